@@ -1,0 +1,37 @@
+# Keywork's commands. `make run` and `make test` each do their own set-up on a fresh machine.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+DEV_ENV := DEBUG=true KEYWORK_DEMO=true
+
+.PHONY: help run test test-sqlite test-postgres test-browser lint assets venv benchmark
+
+help: ## List the commands
+	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+
+venv: $(VENV)/.installed
+$(VENV)/.installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+assets: static_build/.installed ## Install nhsuk-frontend (and axe-core) and copy the built files into static_build/
+static_build/.installed: package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	rm -rf static_build && mkdir -p static_build/nhsuk static_build/axe
+	cp node_modules/nhsuk-frontend/dist/nhsuk/nhsuk-frontend.min.css node_modules/nhsuk-frontend/dist/nhsuk/nhsuk-frontend.min.js static_build/nhsuk/
+	cp -r node_modules/nhsuk-frontend/dist/nhsuk/assets static_build/nhsuk/assets
+	cp node_modules/axe-core/axe.min.js static_build/axe/
+	touch $@
+
+run: venv assets ## Set up, load the synthetic demo and serve on http://127.0.0.1:8000
+	$(DEV_ENV) $(PY) manage.py migrate --verbosity 0
+	$(DEV_ENV) $(PY) manage.py demo
+	$(DEV_ENV) $(PY) manage.py runserver 127.0.0.1:8000
+
+test: venv assets ## Lint, then the whole suite on SQLite, on PostgreSQL, and in headless Chromium
+	scripts/test.sh
+
+lint: venv ## ruff
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .

@@ -1,0 +1,74 @@
+"""The JSON API: django-ninja, per-user bearer tokens, the same permissions, rules and audit
+as the pages, and errors as JSON that name the field."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError
+from ninja.errors import ValidationError as SchemaValidationError
+from ninja.security import HttpBearer
+
+from keywork.accounts.middleware import service_for
+from keywork.accounts.models import ApiToken
+from keywork.register.api import router as register_router
+from keywork.register.models import StaleRecordError
+
+
+class BearerToken(HttpBearer):
+    def authenticate(self, request, token):
+        user = ApiToken.user_for(token)
+        if user is None or user.service_id is None:
+            return None
+        request.user = user
+        request.service = service_for(user)
+        return user
+
+
+api = NinjaAPI(
+    title="Keywork API",
+    version="1",
+    description="Dynamic Support Register and keyworking records. Send `Authorization: Bearer <token>`; "
+    "create a token with `manage.py create_api_token <username>`.",
+    auth=BearerToken(),
+    urls_namespace="api",
+)
+api.add_router("/people", register_router)
+
+
+def _field_name(location) -> str:
+    parts = [str(part) for part in location if part not in ("body", "payload", "query", "path")]
+    return ".".join(parts) or "__all__"
+
+
+@api.exception_handler(SchemaValidationError)
+def schema_error(request, error):
+    errors: dict[str, list[str]] = {}
+    for item in error.errors:
+        errors.setdefault(_field_name(item.get("loc", ())), []).append(item.get("msg", "Invalid value"))
+    return api.create_response(request, {"errors": errors}, status=422)
+
+
+@api.exception_handler(ValidationError)
+def rule_error(request, error):
+    errors = error.message_dict if hasattr(error, "error_dict") else {"__all__": error.messages}
+    return api.create_response(request, {"errors": errors}, status=422)
+
+
+@api.exception_handler(StaleRecordError)
+def stale_record(request, error):
+    return api.create_response(request, {"detail": str(error), "errors": {"version": [str(error)]}}, status=409)
+
+
+@api.exception_handler(PermissionDenied)
+def forbidden(request, error):
+    return api.create_response(request, {"detail": str(error) or "Forbidden"}, status=403)
+
+
+@api.exception_handler(Http404)
+def not_found(request, error):
+    return api.create_response(request, {"detail": "Not found"}, status=404)
+
+
+@api.exception_handler(AuthenticationError)
+def unauthorised(request, error):
+    return api.create_response(request, {"detail": "Send a valid API token: Authorization: Bearer <token>"}, status=401)

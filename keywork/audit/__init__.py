@@ -1,0 +1,82 @@
+"""The one audit entry point: `audit.record(actor, operation, obj)`.
+
+Reads of a person's record are recorded where the record is fetched (register.access), writes
+where they are made (the register's operations), so no page or API route can forget them.
+"""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who is acting, in which service, from where: a logged-in user or a named system job."""
+
+    user: object | None
+    service: object | None
+    ip_address: str | None = None
+    path: str = ""
+    system_process: str = ""
+
+    @classmethod
+    def from_request(cls, request) -> "Actor":
+        return cls(
+            user=request.user if request.user.is_authenticated else None,
+            service=request.service,
+            ip_address=request.META.get("REMOTE_ADDR"),
+            path=request.get_full_path()[:500],
+        )
+
+    @classmethod
+    def system(cls, process: str, service) -> "Actor":
+        return cls(user=None, service=service, system_process=process)
+
+
+def record(actor: Actor, operation: str, obj, *, person_id: int | None = None, changes: dict | None = None):
+    """Append one audit entry. Refuses to record an anonymous action."""
+    # Imported here: this package is imported before Django's apps are ready.
+    from django.contrib.contenttypes.models import ContentType
+
+    from keywork.audit.models import AuditEntry
+
+    _require_someone(actor)
+    return AuditEntry.objects.create(
+        actor=actor.user,
+        system_process=actor.system_process,
+        service=actor.service,
+        operation=operation,
+        content_type=ContentType.objects.get_for_model(obj),
+        object_id=str(obj.pk),
+        person_id=person_id,
+        changes=changes or {},
+        ip_address=actor.ip_address,
+        path=actor.path,
+    )
+
+
+def record_many(actor: Actor, operation: str, people) -> None:
+    """Append one entry per person record, in bulk (the seed and imports write thousands)."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from keywork.audit.models import AuditEntry
+
+    _require_someone(actor)
+    if not people:
+        return
+    content_type = ContentType.objects.get_for_model(people[0])
+    AuditEntry.objects.bulk_create(
+        AuditEntry(
+            actor=actor.user,
+            system_process=actor.system_process,
+            service=actor.service,
+            operation=operation,
+            content_type=content_type,
+            object_id=str(person.pk),
+            person_id=person.pk,
+        )  # fmt: skip
+        for person in people
+    )
+
+
+def _require_someone(actor: Actor) -> None:
+    if actor.user is None and not actor.system_process:
+        raise ValueError("An audit entry needs a user or a named system process")

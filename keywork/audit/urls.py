@@ -1,0 +1,6 @@
+from django.urls import path
+
+from keywork.audit import views
+
+app_name = "audit"
+urlpatterns = [path("", views.audit_search, name="search")]

@@ -1,0 +1,29 @@
+"""What every page's header shows: the service, the pages this user's role may open, the account."""
+
+from django.urls import reverse
+
+from keywork.accounts.permissions import Permission, has_permission
+
+NAVIGATION = [
+    ("Home", "home", Permission.VIEW_AGGREGATES),
+    ("Register", "register:list", Permission.VIEW_PEOPLE),
+    ("Add a person", "register:add", Permission.ADD_PERSON),
+    ("Audit log", "audit:search", Permission.SEARCH_AUDIT),
+]
+
+
+def navigation(request) -> dict:
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"navigation_items": [], "account_items": []}
+    items = []
+    for text, name, permission in NAVIGATION:
+        if has_permission(user, permission):
+            href = reverse(name)
+            current = request.path == href or (href != "/" and request.path.startswith(href))
+            items.append({"text": text, "href": href, "current": current})
+    account = [{"text": f"{user.get_full_name() or user.username} ({user.display_role})", "icon": True}]
+    if len(user.services_managed()) > 1:
+        account.append({"text": "Change service", "href": reverse("choose_service")})
+    account.append({"text": "Log out", "href": reverse("logout")})
+    return {"navigation_items": items, "account_items": account}

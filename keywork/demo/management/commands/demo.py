@@ -1,0 +1,67 @@
+"""Set up the demo: idempotent, so running it again adds nothing that is already there."""
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from keywork.accounts.models import Role, User, WorkerType
+from keywork.register.seeding import seed_people
+from keywork.services.models import Service
+
+# Published in the README and printed at start: usable only while KEYWORK_DEMO is on.
+DEMO_PASSWORD = "keywork-demo"  # noqa: S105
+
+SERVICES = [
+    dict(slug="kent-medway", name="Kent and Medway Keyworker Service", icb="NHS Kent and Medway ICB",
+         host_organisation="Kent County Council", local_authorities=["Kent", "Medway"], people=150),
+    dict(slug="cambs-peterborough", name="Cambridgeshire and Peterborough Keyworker Service",
+         icb="NHS Cambridgeshire and Peterborough ICB", host_organisation="A partner charity for the ICB",
+         local_authorities=["Cambridgeshire", "Peterborough"], people=60),
+]  # fmt: skip
+
+USERS = [
+    ("keyworker", Role.KEYWORKER, WorkerType.PRACTICE_CONSULTANT, "Sam", "Keyworker"),
+    ("behaviour", Role.KEYWORKER, WorkerType.BEHAVIOUR_TEAM, "Bea", "Behaviour"),
+    ("peer", Role.KEYWORKER, WorkerType.PEER_ASSOCIATE, "Pat", "Peer"),
+    ("manager", Role.MANAGER, "", "Morgan", "Manager"),
+    ("lead", Role.LEAD, "", "Lee", "Lead"),
+    ("coordinator", Role.COORDINATOR, "", "Cory", "Coordinator"),
+    ("commissioner", Role.COMMISSIONER, "", "Cam", "Commissioner"),
+    ("admin", Role.ADMIN, "", "Ada", "Admin"),
+]
+
+
+class Command(BaseCommand):
+    help = "Create the demo services, users and synthetic people (demo mode only)."
+
+    def handle(self, *args, **options):
+        if not settings.DEMO:
+            raise CommandError("The demo can only be set up with KEYWORK_DEMO=true")
+        services = [self._service(spec) for spec in SERVICES]
+        for index, service in enumerate(services):
+            prefix = "" if index == 0 else f"{service.slug.split('-')[0]}-"
+            users = [self._user(service, prefix, *spec) for spec in USERS]
+            missing = SERVICES[index]["people"] - service.people.count()
+            if missing > 0:
+                coordinator = next(user for user in users if user.role == Role.COORDINATOR)
+                seed_people(service, missing, coordinator, seed=index)
+        User.objects.get(username="admin").other_services.set(services[1:])
+        self.stdout.write(self.style.SUCCESS("Demo ready. Log in at http://127.0.0.1:8000/ as one of:"))
+        self.stdout.write("  " + ", ".join(spec[0] for spec in USERS))
+        self.stdout.write(f"  (the second service's users: {', '.join('cambs-' + spec[0] for spec in USERS)})")
+        self.stdout.write(f"password: {DEMO_PASSWORD}")
+
+    def _service(self, spec: dict) -> Service:
+        values = {key: value for key, value in spec.items() if key not in ("slug", "people")}
+        service, _ = Service.objects.get_or_create(slug=spec["slug"], defaults=values)
+        return service
+
+    def _user(self, service, prefix, username, role, worker_type, first_name, last_name) -> User:
+        user, created = User.objects.get_or_create(
+            username=prefix + username,
+            defaults=dict(service=service, role=role, worker_type=worker_type, first_name=first_name,
+                          last_name=last_name, is_demo=True),
+        )  # fmt: skip
+        if created:
+            user.set_password(DEMO_PASSWORD)
+            user.save()
+        return user

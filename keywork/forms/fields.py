@@ -1,0 +1,138 @@
+"""Form fields that render themselves as NHS.UK design system components.
+
+After NHS England's breast screening service (nhsuk_forms): each field names a Jinja template
+that calls the nhsuk macro, so a page writes only `{{ form.x.as_field_group() }}`.
+"""
+
+import datetime
+
+from django import forms
+from django.forms.boundfield import BoundField
+
+
+class NhsBoundField(BoundField):
+    @property
+    def error_text(self) -> str | None:
+        return self.errors[0] if self.errors else None
+
+    @property
+    def error_anchor(self) -> str:
+        """Where the error summary links to: the first input of the field."""
+        return self.auto_id + self.field.anchor_suffix
+
+    @property
+    def hint(self) -> str:
+        return getattr(self.field, "hint", "")
+
+    def choice_items(self) -> list[dict]:
+        selected = self.value()
+        selected = {str(v) for v in selected} if isinstance(selected, (list, tuple)) else {str(selected)}
+        items = []
+        for value, text in self.field.choices:
+            if value == "" and isinstance(self.field, RadioField):
+                continue
+            chosen = str(value) in selected
+            items.append({"value": str(value), "text": str(text), "checked": chosen, "selected": chosen})
+        return items
+
+
+class NhsFieldMixin:
+    bound_field_class = NhsBoundField
+    anchor_suffix = ""
+
+    required_verb = "Enter"
+
+    def __init__(self, *args, hint: str = "", **kwargs):
+        self.hint = hint
+        label = kwargs.get("label")
+        if label:
+            messages = {"required": f"{self.required_verb} {label[0].lower()}{label[1:]}"}
+            kwargs["error_messages"] = messages | kwargs.get("error_messages", {})
+        super().__init__(*args, **kwargs)
+
+    def widget_attrs(self, widget):
+        attrs = super().widget_attrs(widget)
+        # Users should see a clear error, not be silently cut off at the limit.
+        attrs.pop("maxlength", None)
+        return attrs
+
+
+class CharField(NhsFieldMixin, forms.CharField):
+    template_name = "forms/input.jinja"
+
+    def __init__(self, *args, width: int | None = None, **kwargs):
+        self.width = width
+        super().__init__(*args, **kwargs)
+
+
+class TextareaField(NhsFieldMixin, forms.CharField):
+    template_name = "forms/textarea.jinja"
+    widget = forms.Textarea
+
+
+class IntegerField(NhsFieldMixin, forms.IntegerField):
+    template_name = "forms/input.jinja"
+    width = 4
+
+
+class ChoiceField(NhsFieldMixin, forms.ChoiceField):
+    """A drop-down select."""
+
+    template_name = "forms/select.jinja"
+    required_verb = "Choose"
+
+
+class RadioField(NhsFieldMixin, forms.ChoiceField):
+    template_name = "forms/radios.jinja"
+    required_verb = "Choose"
+
+
+class CheckboxesField(NhsFieldMixin, forms.MultipleChoiceField):
+    template_name = "forms/checkboxes.jinja"
+    required_verb = "Choose"
+
+
+class BooleanField(NhsFieldMixin, forms.BooleanField):
+    template_name = "forms/checkbox.jinja"
+
+
+class DateWidget(forms.MultiWidget):
+    def __init__(self, attrs=None):
+        super().__init__([forms.TextInput(), forms.TextInput(), forms.TextInput()], attrs)
+
+    def decompress(self, value):
+        if isinstance(value, datetime.date):
+            return [value.day, value.month, value.year]
+        return [None, None, None]
+
+
+class DateField(NhsFieldMixin, forms.MultiValueField):
+    """The NHS date input: day, month and year boxes, with errors in plain words."""
+
+    template_name = "forms/date.jinja"
+    widget = DateWidget
+    anchor_suffix = "_0"
+
+    def __init__(self, *args, **kwargs):
+        parts = (forms.CharField(), forms.CharField(), forms.CharField())
+        super().__init__(parts, *args, require_all_fields=False, **kwargs)
+
+    def compress(self, data_list):
+        if not data_list or not any(data_list):
+            return None
+        day, month, year = (str(part or "").strip() for part in data_list)
+        if not (day and month and year):
+            raise forms.ValidationError("Enter a full date, with a day, month and year")
+        if not (day.isdigit() and month.isdigit() and year.isdigit()) or len(year) != 4:
+            raise forms.ValidationError("Enter the date as numbers, for example 27 3 2012")
+        try:
+            return datetime.date(int(year), int(month), int(day))
+        except ValueError as error:
+            raise forms.ValidationError("Enter a real date") from error
+
+    def date_parts(self, bound_field) -> list[str]:
+        value = bound_field.value()
+        if isinstance(value, datetime.date):
+            value = self.widget.decompress(value)
+        value = list(value or [])
+        return [str(part) if part not in (None, "") else "" for part in value] + [""] * (3 - len(value))

@@ -1,0 +1,50 @@
+"""Display helpers shared by every page, so templates hold no formatting logic."""
+
+import datetime
+
+from django.utils import timezone
+
+RATING_TAG_CLASSES = {
+    "red": "nhsuk-tag--red",
+    "amber": "nhsuk-tag--orange",
+    "green": "nhsuk-tag--green",
+    "blue": "nhsuk-tag--blue",
+}
+
+
+def uk_date(value: datetime.date | None) -> str:
+    """22 Nov 2026, the format NHS services show dates in."""
+    if not value:
+        return ""
+    return f"{value.day} {value:%b %Y}"
+
+
+def uk_datetime(value: datetime.datetime | None) -> str:
+    if not value:
+        return ""
+    local = timezone.localtime(value)
+    return f"{uk_date(local.date())}, {local:%H:%M}"
+
+
+def format_nhs_number(value: str) -> str:
+    """NHS numbers are shown 3-3-4: 999 123 4560."""
+    if not value or len(value) != 10:
+        return value or ""
+    return f"{value[:3]} {value[3:6]} {value[6:]}"
+
+
+def rating_tag(rating: str | None, label: str | None = None) -> dict:
+    """Parameters for the nhsuk tag macro: the rating's colour and always its name in words."""
+    if not rating:
+        return {"text": "Not rated", "classes": "nhsuk-tag--grey"}
+    return {"text": label or rating.capitalize(), "classes": RATING_TAG_CLASSES[rating]}
+
+
+def form_error_list(form) -> list[dict]:
+    """The error summary's items: form-wide errors, then each field's first error, linked to it."""
+    items = [{"text": error} for error in form.non_field_errors()]
+    for field in form:
+        if field.errors:
+            anchor = getattr(field, "error_anchor", field.auto_id)
+            items.append({"text": field.errors[0], "href": f"#{anchor}"})
+    return items

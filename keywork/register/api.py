@@ -1,0 +1,96 @@
+"""The register's API routes: the same permissions, rules, operations and audit as its pages."""
+
+from django.core.exceptions import ValidationError
+from ninja import Query, Router, Schema
+from ninja.pagination import LimitOffsetPagination, paginate
+
+from keywork import audit
+from keywork.accounts.permissions import Permission, people_for, permission_required
+from keywork.register import operations
+from keywork.register.access import person_for_request
+from keywork.register.choices import Rating
+from keywork.register.listing import filter_people
+from keywork.register.models import Consent, Person, RatingChange
+from keywork.register.schemas import PersonIn, PersonOut, PersonPatch, RatingIn, RatingOut
+
+router = Router(tags=["Dynamic Support Register"])
+
+
+def validate_together(*records):
+    """Run each record's rules and report every error at once, named as in the request body."""
+    errors = {}
+    for record, prefix, exclude in records:
+        try:
+            record.full_clean(exclude=exclude)
+        except ValidationError as error:
+            errors.update({f"{prefix}{name}": messages for name, messages in error.message_dict.items()})
+    if errors:
+        raise ValidationError(errors)
+
+
+class PeopleFilter(Schema):
+    q: str = ""
+    rating: Rating | None = None
+    local_authority: str = ""
+    age_band: str = ""
+    overdue: bool = False
+    status: str = ""
+    sort: str = "urgency"
+
+
+@router.get("", response=list[PersonOut])
+@permission_required(Permission.VIEW_PEOPLE)
+@paginate(LimitOffsetPagination)
+def list_people(request, filters: Query[PeopleFilter]):
+    return filter_people(people_for(request), filters.dict())
+
+
+@router.post("", response={201: PersonOut})
+@permission_required(Permission.ADD_PERSON)
+def add_person(request, payload: PersonIn):
+    person = Person(service=request.service, **payload.dict(exclude={"consent", "rating"}))
+    consent = Consent(**payload.consent.dict())
+    # The first rating takes effect on the referral date, as on the page.
+    rating = RatingChange(effective_on=person.referral_date, **payload.rating.dict())
+    validate_together(
+        (person, "", []),
+        (consent, "consent.", ["person", "recorded_by"]),
+        (rating, "rating.", ["person", "decided_by"]),
+    )
+    operations.add_person(audit.Actor.from_request(request), person, consent, rating)
+    return 201, person
+
+
+@router.get("/{int:person_id}", response=PersonOut)
+@permission_required(Permission.VIEW_PEOPLE)
+def get_person(request, person_id: int):
+    return person_for_request(request, person_id)
+
+
+@router.patch("/{int:person_id}", response=PersonOut)
+@permission_required(Permission.EDIT_PERSON)
+def update_person(request, person_id: int, payload: PersonPatch):
+    person = person_for_request(request, person_id)
+    changed = payload.dict(exclude_unset=True, exclude={"version"})
+    for name, value in changed.items():
+        setattr(person, name, value)
+    person.full_clean()
+    operations.update_details(audit.Actor.from_request(request), person, payload.version,
+                              {name: str(value) for name, value in changed.items()})  # fmt: skip
+    return person
+
+
+@router.get("/{int:person_id}/ratings", response=list[RatingOut])
+@permission_required(Permission.VIEW_PEOPLE)
+def list_ratings(request, person_id: int):
+    person = person_for_request(request, person_id)
+    return person.rating_changes.select_related("decided_by")
+
+
+@router.post("/{int:person_id}/ratings", response={201: RatingOut})
+@permission_required(Permission.CHANGE_RATING)
+def add_rating(request, person_id: int, payload: RatingIn):
+    person = person_for_request(request, person_id)
+    change = RatingChange(person=person, decided_by=request.user, **payload.dict())
+    change.full_clean()
+    return 201, operations.change_rating(audit.Actor.from_request(request), person, change)

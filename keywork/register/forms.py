@@ -1,0 +1,150 @@
+"""The register's forms. Parsing is here; the rules are on the models, so the API shares them."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from keywork.forms import fields
+from keywork.register.choices import (
+    Condition,
+    ConsentBasis,
+    EhcpStatus,
+    EthnicCategory,
+    Rating,
+    ReferralSource,
+    RegisterStatus,
+    RiskFactor,
+    Sex,
+)
+from keywork.register.models import Consent, FamilyContact, Person, RatingChange
+from keywork.register.operations import DETAIL_FIELDS
+
+CONSENT_BASES = [c for c in ConsentBasis.choices if c[0] != ConsentBasis.WITHDRAWN]
+
+
+class PersonDetailsForm(forms.ModelForm):
+    nhs_number = fields.CharField(label="NHS number", width=10, hint="10 digits, for example 999 123 4560")
+    given_name = fields.CharField(label="Given name", max_length=100)
+    family_name = fields.CharField(label="Family name", max_length=100)
+    preferred_name = fields.CharField(label="Preferred name (optional)", max_length=100, required=False)
+    date_of_birth = fields.DateField(label="Date of birth")
+    sex = fields.RadioField(label="Sex", choices=Sex.choices)
+    gender_identity = fields.CharField(label="Gender identity (optional)", max_length=100, required=False)
+    ethnicity = fields.ChoiceField(label="Ethnicity", choices=[("", "Choose ethnicity")] + EthnicCategory.choices)
+    postcode = fields.CharField(label="Postcode", width=10, max_length=10)
+    local_authority = fields.RadioField(label="Local authority", choices=())
+    condition = fields.RadioField(label="Learning disability or autism", choices=Condition.choices)
+    ehcp = fields.RadioField(label="Education, Health and Care Plan (EHCP)", choices=EhcpStatus.choices)
+    looked_after = fields.BooleanField(label="Looked-after child", required=False)
+    communication_needs = fields.TextareaField(
+        label="Communication needs (optional)", required=False, hint="How the person communicates best"
+    )
+    referral_source = fields.ChoiceField(
+        label="Who referred them", choices=[("", "Choose who referred them")] + ReferralSource.choices
+    )
+    referral_date = fields.DateField(label="Referral date")
+
+    class Meta:
+        model = Person
+        fields = DETAIL_FIELDS
+
+    def __init__(self, *args, service, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.service = service
+        self.fields["local_authority"].choices = [(name, name) for name in service.local_authorities]
+
+    @property
+    def duplicate(self) -> Person | None:
+        """The existing record with the same NHS number, to link to from the error."""
+        if "nhs_number" in self.errors and self.instance.nhs_number:
+            return self.instance.duplicate()
+        return None
+
+
+class AddPersonForm(PersonDetailsForm):
+    """Adding someone to the DSR records their consent and first rating in the same step."""
+
+    consent_basis = fields.RadioField(label="Consent to be on the register", choices=CONSENT_BASES)
+    consent_given_by = fields.CharField(label="Consent given or decision made by", max_length=200)
+    consent_date = fields.DateField(label="Date of consent or decision")
+    rating = fields.RadioField(label="RAG rating", choices=Rating.choices)
+    risk_factors = fields.CheckboxesField(
+        label="Risk factors present (optional)", choices=RiskFactor.choices, required=False
+    )
+    rating_reason = fields.TextareaField(label="Reason for the rating")
+
+    def clean(self):
+        cleaned = super().clean()
+        self.consent = Consent(
+            basis=cleaned.get("consent_basis"), given_by=cleaned.get("consent_given_by"),
+            decided_on=cleaned.get("consent_date"),
+        )  # fmt: skip
+        # The first rating takes effect on the referral date.
+        self.rating_change = RatingChange(
+            rating=cleaned.get("rating"), effective_on=cleaned.get("referral_date") or timezone.localdate(),
+            reason=cleaned.get("rating_reason"), risk_factors=cleaned.get("risk_factors") or [],
+        )  # fmt: skip
+        self._check(self.consent, {"decided_on": "consent_date"})
+        return cleaned
+
+    def _check(self, record, field_names: dict):
+        try:
+            record.clean()
+        except ValidationError as error:
+            for model_field, messages in error.message_dict.items():
+                self.add_error(field_names.get(model_field, model_field), messages)
+
+
+class EditDetailsForm(PersonDetailsForm):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class RatingChangeForm(forms.ModelForm):
+    rating = fields.RadioField(label="RAG rating", choices=Rating.choices)
+    effective_on = fields.DateField(
+        label="Date the rating took effect", hint="Today, or an earlier date if catching up from paper records"
+    )
+    risk_factors = fields.CheckboxesField(
+        label="Risk factors present (optional)", choices=RiskFactor.choices, required=False
+    )
+    reason = fields.TextareaField(label="Reason for the rating", hint="What the DSR meeting decided and why")
+
+    class Meta:
+        model = RatingChange
+        fields = ["rating", "effective_on", "risk_factors", "reason"]
+
+    def __init__(self, *args, person, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.person = person
+
+
+class ConsentForm(forms.ModelForm):
+    basis = fields.RadioField(label="Consent or decision", choices=ConsentBasis.choices)
+    given_by = fields.CharField(label="Given, withdrawn or decided by", max_length=200)
+    decided_on = fields.DateField(label="Date")
+    notes = fields.TextareaField(label="Notes (optional)", required=False)
+
+    class Meta:
+        model = Consent
+        fields = ["basis", "given_by", "decided_on", "notes"]
+
+
+class EndRegistrationForm(forms.Form):
+    status = fields.RadioField(
+        label="Why are they leaving the register?",
+        choices=[c for c in RegisterStatus.choices if c[0] != RegisterStatus.ACTIVE],
+    )
+    reason = fields.TextareaField(label="Reason", hint="This stays on their record")
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class FamilyContactForm(forms.ModelForm):
+    name = fields.CharField(label="Name", max_length=200)
+    relationship = fields.CharField(label="Relationship to the person", max_length=100)
+    phone = fields.CharField(label="Phone (optional)", max_length=30, required=False, width=20)
+    email = fields.CharField(label="Email (optional)", max_length=254, required=False)
+    has_parental_responsibility = fields.BooleanField(label="Has parental responsibility", required=False)
+
+    class Meta:
+        model = FamilyContact
+        fields = ["name", "relationship", "phone", "email", "has_parental_responsibility"]

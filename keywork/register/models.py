@@ -1,0 +1,233 @@
+"""People on the Dynamic Support Register, their consent and their RAG rating history."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F
+from django.urls import reverse
+from django.utils import timezone
+
+from keywork.register import rules
+from keywork.register.choices import (
+    Condition,
+    ConsentBasis,
+    EhcpStatus,
+    EthnicCategory,
+    Rating,
+    ReferralSource,
+    RegisterStatus,
+    RiskFactor,
+    Sex,
+)
+
+
+class NHSNumberField(models.CharField):
+    """Stored as 10 digits; accepts the spaces and dashes people type."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("max_length", 10)
+        kwargs.setdefault("validators", [rules.validate_nhs_number])
+        super().__init__(*args, **kwargs)
+
+    def to_python(self, value):
+        return rules.normalise_nhs_number(super().to_python(value))
+
+
+class PostcodeField(models.CharField):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("max_length", 8)
+        kwargs.setdefault("validators", [rules.validate_postcode])
+        super().__init__(*args, **kwargs)
+
+    def to_python(self, value):
+        return rules.normalise_postcode(super().to_python(value))
+
+
+class StaleRecordError(Exception):
+    """Someone else saved the record after this user opened it (optimistic locking)."""
+
+
+class Person(models.Model):
+    service = models.ForeignKey("services.Service", on_delete=models.PROTECT, related_name="people")
+    nhs_number = NHSNumberField("NHS number")
+    given_name = models.CharField(max_length=100)
+    family_name = models.CharField(max_length=100)
+    preferred_name = models.CharField(max_length=100, blank=True)
+    date_of_birth = models.DateField()
+    sex = models.CharField(max_length=20, choices=Sex.choices)
+    gender_identity = models.CharField(max_length=100, blank=True)
+    ethnicity = models.CharField(max_length=2, choices=EthnicCategory.choices)
+    postcode = PostcodeField()
+    local_authority = models.CharField(max_length=100)
+    condition = models.CharField("Learning disability or autism", max_length=10, choices=Condition.choices)
+    ehcp = models.CharField("Education, Health and Care Plan", max_length=20, choices=EhcpStatus.choices)
+    looked_after = models.BooleanField("Looked-after child", default=False)
+    communication_needs = models.TextField(blank=True)
+
+    referral_source = models.CharField(max_length=20, choices=ReferralSource.choices)
+    referral_date = models.DateField()
+    status = models.CharField(max_length=20, choices=RegisterStatus.choices, default=RegisterStatus.ACTIVE)
+    status_reason = models.TextField(blank=True)
+    status_changed_on = models.DateField(null=True, blank=True)
+
+    # Kept in step with the rating history by refresh_rating(), so the register can filter and
+    # sort on them in one query.
+    rating = models.CharField(max_length=10, choices=Rating.choices, blank=True)
+    rating_effective_on = models.DateField(null=True, blank=True)
+    next_review_due = models.DateField(null=True, blank=True, db_index=True)
+
+    version = models.PositiveIntegerField(default=1)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["family_name", "given_name", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["service", "nhs_number"], name="one_person_per_nhs_number_per_service")
+        ]
+        indexes = [models.Index(fields=["service", "rating"]), models.Index(fields=["service", "family_name"])]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    def get_absolute_url(self) -> str:
+        return reverse("register:person", args=[self.pk])
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.given_name} {self.family_name}"
+
+    @property
+    def age(self) -> int:
+        return rules.age_on(self.date_of_birth, timezone.localdate())
+
+    @property
+    def is_review_overdue(self) -> bool:
+        return self.status == RegisterStatus.ACTIVE and rules.is_review_overdue(
+            self.next_review_due, timezone.localdate()
+        )
+
+    def clean(self) -> None:
+        errors = {}
+        today = timezone.localdate()
+        if self.date_of_birth and self.date_of_birth > today:
+            errors["date_of_birth"] = "Date of birth must be today or in the past"
+        elif self.date_of_birth and self.referral_date:
+            try:
+                rules.validate_age_at_referral(self.date_of_birth, self.referral_date)
+            except ValidationError as error:
+                errors["date_of_birth"] = error.messages
+        if self.referral_date and self.referral_date > today:
+            errors["referral_date"] = "Referral date must be today or in the past"
+        if self.service_id and self.local_authority not in self.service.local_authorities:
+            names = ", ".join(self.service.local_authorities)
+            errors["local_authority"] = f"Choose a local authority of this service: {names}"
+        if self.service_id and self.nhs_number and self.duplicate() is not None:
+            errors["nhs_number"] = "A person with this NHS number is already on this service's register"
+        if errors:
+            raise ValidationError(errors)
+
+    def duplicate(self) -> "Person | None":
+        """The other person in this service with the same NHS number, if there is one."""
+        others = Person.objects.filter(service_id=self.service_id, nhs_number=self.nhs_number)
+        return others.exclude(pk=self.pk).first()
+
+    def validate_constraints(self, exclude=None):
+        # The duplicate NHS number is checked in clean(), with a message the user can act on.
+        super().validate_constraints(exclude=set(exclude or ()) | {"nhs_number"})
+
+    def save_if_unchanged_since(self, version: int, fields: list[str]) -> None:
+        """Save `fields` only if nobody has saved since `version` was read; else StaleRecordError."""
+        values = {name: getattr(self, name) for name in fields}
+        updated = Person.objects.filter(pk=self.pk, version=version).update(
+            **values, version=F("version") + 1, updated_at=timezone.now()
+        )
+        if not updated:
+            raise StaleRecordError("Someone else changed this record after you opened it")
+        self.version = version + 1
+
+    def refresh_rating(self) -> None:
+        """Take the current rating from the history: the latest by effective date."""
+        latest = self.rating_changes.order_by("-effective_on", "-recorded_at", "-id").first()
+        if latest is None:
+            self.rating, self.rating_effective_on, self.next_review_due = "", None, None
+        else:
+            self.rating = latest.rating
+            self.rating_effective_on = latest.effective_on
+            self.next_review_due = rules.next_review_due(self.service, latest.rating, latest.effective_on)
+        Person.objects.filter(pk=self.pk).update(
+            rating=self.rating, rating_effective_on=self.rating_effective_on, next_review_due=self.next_review_due
+        )
+
+
+class RatingChange(models.Model):
+    """One entry of a person's RAG history: the register's memory and the basis of every report.
+
+    A review that keeps the rating is recorded too, as a change to the same rating.
+    """
+
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="rating_changes")
+    rating = models.CharField(max_length=10, choices=Rating.choices)
+    effective_on = models.DateField()
+    reason = models.TextField()
+    risk_factors = models.JSONField(default=list, blank=True)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-effective_on", "-recorded_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.rating} from {self.effective_on}"
+
+    def clean(self) -> None:
+        errors = {}
+        if self.effective_on and self.effective_on > timezone.localdate():
+            errors["effective_on"] = "The date the rating took effect must be today or in the past"
+        elif self.effective_on and self.person_id and self.effective_on < self.person.date_of_birth:
+            errors["effective_on"] = "The date the rating took effect must be after the person's date of birth"
+        unknown = set(self.risk_factors or []) - set(RiskFactor.values)
+        if unknown:
+            errors["risk_factors"] = f"Unknown risk factor: {', '.join(sorted(unknown))}"
+        if errors:
+            raise ValidationError(errors)
+
+    def risk_factor_labels(self) -> list[str]:
+        return [RiskFactor(code).label for code in self.risk_factors]
+
+
+class Consent(models.Model):
+    """Consent to be on the DSR, or the decision recorded on the person's behalf."""
+
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="consents")
+    basis = models.CharField(max_length=30, choices=ConsentBasis.choices)
+    given_by = models.CharField(max_length=200)
+    decided_on = models.DateField()
+    notes = models.TextField(blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-decided_on", "-recorded_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_basis_display()} on {self.decided_on}"
+
+    def clean(self) -> None:
+        if self.decided_on and self.decided_on > timezone.localdate():
+            raise ValidationError({"decided_on": "The date of the decision must be today or in the past"})
+
+
+class FamilyContact(models.Model):
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="family_contacts")
+    name = models.CharField(max_length=200)
+    relationship = models.CharField(max_length=100)
+    phone = models.CharField(max_length=30, blank=True)
+    email = models.EmailField(blank=True)
+    has_parental_responsibility = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.relationship})"

@@ -1,0 +1,15 @@
+from django.urls import path
+
+from keywork.register import views
+
+app_name = "register"
+urlpatterns = [
+    path("", views.register_list, name="list"),
+    path("add/", views.add_person, name="add"),
+    path("<int:person_id>/", views.person_detail, name="person"),
+    path("<int:person_id>/details/", views.edit_details, name="edit"),
+    path("<int:person_id>/rating/", views.change_rating, name="rating"),
+    path("<int:person_id>/consent/", views.record_consent, name="consent"),
+    path("<int:person_id>/remove/", views.end_registration, name="remove"),
+    path("<int:person_id>/family/", views.add_family_contact, name="family"),
+]

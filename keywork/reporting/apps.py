@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class ReportingConfig(AppConfig):
+    name = "keywork.reporting"
+    label = "reporting"
+    verbose_name = "Reporting"

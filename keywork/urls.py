@@ -1,0 +1,38 @@
+from django.contrib.auth.decorators import login_not_required
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.urls import include, path
+
+from keywork.api import api
+from keywork.reporting.views import home
+
+
+@login_not_required
+def health(request):
+    return HttpResponse("ok", content_type="text/plain")
+
+
+def page_not_found(request, exception):
+    return render(request, "404.jinja", status=404)
+
+
+def permission_denied(request, exception):
+    return render(request, "403.jinja", status=403)
+
+
+def server_error(request):
+    return render(request, "500.jinja", status=500)
+
+
+handler404 = page_not_found
+handler403 = permission_denied
+handler500 = server_error
+
+urlpatterns = [
+    path("", home, name="home"),
+    path("health/", health, name="health"),
+    path("", include("keywork.accounts.urls")),
+    path("register/", include("keywork.register.urls")),
+    path("audit/", include("keywork.audit.urls")),
+    path("api/", api.urls),
+]
