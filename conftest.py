@@ -1,6 +1,101 @@
-"""Test-wide set-up. The environment defaults are set here, before Django reads its settings."""
+"""Fixtures for every app's tests: two services, a user of each role in each, and people made by
+the project's own synthetic generator (fictitious, NHS numbers in the 999 test range)."""
 
-import os
+import random
+from types import SimpleNamespace
 
-os.environ.setdefault("DEBUG", "true")
-os.environ.setdefault("SECRET_KEY", "test-only-secret-key-not-for-production")
+import pytest
+from django.test import Client
+
+from keywork import audit
+from keywork.accounts.models import ApiToken, Role, User, WorkerType
+from keywork.register import operations
+from keywork.register.synthetic import build_consent, build_history, build_person
+from keywork.services.models import Service
+
+PASSWORD = "a-long-test-password-1"
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # Argon2 is the production hasher; tests use a fast one so the suite stays quick.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def service(db):
+    return Service.objects.create(
+        slug="kent-medway", name="Kent and Medway", icb="NHS Kent and Medway ICB", local_authorities=["Kent", "Medway"]
+    )
+
+
+@pytest.fixture
+def other_service(db):
+    return Service.objects.create(
+        slug="cambs",
+        name="Cambridgeshire and Peterborough",
+        icb="NHS Cambridgeshire and Peterborough ICB",
+        local_authorities=["Cambridgeshire", "Peterborough"],
+    )
+
+
+def create_user(service, role: str, username: str | None = None) -> User:
+    worker_type = WorkerType.PRACTICE_CONSULTANT if role == Role.KEYWORKER else ""
+    user = User(username=username or f"{role}-{service.slug}", service=service, role=role, worker_type=worker_type)
+    user.set_password(PASSWORD)
+    user.save()
+    return user
+
+
+@pytest.fixture
+def make_user(db):
+    return create_user
+
+
+def logged_in(user) -> SimpleNamespace:
+    client = Client()
+    client.force_login(user)
+    return SimpleNamespace(http=client, user=user, service=user.service)
+
+
+@pytest.fixture
+def as_role(service):
+    """as_role("manager") → a logged-in client of that role in `service`."""
+    return lambda role: logged_in(create_user(service, role))
+
+
+@pytest.fixture
+def coordinator(service):
+    return logged_in(create_user(service, Role.COORDINATOR))
+
+
+@pytest.fixture
+def api_for():
+    """api_for(user) → headers carrying a fresh bearer token for that user."""
+
+    def headers(user):
+        _, token = ApiToken.issue(user, "test")
+        return {"HTTP_AUTHORIZATION": f"Bearer {token}"}
+
+    return headers
+
+
+@pytest.fixture
+def rng():
+    return random.Random(1234)
+
+
+@pytest.fixture
+def add_person(rng):
+    """add_person(service, by=user, rating="red", **details) → a saved person, consented and rated."""
+
+    def make(service, by, rating=None, **details):
+        person = build_person(service, rng, **details)
+        (first,) = build_history(person, by, rng, today=person.referral_date)
+        if rating:
+            first.rating = rating
+        operations.add_person(audit.Actor(by, service), person, build_consent(person, by, rng), first)
+        person.refresh_from_db()
+        return person
+
+    return make

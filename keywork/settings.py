@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.forms",
+    "ninja",
     "keywork.services",
     "keywork.accounts",
     "keywork.audit",

@@ -48,6 +48,8 @@ class NhsFieldMixin:
         if label:
             messages = {"required": f"{self.required_verb} {label[0].lower()}{label[1:]}"}
             kwargs["error_messages"] = messages | kwargs.get("error_messages", {})
+        # Django's Field.__init__ sets template_name on the instance, so it is passed, not inherited.
+        kwargs.setdefault("template_name", self.nhs_template)
         super().__init__(*args, **kwargs)
 
     def widget_attrs(self, widget):
@@ -58,7 +60,7 @@ class NhsFieldMixin:
 
 
 class CharField(NhsFieldMixin, forms.CharField):
-    template_name = "forms/input.jinja"
+    nhs_template = "forms/input.jinja"
 
     def __init__(self, *args, width: int | None = None, **kwargs):
         self.width = width
@@ -66,34 +68,34 @@ class CharField(NhsFieldMixin, forms.CharField):
 
 
 class TextareaField(NhsFieldMixin, forms.CharField):
-    template_name = "forms/textarea.jinja"
+    nhs_template = "forms/textarea.jinja"
     widget = forms.Textarea
 
 
 class IntegerField(NhsFieldMixin, forms.IntegerField):
-    template_name = "forms/input.jinja"
+    nhs_template = "forms/input.jinja"
     width = 4
 
 
 class ChoiceField(NhsFieldMixin, forms.ChoiceField):
     """A drop-down select."""
 
-    template_name = "forms/select.jinja"
+    nhs_template = "forms/select.jinja"
     required_verb = "Choose"
 
 
 class RadioField(NhsFieldMixin, forms.ChoiceField):
-    template_name = "forms/radios.jinja"
+    nhs_template = "forms/radios.jinja"
     required_verb = "Choose"
 
 
 class CheckboxesField(NhsFieldMixin, forms.MultipleChoiceField):
-    template_name = "forms/checkboxes.jinja"
+    nhs_template = "forms/checkboxes.jinja"
     required_verb = "Choose"
 
 
 class BooleanField(NhsFieldMixin, forms.BooleanField):
-    template_name = "forms/checkbox.jinja"
+    nhs_template = "forms/checkbox.jinja"
 
 
 class DateWidget(forms.MultiWidget):
@@ -109,7 +111,7 @@ class DateWidget(forms.MultiWidget):
 class DateField(NhsFieldMixin, forms.MultiValueField):
     """The NHS date input: day, month and year boxes, with errors in plain words."""
 
-    template_name = "forms/date.jinja"
+    nhs_template = "forms/date.jinja"
     widget = DateWidget
     anchor_suffix = "_0"
 

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 
 from keywork import audit
@@ -21,6 +22,7 @@ from keywork.register.forms import (
 )
 from keywork.register.listing import RegisterFilterForm, filter_people
 from keywork.register.models import Person, StaleRecordError
+from keywork.register.presenters import detail_rows, register_rows
 from keywork.register.timeline import timeline_for
 
 PAGE_SIZE = 25
@@ -30,8 +32,8 @@ STALE_MESSAGE = (
 )
 
 
-def _form_page(request, form, title, **context):
-    return render(request, "register/form.jinja", {"form": form, "page_title": title, **context})
+def _form_page(request, form, title, template="register/form.jinja", **context):
+    return render(request, template, {"form": form, "page_title": title, **context})
 
 
 @permission_required(Permission.VIEW_PEOPLE)
@@ -54,10 +56,13 @@ def person_detail(request, person_id):
     trail = None
     if has_permission(request.user, Permission.VIEW_PERSON_AUDIT):
         trail = AuditEntry.objects.filter(person_id=person.pk).select_related("actor", "content_type")[:50]
+    may = {permission.name: has_permission(request.user, permission) for permission in Permission}
+    change_url = reverse("register:edit", args=[person.pk]) if may["EDIT_PERSON"] else None
     return render(request, "register/person.jinja", {
         "page_title": person.full_name, "person": person, "timeline": timeline_for(person),
-        "consent": person.consents.first(), "family_contacts": person.family_contacts.all(),
-        "audit_trail": trail, "may": {p.name: has_permission(request.user, p) for p in Permission},
+        "register_rows": register_rows(person, person.consents.first()),
+        "detail_rows": detail_rows(person, change_url),
+        "family_contacts": person.family_contacts.all(), "audit_trail": trail, "may": may,
     })  # fmt: skip
 
 
@@ -74,7 +79,9 @@ def add_person(request):
         else:
             messages.success(request, f"{person.full_name} has been added to the register")
             return redirect(person)
-    return _form_page(request, form, "Add a person to the register", submit_text="Add to the register")
+    return _form_page(
+        request, form, "Add a person to the register", template="register/add.jinja", submit_text="Add to the register"
+    )
 
 
 @permission_required(Permission.EDIT_PERSON)
