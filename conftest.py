@@ -1,6 +1,7 @@
 """Fixtures for every app's tests: two services, a user of each role in each, and people made by
 the project's own synthetic generator (fictitious, NHS numbers in the 999 test range)."""
 
+import itertools
 import random
 from types import SimpleNamespace
 
@@ -14,12 +15,32 @@ from keywork.register.synthetic import build_consent, build_history, build_perso
 from keywork.services.models import Service
 
 PASSWORD = "a-long-test-password-1"
+_user_numbers = itertools.count(1)
 
 
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     # Argon2 is the production hasher; tests use a fast one so the suite stays quick.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _jinja2_context_in_test_responses(monkeypatch):
+    """Let tests read response.context from Jinja2 pages, as Django does for its own templates.
+
+    Django's test client collects contexts from the template_rendered signal, which only its own
+    template engine sends; this sends it from the Jinja2 backend too. Rendering is unchanged.
+    """
+    from django.template.backends.jinja2 import Template
+    from django.test.signals import template_rendered
+
+    render = Template.render
+
+    def render_and_signal(self, context=None, request=None):
+        template_rendered.send(sender=self, template=self, context=dict(context or {}))
+        return render(self, context, request)
+
+    monkeypatch.setattr(Template, "render", render_and_signal)
 
 
 @pytest.fixture
@@ -41,7 +62,12 @@ def other_service(db):
 
 def create_user(service, role: str, username: str | None = None) -> User:
     worker_type = WorkerType.PRACTICE_CONSULTANT if role == Role.KEYWORKER else ""
-    user = User(username=username or f"{role}-{service.slug}", service=service, role=role, worker_type=worker_type)
+    user = User(
+        username=username or f"{role}-{service.slug}-{next(_user_numbers)}",
+        service=service,
+        role=role,
+        worker_type=worker_type,
+    )
     user.set_password(PASSWORD)
     user.save()
     return user

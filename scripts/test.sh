@@ -23,7 +23,7 @@ DEBUG=false SECRET_KEY="$(head -c 48 /dev/urandom | base64)" ALLOWED_HOSTS=keywo
   $PY manage.py check --deploy --fail-level WARNING
 
 step "tests on SQLite"
-$PY -m pytest -m "not browser" -q
+$PY -m pytest -m "not browser" -q --doctest-modules
 
 step "tests on PostgreSQL"
 if database_url=$(scripts/postgres.sh); then
