@@ -1,0 +1,47 @@
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from keywork.accounts.models import User
+from keywork.demo.management.commands.demo import DEMO_PASSWORD, USERS, Command
+from keywork.register.models import Person, RatingChange
+from keywork.services.models import Service
+
+
+def run_demo() -> str:
+    out = StringIO()
+    call_command(Command(), stdout=out)
+    return out.getvalue()
+
+
+def test_the_demo_refuses_to_run_outside_demo_mode(db, settings):
+    settings.DEMO = False
+    with pytest.raises(CommandError, match="KEYWORK_DEMO"):
+        run_demo()
+    assert not User.objects.exists()
+
+
+def test_the_demo_makes_two_services_with_their_own_users_and_people_and_prints_the_password(db, settings):
+    settings.DEMO = True
+    output = run_demo()
+    assert f"password: {DEMO_PASSWORD}" in output
+    first, second = Service.objects.order_by("id")
+    assert first.users.get(username="keyworker").worker_type == "practice_consultant"
+    assert {u.username for u in first.users.all()} == {spec[0] for spec in USERS}
+    assert second.users.filter(username="cambs-manager").exists()
+    assert first.people.count() > 0 and second.people.count() > 0
+    assert User.objects.get(username="admin").check_password(DEMO_PASSWORD)
+
+
+def test_running_the_demo_twice_adds_nothing(db, settings):
+    settings.DEMO = True
+    run_demo()
+    counts = (Service.objects.count(), User.objects.count(), Person.objects.count(), RatingChange.objects.count())
+    run_demo()
+    assert (
+        Service.objects.count(),
+        User.objects.count(),
+        Person.objects.count(),
+        RatingChange.objects.count(),
+    ) == counts
