@@ -1,0 +1,270 @@
+"""Who may reach the people routes of the JSON API: bearer tokens, every role against every route,
+answers that are never a server error, and the published schema."""
+
+from dataclasses import dataclass
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.test import Client
+from django.utils import timezone
+
+from keywork.accounts.models import ApiToken, Role
+from keywork.accounts.permissions import ROLE_PERMISSIONS, Permission
+from keywork.register.api import router
+from keywork.register.tests.test_api_people import person_body, row_counts
+
+
+@dataclass(frozen=True)
+class Route:
+    name: str
+    method: str
+    path: str  # {id} stands for the person's id
+    router_path: str  # as declared on keywork.register.api.router
+    permission: Permission  # what the route should need
+    success: int
+
+    def url(self, person) -> str:
+        return self.path.format(id=person.pk)
+
+    def body(self, person):
+        if self.name == "add a person":
+            return person_body()
+        if self.name == "edit a person":
+            return {"version": person.version, "preferred_name": "Bobby"}
+        if self.name == "rate a person":
+            return {"rating": "red", "effective_on": timezone.localdate().isoformat(), "reason": "Crisis"}
+        return None
+
+    def call(self, client, person, headers=None):
+        headers = headers or {}
+        if self.method == "get":
+            return client.get(self.url(person), **headers)
+        send = getattr(client, self.method)
+        return send(self.url(person), self.body(person), content_type="application/json", **headers)
+
+
+ROUTES = [
+    Route("list people", "get", "/api/people", "", Permission.VIEW_PEOPLE, 200),
+    Route("add a person", "post", "/api/people", "", Permission.ADD_PERSON, 201),
+    Route("read a person", "get", "/api/people/{id}", "/{int:person_id}", Permission.VIEW_PEOPLE, 200),
+    Route("edit a person", "patch", "/api/people/{id}", "/{int:person_id}", Permission.EDIT_PERSON, 200),
+    Route("read ratings", "get", "/api/people/{id}/ratings", "/{int:person_id}/ratings", Permission.VIEW_PEOPLE, 200),
+    Route(
+        "rate a person", "post", "/api/people/{id}/ratings", "/{int:person_id}/ratings", Permission.CHANGE_RATING, 201
+    ),
+]
+route_params = pytest.mark.parametrize("route", ROUTES, ids=[route.name for route in ROUTES])
+
+
+def declared_operations() -> dict[tuple[str, str], object]:
+    """(router path, method) → the view function the register's router runs for it."""
+    return {
+        (path, method.lower()): operation.view_func
+        for path, path_view in router.path_operations.items()
+        for operation in path_view.operations
+        for method in operation.methods
+    }
+
+
+@pytest.fixture
+def person(service, make_user, add_person):
+    return add_person(service, make_user(service, Role.COORDINATOR), given_name="Confidential")
+
+
+# Tokens -------------------------------------------------------------------------------------------
+
+
+@route_params
+def test_it_refuses_a_request_without_a_token_on_every_route(client, person, route):
+    before = row_counts()
+
+    response = route.call(client, person)
+
+    assert response.status_code == 401
+    assert response["Content-Type"].startswith("application/json")
+    assert "Bearer" in response.json()["detail"]
+    assert b"Confidential" not in response.content
+    assert row_counts() == before
+
+
+def test_it_refuses_a_token_it_never_issued(client, service, make_user, api_for):
+    api_for(make_user(service, Role.COORDINATOR))  # a real token exists, but is not the one sent
+
+    response = client.get("/api/people", HTTP_AUTHORIZATION="Bearer kw_not-a-token-we-issued")
+
+    assert response.status_code == 401
+    assert response.json()["detail"]
+
+
+def test_it_refuses_a_token_sent_with_another_scheme(client, service, make_user):
+    _, token = ApiToken.issue(make_user(service, Role.COORDINATOR), "test")
+
+    response = client.get("/api/people", HTTP_AUTHORIZATION=f"Token {token}")
+
+    assert response.status_code == 401
+
+
+def test_it_refuses_a_revoked_token(client, service, make_user):
+    issued, token = ApiToken.issue(make_user(service, Role.COORDINATOR), "test")
+    assert client.get("/api/people", HTTP_AUTHORIZATION=f"Bearer {token}").status_code == 200
+    issued.revoked_at = timezone.now()
+    issued.save()
+
+    response = client.get("/api/people", HTTP_AUTHORIZATION=f"Bearer {token}")
+
+    assert response.status_code == 401
+
+
+def test_it_refuses_the_token_of_a_deactivated_user(client, service, make_user, api_for):
+    user = make_user(service, Role.COORDINATOR)
+    headers = api_for(user)
+    user.is_active = False
+    user.save()
+
+    assert client.get("/api/people", **headers).status_code == 401
+
+
+def test_it_refuses_the_token_of_a_user_with_no_service(client, service, make_user, api_for):
+    user = make_user(service, Role.ADMIN)
+    user.service = None
+    user.save()
+
+    assert client.get("/api/people", **api_for(user)).status_code == 401
+
+
+def test_the_create_api_token_command_prints_a_token_that_works(client, service, make_user, person):
+    user = make_user(service, Role.COORDINATOR)
+    out = StringIO()
+
+    call_command("create_api_token", user.username, "--name", "reporting script", stdout=out)
+
+    token = out.getvalue().strip()
+    response = client.get("/api/people", HTTP_AUTHORIZATION=f"Bearer {token}")
+    assert response.status_code == 200
+    assert [item["id"] for item in response.json()["items"]] == [person.pk]
+    stored = ApiToken.objects.get(user=user)
+    assert stored.name == "reporting script" and token not in stored.token_hash
+
+
+def test_the_create_api_token_command_refuses_an_unknown_user(db):
+    with pytest.raises(CommandError, match="nobody"):
+        call_command("create_api_token", "nobody", stdout=StringIO())
+    assert not ApiToken.objects.exists()
+
+
+# Roles --------------------------------------------------------------------------------------------
+
+
+def test_the_role_table_covers_every_register_route():
+    assert set(declared_operations()) == {(route.router_path, route.method) for route in ROUTES}
+
+
+@route_params
+def test_each_route_is_guarded_by_the_permission_it_should_need(route):
+    view = declared_operations()[(route.router_path, route.method)]
+
+    assert getattr(view, "required_permission", None) == route.permission
+
+
+@pytest.mark.parametrize("role", Role.values)
+@route_params
+def test_each_role_is_refused_exactly_the_routes_its_permissions_do_not_grant(
+    client, service, make_user, api_for, person, role, route
+):
+    headers = api_for(make_user(service, role))
+    before = row_counts()
+
+    response = route.call(client, person, headers)
+
+    if route.permission in ROLE_PERMISSIONS[role]:
+        assert response.status_code == route.success, response.content
+    else:
+        assert response.status_code == 403, response.content
+        assert route.permission in response.json()["detail"]
+        assert row_counts() == before
+
+
+@route_params
+def test_a_commissioner_cannot_reach_any_people_route(client, service, make_user, api_for, person, route):
+    headers = api_for(make_user(service, Role.COMMISSIONER))
+    before = row_counts()
+
+    response = route.call(client, person, headers)
+
+    assert response.status_code == 403
+    assert b"Confidential" not in response.content and person.nhs_number.encode() not in response.content
+    assert row_counts() == before
+
+
+@route_params
+def test_a_keyworker_can_use_every_people_route(client, service, make_user, api_for, person, route):
+    headers = api_for(make_user(service, Role.KEYWORKER))
+
+    response = route.call(client, person, headers)
+
+    assert response.status_code == route.success, response.content
+
+
+# Never a server error -----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def tolerant(service, make_user, api_for):
+    """A client that answers a crash with a 500 response, as in production, instead of raising."""
+    client = Client(raise_request_exception=False)
+    headers = api_for(make_user(service, Role.COORDINATOR))
+    return lambda method, path, body=None: getattr(client, method)(
+        path, body, content_type="application/json", **headers
+    )
+
+
+def _sending(route):
+    return route.method != "get"
+
+
+@pytest.mark.parametrize("route", [r for r in ROUTES if _sending(r)], ids=[r.name for r in ROUTES if _sending(r)])
+@pytest.mark.parametrize("body", ['{"given_name": "Robin",', "not json at all", "[1, 2, 3]", '"a string"'])
+def test_a_body_that_is_not_a_json_object_is_refused_with_a_json_client_error(tolerant, person, route, body):
+    before = row_counts()
+
+    response = tolerant(route.method, route.url(person), body)
+
+    assert 400 <= response.status_code < 500, response.content
+    assert response["Content-Type"].startswith("application/json")
+    assert row_counts() == before
+
+
+@pytest.mark.parametrize("path", ["/api/people/abc", "/api/people/abc/ratings", "/api/people/1.5", "/api/people/-1"])
+def test_an_id_that_is_not_a_whole_number_is_not_found_rather_than_a_crash(tolerant, path):
+    response = tolerant("get", path)
+
+    assert response.status_code in (404, 422)
+
+
+@pytest.mark.parametrize("path", ["/api/people/99999999999999999999", "/api/people/99999999999999999999/ratings"])
+def test_an_id_too_large_for_the_database_is_not_found(tolerant, path):
+    response = tolerant("get", path)
+
+    assert response.status_code == 404
+
+
+@pytest.mark.parametrize("field", ["preferred_name", "gender_identity", "communication_needs"])
+def test_editing_an_optional_text_field_to_null_is_not_a_server_error(tolerant, person, field):
+    response = tolerant("patch", f"/api/people/{person.pk}", {"version": person.version, field: None})
+
+    assert response.status_code in (200, 422), response.content
+
+
+# The schema ---------------------------------------------------------------------------------------
+
+
+def test_the_openapi_schema_lists_the_people_routes(client):
+    response = client.get("/api/openapi.json")
+
+    assert response.status_code == 200
+    paths = response.json()["paths"]
+    assert {"/api/people", "/api/people/{person_id}", "/api/people/{person_id}/ratings"} <= set(paths)
+    assert set(paths["/api/people"]) >= {"get", "post"}
+    assert set(paths["/api/people/{person_id}"]) >= {"get", "patch"}
+    assert set(paths["/api/people/{person_id}/ratings"]) >= {"get", "post"}
