@@ -8,6 +8,9 @@ NAVIGATION = [
     ("Home", "home", Permission.VIEW_AGGREGATES),
     ("Register", "register:list", Permission.VIEW_PEOPLE),
     ("Add a person", "register:add", Permission.ADD_PERSON),
+    ("Allocation board", "keyworking:board", Permission.ALLOCATE),
+    ("Escalations", "keyworking:escalations", Permission.VIEW_PEOPLE),
+    ("Professionals", "keyworking:professionals", Permission.MANAGE_NETWORK),
     ("Audit log", "audit:search", Permission.SEARCH_AUDIT),
 ]
 

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "keywork.accounts",
     "keywork.audit",
     "keywork.register",
+    "keywork.keyworking",
     "keywork.reporting",
 ]
 if DEMO:

@@ -4,7 +4,7 @@ from django.shortcuts import render
 from django.urls import include, path
 
 from keywork.api import api
-from keywork.reporting.views import home
+from keywork.home import home
 
 
 @login_not_required
@@ -34,5 +34,6 @@ urlpatterns = [
     path("", include("keywork.accounts.urls")),
     path("register/", include("keywork.register.urls")),
     path("audit/", include("keywork.audit.urls")),
+    path("keywork/", include("keywork.keyworking.urls")),
     path("api/", api.urls),
 ]

@@ -10,7 +10,7 @@ from functools import wraps
 
 from django.core.exceptions import PermissionDenied
 
-from keywork.accounts.models import Role
+from keywork.accounts.models import Role, WorkerType
 
 
 class Permission(StrEnum):
@@ -23,21 +23,39 @@ class Permission(StrEnum):
     REMOVE_FROM_REGISTER = "remove_from_register"
     VIEW_PERSON_AUDIT = "view_person_audit"
     SEARCH_AUDIT = "search_audit"
+    RECORD_REFERRAL = "record_referral"
+    DECIDE_REFERRAL = "decide_referral"
+    ALLOCATE = "allocate"
+    RECORD_CONTACT = "record_contact"
+    MANAGE_NETWORK = "manage_network"
+    EDIT_PLAN = "edit_plan"
+    RECORD_ESCALATION = "record_escalation"
+    VIEW_TEAM_WORK = "view_team_work"
 
 
-_CASEWORK = {
+_REGISTER = {
     Permission.VIEW_AGGREGATES,
     Permission.VIEW_PEOPLE,
-    Permission.ADD_PERSON,
     Permission.EDIT_PERSON,
     Permission.CHANGE_RATING,
     Permission.RECORD_CONSENT,
+    Permission.RECORD_REFERRAL,
+    Permission.MANAGE_NETWORK,
 }
-_OVERSIGHT = _CASEWORK | {Permission.REMOVE_FROM_REGISTER, Permission.VIEW_PERSON_AUDIT}
+_KEYWORK = _REGISTER | {Permission.RECORD_CONTACT, Permission.EDIT_PLAN, Permission.RECORD_ESCALATION}
+_OVERSIGHT = _KEYWORK | {
+    Permission.ADD_PERSON,
+    Permission.REMOVE_FROM_REGISTER,
+    Permission.VIEW_PERSON_AUDIT,
+    Permission.DECIDE_REFERRAL,
+    Permission.ALLOCATE,
+    Permission.VIEW_TEAM_WORK,
+}
 
 ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
-    Role.KEYWORKER: frozenset(_CASEWORK),
-    Role.COORDINATOR: frozenset(_CASEWORK | {Permission.REMOVE_FROM_REGISTER}),
+    # Keyworkers work with the people allocated to them; the DSR coordinator keeps the register.
+    Role.KEYWORKER: frozenset(_KEYWORK),
+    Role.COORDINATOR: frozenset(_REGISTER | {Permission.ADD_PERSON, Permission.REMOVE_FROM_REGISTER}),
     Role.MANAGER: frozenset(_OVERSIGHT),
     Role.LEAD: frozenset(_OVERSIGHT),
     # Commissioners see aggregate figures only, never a name or an NHS number.
@@ -69,7 +87,25 @@ def permission_required(permission: Permission):
 
 
 def people_for(request):
-    """The people a request may reach: those of the service it acts in, and no others."""
+    """The people a request may reach: those of the service it acts in, and no others.
+
+    A keyworker reaches only the people currently allocated to them, unless their service lets
+    keyworkers see its whole register.
+    """
+    from keywork.keyworking.models import Allocation
     from keywork.register.models import Person
 
-    return Person.objects.filter(service=request.service)
+    people = Person.objects.filter(service=request.service)
+    if request.user.role == Role.KEYWORKER and not request.service.keyworkers_see_whole_service:
+        people = people.filter(pk__in=Allocation.objects.current().filter(worker=request.user).values("person_id"))
+    return people
+
+
+def may_read_restricted_notes(user, person) -> bool:
+    """Restricted notes are for the person's own workers and managers. Peer Associates work for a
+    partner organisation and never see them."""
+    if user.role in (Role.MANAGER, Role.LEAD, Role.ADMIN):
+        return True
+    if user.role != Role.KEYWORKER or user.worker_type == WorkerType.PEER_ASSOCIATE:
+        return False
+    return person.allocations.current().filter(worker=user).exists()

@@ -138,3 +138,23 @@ class DateField(NhsFieldMixin, forms.MultiValueField):
             value = self.widget.decompress(value)
         value = list(value or [])
         return [str(part) if part not in (None, "") else "" for part in value] + [""] * (3 - len(value))
+
+
+class TimeField(NhsFieldMixin, forms.TimeField):
+    nhs_template = "forms/input.jinja"
+    width = 5
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("hint", "Use the 24-hour clock, for example 14:30")
+        kwargs.setdefault("error_messages", {"invalid": "Enter a time like 09:15 or 14:30"})
+        super().__init__(*args, **kwargs)
+
+
+class ModelChoiceField(NhsFieldMixin, forms.ModelChoiceField):
+    nhs_template = "forms/select.jinja"
+    required_verb = "Choose"
+
+
+class ModelCheckboxesField(NhsFieldMixin, forms.ModelMultipleChoiceField):
+    nhs_template = "forms/checkboxes.jinja"
+    required_verb = "Choose"

@@ -1,10 +1,10 @@
 """The register's forms. Parsing is here; the rules are on the models, so the API shares them."""
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from keywork.forms import fields
+from keywork.forms.models import ModelForm
 from keywork.register.choices import (
     Condition,
     ConsentBasis,
@@ -22,7 +22,7 @@ from keywork.register.operations import DETAIL_FIELDS
 CONSENT_BASES = [c for c in ConsentBasis.choices if c[0] != ConsentBasis.WITHDRAWN]
 
 
-class PersonDetailsForm(forms.ModelForm):
+class PersonDetailsForm(ModelForm):
     nhs_number = fields.CharField(label="NHS number", width=10, hint="10 digits, for example 999 123 4560")
     given_name = fields.CharField(label="Given name", max_length=100)
     family_name = fields.CharField(label="Family name", max_length=100)
@@ -84,22 +84,15 @@ class AddPersonForm(PersonDetailsForm):
             rating=cleaned.get("rating"), effective_on=cleaned.get("referral_date") or timezone.localdate(),
             reason=cleaned.get("rating_reason"), risk_factors=cleaned.get("risk_factors") or [],
         )  # fmt: skip
-        self._check(self.consent, {"decided_on": "consent_date"})
+        self.add_record_errors(self.consent, {"decided_on": "consent_date"})
         return cleaned
-
-    def _check(self, record, field_names: dict):
-        try:
-            record.clean()
-        except ValidationError as error:
-            for model_field, messages in error.message_dict.items():
-                self.add_error(field_names.get(model_field, model_field), messages)
 
 
 class EditDetailsForm(PersonDetailsForm):
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 
-class RatingChangeForm(forms.ModelForm):
+class RatingChangeForm(ModelForm):
     rating = fields.RadioField(label="RAG rating", choices=Rating.choices)
     effective_on = fields.DateField(
         label="Date the rating took effect", hint="Today, or an earlier date if catching up from paper records"
@@ -118,7 +111,7 @@ class RatingChangeForm(forms.ModelForm):
         self.instance.person = person
 
 
-class ConsentForm(forms.ModelForm):
+class ConsentForm(ModelForm):
     basis = fields.RadioField(label="Consent or decision", choices=ConsentBasis.choices)
     given_by = fields.CharField(label="Given, withdrawn or decided by", max_length=200)
     decided_on = fields.DateField(label="Date")
@@ -138,7 +131,7 @@ class EndRegistrationForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 
-class FamilyContactForm(forms.ModelForm):
+class FamilyContactForm(ModelForm):
     name = fields.CharField(label="Name", max_length=200)
     relationship = fields.CharField(label="Relationship to the person", max_length=100)
     phone = fields.CharField(label="Phone (optional)", max_length=30, required=False, width=20)

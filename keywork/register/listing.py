@@ -54,12 +54,13 @@ def filter_people(people, criteria: dict):
         people = people.filter(date_of_birth__range=(earliest, latest))
     if criteria.get("overdue"):
         people = people.filter(next_review_due__lt=today)
-    urgency = Case(
-        *[When(rating=rating, then=Value(rank)) for rating, rank in RATING_URGENCY.items()],
-        default=Value(9),
-        output_field=IntegerField(),
-    )
-    return people.annotate(rating_urgency=urgency).order_by(*SORTS[criteria.get("sort") or "urgency"][1])
+    return people.annotate(rating_urgency=urgency_order()).order_by(*SORTS[criteria.get("sort") or "urgency"][1])
+
+
+def urgency_order():
+    """An annotation ranking people by rating, most urgent first: blue, red, amber, green, unrated."""
+    ranks = [When(rating=rating, then=Value(rank)) for rating, rank in RATING_URGENCY.items()]
+    return Case(*ranks, default=Value(9), output_field=IntegerField())
 
 
 def _search(people, text: str):

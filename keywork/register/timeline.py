@@ -3,6 +3,8 @@
 import datetime
 from dataclasses import dataclass
 
+from keywork.register.sections import timeline_events_from_other_apps
+
 
 @dataclass
 class Event:
@@ -13,7 +15,7 @@ class Event:
     rating: str = ""
 
 
-def timeline_for(person) -> list[Event]:
+def timeline_for(request, person) -> list[Event]:
     events = [
         Event(
             change.effective_on,
@@ -32,4 +34,5 @@ def timeline_for(person) -> list[Event]:
     events.append(Event(person.referral_date, "Referred to the register", person.get_referral_source_display(), ""))
     if person.status_changed_on:
         events.append(Event(person.status_changed_on, person.get_status_display(), person.status_reason, ""))
+    events += timeline_events_from_other_apps(request, person)
     return sorted(events, key=lambda event: event.on, reverse=True)

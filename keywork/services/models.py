@@ -29,6 +29,10 @@ class Service(models.Model):
     # NHS statistical disclosure practice: counts from 1 to this number are suppressed.
     suppression_threshold = models.PositiveIntegerField(default=7)
     inpatient_target = models.PositiveIntegerField(default=6)
+    # Keyworking: a warning shows when a worker holds more people than this.
+    caseload_limit = models.PositiveIntegerField(default=15)
+    # By default keyworkers see only the people allocated to them; a service may open the whole register.
+    keyworkers_see_whole_service = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["name"]

@@ -1,0 +1,54 @@
+"""The team manager's allocation board: who is waiting, and how full each worker's caseload is."""
+
+from django.db.models import Count
+
+from keywork.accounts.models import Role, User
+from keywork.accounts.permissions import people_for
+from keywork.keyworking.choices import ReferralDecision
+from keywork.keyworking.models import Allocation, Referral
+from keywork.register.choices import Rating
+
+
+def unallocated_referrals(people):
+    """Accepted, open referrals whose person has no designated keyworker yet, oldest first."""
+    with_keyworker = Allocation.objects.current().filter(worker_type="practice_consultant").values("person_id")
+    return (
+        Referral.objects.filter(person__in=people, decision=ReferralDecision.ACCEPTED, closed_on__isnull=True)
+        .exclude(person__in=with_keyworker)
+        .select_related("person")
+        .order_by("received_on", "id")
+    )
+
+
+def caseloads(service) -> list[dict]:
+    """Each keyworker's current caseload by rating, with a warning over the service's limit."""
+    counts = (
+        Allocation.objects.current()
+        .filter(person__service=service)
+        .values("worker_id", "person__rating")
+        .annotate(n=Count("person", distinct=True))
+    )
+    by_worker: dict[int, dict[str, int]] = {}
+    for row in counts:
+        by_worker.setdefault(row["worker_id"], {})[row["person__rating"] or ""] = row["n"]
+    workers = User.objects.filter(service=service, role=Role.KEYWORKER, is_active=True).order_by(
+        "worker_type", "last_name"
+    )
+    rows = []
+    for worker in workers:
+        ratings = by_worker.get(worker.pk, {})
+        total = sum(ratings.values())
+        rows.append({
+            "worker": worker, "by_rating": [ratings.get(rating, 0) for rating in Rating.values],
+            "total": total, "over_limit": total > service.caseload_limit,
+        })  # fmt: skip
+    return rows
+
+
+def allocation_board(request) -> dict:
+    return {
+        "waiting": unallocated_referrals(people_for(request)),
+        "caseloads": caseloads(request.service),
+        "ratings": Rating,
+        "limit": request.service.caseload_limit,
+    }

@@ -1,0 +1,82 @@
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+from keywork.accounts.models import Role, WorkerType
+
+
+class AllocationQuerySet(models.QuerySet):
+    def current(self, on: datetime.date | None = None):
+        on = on or timezone.localdate()
+        return self.filter(Q(ends_on__isnull=True) | Q(ends_on__gte=on), starts_on__lte=on)
+
+
+class Allocation(models.Model):
+    """A worker allocated to a person, for a period. One worker of each type at a time.
+
+    The Practice Consultant is the designated keyworker; Behaviour Team and Peer Associate
+    workers are added as needed (Kent and Medway's multi-functional team).
+    """
+
+    person = models.ForeignKey("register.Person", on_delete=models.PROTECT, related_name="allocations")
+    worker = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="allocations")
+    worker_type = models.CharField(max_length=30, choices=WorkerType.choices)
+    starts_on = models.DateField()
+    ends_on = models.DateField(null=True, blank=True)
+    reason = models.TextField()
+    end_reason = models.TextField(blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    objects = AllocationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-starts_on", "-id"]
+        indexes = [models.Index(fields=["worker", "ends_on"])]
+
+    def __str__(self) -> str:
+        return f"{self.worker} from {self.starts_on}"
+
+    def clean(self) -> None:
+        errors = {}
+        if self.worker_id:
+            if self.worker.role != Role.KEYWORKER:
+                name = self.worker.get_full_name() or self.worker.username
+                errors["worker"] = f"Choose a keyworker: {name} is a {self.worker.get_role_display().lower()}"
+            elif self.person_id and self.worker.service_id != self.person.service_id:
+                errors["worker"] = "Choose a keyworker of this service"
+            else:
+                self.worker_type = self.worker.worker_type
+        if self.ends_on and self.starts_on and self.ends_on < self.starts_on:
+            errors["ends_on"] = "The end date must be on or after the start date"
+        if not errors and self.person_id and self.starts_on and self.overlapping().exists():
+            other = self.overlapping().select_related("worker").first()
+            errors["starts_on"] = (
+                f"{self.person} already has a {self.get_worker_type_display()} ({other.worker.get_full_name()}) "
+                f"from {other.starts_on:%d %b %Y}: end or reallocate that first"
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    def replaces(self) -> "Allocation | None":
+        """The open allocation of the same type that this one takes over from (a reallocation)."""
+        return (
+            Allocation.objects.filter(person_id=self.person_id, worker_type=self.worker_type, ends_on__isnull=True)
+            .filter(starts_on__lt=self.starts_on)
+            .exclude(pk=self.pk)
+            .first()
+        )
+
+    def overlapping(self):
+        """Other allocations of the same worker type that share a day with this one, apart from
+        the one it replaces, which reallocation ends the day before."""
+        others = Allocation.objects.filter(person_id=self.person_id, worker_type=self.worker_type).exclude(pk=self.pk)
+        replaced = self.replaces() if self.pk is None else None
+        if replaced:
+            others = others.exclude(pk=replaced.pk)
+        others = others.filter(Q(ends_on__isnull=True) | Q(ends_on__gte=self.starts_on))
+        return others.filter(starts_on__lte=self.ends_on) if self.ends_on else others

@@ -1,0 +1,38 @@
+from django.utils import timezone
+
+from keywork.accounts.permissions import Permission, permission_required
+from keywork.keyworking import operations
+from keywork.keyworking.access import record_for_request
+from keywork.keyworking.forms import ContactForm, FollowUpDoneForm
+from keywork.keyworking.models import FollowUp
+from keywork.pages import handle_form
+from keywork.register.access import person_for_request
+
+
+@permission_required(Permission.RECORD_CONTACT)
+def add_contact(request, person_id):
+    person = person_for_request(request, person_id)
+    now = timezone.localtime()
+    initial = {"contact_date": now.date(), "workers": [request.user.pk], "follow_up_owner": request.user.pk}
+    form = ContactForm(request.POST or None, person=person, initial=initial)
+
+    def save(actor, form):
+        data = form.cleaned_data
+        professionals = data.get("professionals", [])
+        operations.record_contact(actor, form.instance, data["workers"], professionals, form.follow_ups)
+        return person
+
+    return handle_form(request, form, save, "Contact recorded", "Record a contact", person=person)
+
+
+@permission_required(Permission.RECORD_CONTACT)
+def complete_follow_up(request, follow_up_id):
+    follow_up = record_for_request(request, FollowUp, follow_up_id)
+    form = FollowUpDoneForm(request.POST or None, initial={"done_on": timezone.localdate()})
+
+    def save(actor, form):
+        operations.complete_follow_up(actor, follow_up, form.cleaned_data["done_on"])
+        return follow_up.person
+
+    return handle_form(request, form, save, "Follow-up marked as done", "Mark the follow-up as done",
+                       person=follow_up.person)  # fmt: skip

@@ -1,0 +1,40 @@
+from django.shortcuts import render
+from django.utils import timezone
+
+from keywork.accounts.permissions import Permission, people_for, permission_required
+from keywork.keyworking import operations
+from keywork.keyworking.access import record_for_request
+from keywork.keyworking.forms import EscalationForm, EscalationResponseForm
+from keywork.keyworking.models import Escalation
+from keywork.pages import handle_form
+from keywork.register.access import person_for_request
+
+
+@permission_required(Permission.RECORD_ESCALATION)
+def add_escalation(request, person_id):
+    person = person_for_request(request, person_id)
+    form = EscalationForm(request.POST or None, initial={"escalated_on": timezone.localdate()})
+
+    def save(actor, form):
+        form.instance.person = person
+        return operations.record_escalation(actor, form.instance).person
+
+    return handle_form(request, form, save, "Escalation recorded", "Escalate an issue", person=person)
+
+
+@permission_required(Permission.RECORD_ESCALATION)
+def respond_to_escalation(request, escalation_id):
+    escalation = record_for_request(request, Escalation, escalation_id)
+    form = EscalationResponseForm(request.POST or None, instance=escalation)
+    return handle_form(
+        request, form, lambda actor, f: operations.update_escalation(actor, f.instance).person,
+        "Escalation updated", "Record the response", person=escalation.person,
+    )  # fmt: skip
+
+
+@permission_required(Permission.VIEW_PEOPLE)
+def open_escalations(request):
+    escalations = Escalation.objects.open().filter(person__in=people_for(request)).select_related("person")
+    return render(request, "keyworking/escalations.jinja", {
+        "page_title": "Open escalations", "escalations": escalations.order_by("response_due_on"),
+    })  # fmt: skip

@@ -1,0 +1,45 @@
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, render
+
+from keywork.accounts.permissions import Permission, people_for, permission_required
+from keywork.keyworking import operations
+from keywork.keyworking.forms import InvolvementForm, ProfessionalForm
+from keywork.keyworking.models import Professional
+from keywork.pages import handle_form
+from keywork.register.access import person_for_request
+
+
+@permission_required(Permission.MANAGE_NETWORK)
+def professionals(request):
+    listed = Professional.objects.filter(service=request.service)
+    page = Paginator(listed, 50).get_page(request.GET.get("page"))
+    return render(request, "keyworking/professionals.jinja", {"page_title": "Professionals", "page": page, "query": ""})
+
+
+@permission_required(Permission.MANAGE_NETWORK)
+def professional_detail(request, professional_id):
+    professional = get_object_or_404(Professional, pk=professional_id, service=request.service)
+    # Only the people this viewer may see: a keyworker sees their own people in the list.
+    involvements = professional.involvements.filter(person__in=people_for(request)).select_related("person")
+    return render(request, "keyworking/professional.jinja", {
+        "page_title": professional.name, "professional": professional, "involvements": involvements,
+    })  # fmt: skip
+
+
+@permission_required(Permission.MANAGE_NETWORK)
+def add_professional(request):
+    form = ProfessionalForm(request.POST or None)
+    return handle_form(
+        request, form, lambda actor, f: operations.add_professional(actor, f.instance),
+        "Professional added", "Add a professional",
+    )  # fmt: skip
+
+
+@permission_required(Permission.MANAGE_NETWORK)
+def add_involvement(request, person_id):
+    person = person_for_request(request, person_id)
+    form = InvolvementForm(request.POST or None, person=person)
+    return handle_form(
+        request, form, lambda actor, f: operations.add_involvement(actor, f.instance).person,
+        "Added to the team around the person", "Add to the team around the person", person=person,
+    )  # fmt: skip

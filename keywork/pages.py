@@ -1,0 +1,39 @@
+"""The shape every form page shares: show the form, save through an operation, say so, go back.
+
+Views name their permission and their operation; the StaleRecordError of optimistic locking
+becomes a message at the top of the form, so a later save never silently overwrites an earlier one.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+
+from keywork import audit
+from keywork.register.models import StaleRecordError
+
+STALE_MESSAGE = (
+    "Someone else changed this record after you opened it. Your changes were not saved: "
+    "check the record as it is now and make them again."
+)
+
+
+def form_page(request, form, title, template="register/form.jinja", **context):
+    return render(request, template, {"form": form, "page_title": title, **context})
+
+
+def handle_form(request, form, save, success: str, title: str, done_url=None, **context):
+    """On a valid POST, call save(actor, form) and redirect; otherwise show the form with its errors.
+
+    `save` returns the object to go back to (its get_absolute_url) unless `done_url` is given.
+    """
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = save(audit.Actor.from_request(request), form)
+        except StaleRecordError:
+            form.add_error(None, STALE_MESSAGE)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, success)
+            return redirect(done_url or saved)
+    return form_page(request, form, title, **context)
