@@ -10,6 +10,7 @@ from ninja.security import HttpBearer
 
 from keywork.accounts.middleware import service_for
 from keywork.accounts.models import ApiToken
+from keywork.keyworking.api import router as keyworking_router
 from keywork.register.api import router as register_router
 from keywork.register.models import StaleRecordError
 
@@ -33,6 +34,7 @@ api = NinjaAPI(
     urls_namespace="api",
 )
 api.add_router("/people", register_router)
+api.add_router("", keyworking_router)
 
 
 def _field_name(location) -> str:

@@ -138,6 +138,8 @@ EMAIL_BACKEND = (
     "django.core.mail.backends.console.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend"
 )
 
+DEFAULT_FROM_EMAIL = envsecret("DEFAULT_FROM_EMAIL") or "keywork@localhost"
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
