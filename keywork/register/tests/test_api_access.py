@@ -11,8 +11,9 @@ from django.utils import timezone
 
 from keywork.accounts.models import ApiToken, Role
 from keywork.accounts.permissions import ROLE_PERMISSIONS, Permission
+from keywork.keyworking.models import Allocation
 from keywork.register.api import router
-from keywork.register.tests.test_api_people import person_body, row_counts
+from keywork.register.tests.test_api_people import days_ago, person_body, row_counts
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,11 @@ ROUTES = [
     ),
 ]
 route_params = pytest.mark.parametrize("route", ROUTES, ids=[route.name for route in ROUTES])
+ADD_A_PERSON = next(route for route in ROUTES if route.name == "add a person")
+OTHER_ROUTES = [route for route in ROUTES if route is not ADD_A_PERSON]
+person_route_params = pytest.mark.parametrize(
+    "route", [r for r in ROUTES if "{id}" in r.path], ids=[r.name for r in ROUTES if "{id}" in r.path]
+)
 
 
 def declared_operations() -> dict[tuple[str, str], object]:
@@ -70,6 +76,23 @@ def declared_operations() -> dict[tuple[str, str], object]:
 @pytest.fixture
 def person(service, make_user, add_person):
     return add_person(service, make_user(service, Role.COORDINATOR), given_name="Confidential")
+
+
+@pytest.fixture
+def keyworker(service, make_user):
+    return make_user(service, Role.KEYWORKER)
+
+
+def allocate(person, keyworker, starts_on=None, ends_on=None) -> Allocation:
+    return Allocation.objects.create(
+        person=person,
+        worker=keyworker,
+        worker_type=keyworker.worker_type,
+        starts_on=starts_on or person.referral_date,
+        ends_on=ends_on,
+        reason="Designated keyworker",
+        recorded_by=keyworker,
+    )
 
 
 # Tokens -------------------------------------------------------------------------------------------
@@ -172,7 +195,11 @@ def test_each_route_is_guarded_by_the_permission_it_should_need(route):
 def test_each_role_is_refused_exactly_the_routes_its_permissions_do_not_grant(
     client, service, make_user, api_for, person, role, route
 ):
-    headers = api_for(make_user(service, role))
+    user = make_user(service, role)
+    if role == Role.KEYWORKER:
+        # Keyworkers reach only the people allocated to them (tested below): this tests the guard alone.
+        allocate(person, user)
+    headers = api_for(user)
     before = row_counts()
 
     response = route.call(client, person, headers)
@@ -197,13 +224,61 @@ def test_a_commissioner_cannot_reach_any_people_route(client, service, make_user
     assert row_counts() == before
 
 
-@route_params
-def test_a_keyworker_can_use_every_people_route(client, service, make_user, api_for, person, route):
-    headers = api_for(make_user(service, Role.KEYWORKER))
+@pytest.mark.parametrize("route", OTHER_ROUTES, ids=[route.name for route in OTHER_ROUTES])
+def test_a_keyworker_can_list_read_edit_and_rate_a_person_allocated_to_them(client, keyworker, api_for, person, route):
+    allocate(person, keyworker)
 
-    response = route.call(client, person, headers)
+    response = route.call(client, person, api_for(keyworker))
 
     assert response.status_code == route.success, response.content
+
+
+def test_a_keyworker_cannot_add_a_person_to_the_register(client, keyworker, api_for, person):
+    before = row_counts()
+
+    response = ADD_A_PERSON.call(client, person, api_for(keyworker))
+
+    assert response.status_code == 403
+    assert row_counts() == before
+
+
+def test_a_keyworker_lists_only_the_people_allocated_to_them(
+    client, service, make_user, keyworker, api_for, person, add_person
+):
+    allocate(person, keyworker)
+    coordinator = make_user(service, Role.COORDINATOR)
+    allocate(add_person(service, coordinator), make_user(service, Role.KEYWORKER))
+    add_person(service, coordinator)  # allocated to nobody
+
+    response = client.get("/api/people", **api_for(keyworker))
+
+    assert [item["id"] for item in response.json()["items"]] == [person.pk]
+
+
+@person_route_params
+def test_a_keyworker_cannot_reach_a_person_not_allocated_to_them(client, keyworker, api_for, person, route):
+    before = row_counts()
+
+    response = route.call(client, person, api_for(keyworker))
+
+    assert response.status_code == 404
+    assert b"Confidential" not in response.content and person.nhs_number.encode() not in response.content
+    assert row_counts() == before
+
+
+def test_a_keyworker_no_longer_reaches_a_person_once_their_allocation_has_ended(client, keyworker, api_for, person):
+    allocate(person, keyworker, starts_on=days_ago(30), ends_on=days_ago(1))
+
+    assert client.get(f"/api/people/{person.pk}", **api_for(keyworker)).status_code == 404
+
+
+def test_a_keyworker_reaches_everyone_when_the_service_opens_its_whole_register(
+    client, service, keyworker, api_for, person
+):
+    service.keyworkers_see_whole_service = True
+    service.save()
+
+    assert client.get(f"/api/people/{person.pk}", **api_for(keyworker)).status_code == 200
 
 
 # Never a server error -----------------------------------------------------------------------------
