@@ -73,7 +73,9 @@ def update_person(request, person_id: int, payload: PersonPatch):
     person = person_for_request(request, person_id)
     changed = payload.dict(exclude_unset=True, exclude={"version"})
     for name, value in changed.items():
-        setattr(person, name, value)
+        # An optional text field sent as null is emptied: those columns hold "" for "none".
+        field = Person._meta.get_field(name)
+        setattr(person, name, "" if value is None and field.blank and not field.null else value)
     person.full_clean()
     operations.update_details(audit.Actor.from_request(request), person, payload.version,
                               {name: str(value) for name, value in changed.items()})  # fmt: skip

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from keywork.accounts.models import Role, User, WorkerType
+from keywork.keyworking.synthetic import seed_keywork
 from keywork.register.seeding import seed_people
 from keywork.services.models import Service
 
@@ -20,6 +21,8 @@ SERVICES = [
 
 USERS = [
     ("keyworker", Role.KEYWORKER, WorkerType.PRACTICE_CONSULTANT, "Sam", "Keyworker"),
+    ("alex", Role.KEYWORKER, WorkerType.PRACTICE_CONSULTANT, "Alex", "Practice"),
+    ("jordan", Role.KEYWORKER, WorkerType.PRACTICE_CONSULTANT, "Jordan", "Practice"),
     ("behaviour", Role.KEYWORKER, WorkerType.BEHAVIOUR_TEAM, "Bea", "Behaviour"),
     ("peer", Role.KEYWORKER, WorkerType.PEER_ASSOCIATE, "Pat", "Peer"),
     ("manager", Role.MANAGER, "", "Morgan", "Manager"),
@@ -39,11 +42,11 @@ class Command(BaseCommand):
         services = [self._service(spec) for spec in SERVICES]
         for index, service in enumerate(services):
             prefix = "" if index == 0 else f"{service.slug.split('-')[0]}-"
-            users = [self._user(service, prefix, *spec) for spec in USERS]
+            users = {spec[0]: self._user(service, prefix, *spec) for spec in USERS}
             missing = SERVICES[index]["people"] - service.people.count()
             if missing > 0:
-                coordinator = next(user for user in users if user.role == Role.COORDINATOR)
-                seed_people(service, missing, coordinator, seed=index)
+                seed_people(service, missing, users["coordinator"], seed=index)
+            seed_keywork(service, users, count=SERVICES[index]["people"] // 4, seed=index)
         User.objects.get(username="admin").other_services.set(services[1:])
         self.stdout.write(self.style.SUCCESS("Demo ready. Log in at http://127.0.0.1:8000/ as one of:"))
         self.stdout.write("  " + ", ".join(spec[0] for spec in USERS))
@@ -59,7 +62,7 @@ class Command(BaseCommand):
         user, created = User.objects.get_or_create(
             username=prefix + username,
             defaults=dict(service=service, role=role, worker_type=worker_type, first_name=first_name,
-                          last_name=last_name, is_demo=True),
+                          last_name=last_name, is_demo=True, email=f"{prefix}{username}@example.org"),
         )  # fmt: skip
         if created:
             user.set_password(DEMO_PASSWORD)

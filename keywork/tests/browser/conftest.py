@@ -1,0 +1,83 @@
+"""Fixtures for the browser tests: Debian's headless Chromium driven by Playwright against
+pytest-django's live server, a logged-in page, and an axe-core accessibility check.
+
+Never a downloaded browser: Playwright drives /usr/bin/chromium. Playwright's sync API runs an
+event loop in this thread, so Django's database calls need DJANGO_ALLOW_ASYNC_UNSAFE=true.
+"""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+from conftest import PASSWORD
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+AXE_JS = Path(settings.BASE_DIR) / "static_build" / "axe" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+BLOCKING_IMPACTS = {"serious", "critical"}
+TIMEOUT_MS = 10_000
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    if not (os.path.exists(CHROMIUM) or shutil.which("chromium")):
+        pytest.skip("Debian's chromium is not installed (scripts/chromium.sh installs it)")
+    if not AXE_JS.exists():
+        pytest.fail("static_build/axe/axe.min.js is missing: run `make assets`")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def new_page(chromium, live_server, transactional_db):
+    """new_page(java_script_enabled=True) → a page in a fresh browser context on the live server."""
+    contexts = []
+
+    def make(**options):
+        context = chromium.new_context(base_url=live_server.url, **options)
+        context.set_default_timeout(TIMEOUT_MS)
+        contexts.append(context)
+        return context.new_page()
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(new_page):
+    return new_page()
+
+
+def log_in(page, user) -> None:
+    """Log in through the real login page, as a person would."""
+    page.goto("/login/")
+    page.locator("#id_username").fill(user.username)
+    page.locator("#id_password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url(lambda url: "/login/" not in url)
+
+
+def assert_accessible(page) -> None:
+    """Run axe-core's WCAG 2.2 AA rules on the page; fail on any serious or critical violation."""
+    page.add_script_tag(path=str(AXE_JS))
+    if not page.evaluate("typeof axe !== 'undefined'"):
+        # JavaScript is off in this context, so the script tag did not run: evaluate axe directly.
+        page.evaluate(AXE_JS.read_text(encoding="utf-8"))
+    results = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})",
+        AXE_TAGS,
+    )
+    blocking = [v for v in results["violations"] if v["impact"] in BLOCKING_IMPACTS]
+    details = "\n".join(
+        f"  {v['id']} ({v['impact']}): {v['help']} at {[node['target'] for node in v['nodes']]}" for v in blocking
+    )
+    assert not blocking, f"axe found serious or critical problems on {page.url}:\n{details}"
