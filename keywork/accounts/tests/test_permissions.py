@@ -1,17 +1,23 @@
 """Every role against every page: the permission named on each view decides, and nothing else."""
 
+import datetime
+from types import SimpleNamespace
+
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from keywork.accounts.models import Role
 from keywork.accounts.permissions import ROLE_PERMISSIONS, Permission, has_permission
+from keywork.keyworking.models import Allocation, Contact, Escalation, FollowUp, Professional, Referral
 
 # Pages open to anyone logged in (or to everyone), on purpose. Every other page must name a permission.
 OPEN_PAGES = {"login", "logout", "health", "choose_service"}
+TODAY = timezone.localdate()
 
 
 def named_pages():
-    """(name, view) of every page route, walking the URL configuration (the API is tested apart)."""
+    """(name, pattern, view) of every page route, walking the URL configuration (the API is tested apart)."""
 
     def walk(patterns, namespace=""):
         for entry in patterns:
@@ -20,45 +26,70 @@ def named_pages():
                     continue
                 yield from walk(entry.url_patterns, f"{namespace}{entry.namespace}:" if entry.namespace else namespace)
             elif isinstance(entry, URLPattern) and entry.name:
-                yield f"{namespace}{entry.name}", entry.callback
+                yield f"{namespace}{entry.name}", entry.pattern, entry.callback
 
-    return sorted(set(walk(get_resolver().url_patterns)))
+    return sorted(walk(get_resolver().url_patterns), key=lambda page: page[0])
+
+
+def records_of(service, make_user, add_person) -> SimpleNamespace:
+    """One record of every kind a page can be about, all in `service`."""
+    manager = make_user(service, Role.MANAGER)
+    person = add_person(service, make_user(service, Role.COORDINATOR))
+    referral = Referral.objects.create(person=person, route="dsr", received_on=TODAY, referrer_name="A",
+                                       referrer_organisation="B", reason="C", recorded_by=manager)  # fmt: skip
+    worker = make_user(service, Role.KEYWORKER)
+    allocation = Allocation.objects.create(person=person, worker=worker, worker_type=worker.worker_type,
+                                           starts_on=TODAY, reason="r", recorded_by=manager)  # fmt: skip
+    contact = Contact.objects.create(person=person, occurred_at=timezone.now(), contact_type="call",
+                                     duration_minutes=5, notes="n", recorded_by=manager)  # fmt: skip
+    due = TODAY + datetime.timedelta(days=3)
+    follow_up = FollowUp.objects.create(contact=contact, person=person, description="d", owner=manager, due_on=due)
+    escalation = Escalation.objects.create(person=person, issue="i", escalated_to="o", level="manager",
+                                           escalated_on=TODAY, response_due_on=due, raised_by=manager)  # fmt: skip
+    professional = Professional.objects.create(service=service, name="P", role="GP", organisation="S",
+                                               agency_type="primary_care")  # fmt: skip
+    return SimpleNamespace(
+        person=person,
+        ids={"person_id": person.pk, "referral_id": referral.pk, "allocation_id": allocation.pk,
+             "follow_up_id": follow_up.pk, "escalation_id": escalation.pk, "professional_id": professional.pk},
+    )  # fmt: skip
+
+
+def url_for(pattern, name, ids) -> str:
+    return reverse(name, kwargs={key: ids[key] for key in pattern.converters})
 
 
 def test_every_page_is_guarded_by_a_named_permission_or_is_listed_as_open():
     pages = named_pages()
-    assert {"home", "register:list", "register:person", "register:rating", "audit:search"} <= {n for n, _ in pages}
-    unguarded = [name for name, view in pages if not hasattr(view, "required_permission")]
+    names = {name for name, _, _ in pages}
+    assert {"home", "register:list", "register:person", "keyworking:board", "audit:search"} <= names
+    unguarded = [name for name, _, view in pages if not hasattr(view, "required_permission")]
     assert sorted(unguarded) == sorted(OPEN_PAGES)
-
-
-def url_for(name, person):
-    return (
-        reverse(name, args=[person.pk])
-        if name.startswith("register:") and name not in ("register:list", "register:add")
-        else reverse(name)
-    )
 
 
 @pytest.mark.parametrize("role", Role.values)
 def test_each_role_reaches_exactly_the_pages_its_permissions_allow(role, service, as_role, add_person, make_user):
-    person = add_person(service, make_user(service, Role.COORDINATOR))
+    records = records_of(service, make_user, add_person)
     user = as_role(role)
-    for name, view in named_pages():
+    if role == Role.KEYWORKER:
+        Allocation.objects.create(person=records.person, worker=user.user, worker_type="behaviour_team",
+                                  starts_on=TODAY, reason="r", recorded_by=user.user)  # fmt: skip
+    for name, pattern, view in named_pages():
         if name in OPEN_PAGES:
             continue
-        response = user.http.get(url_for(name, person))
+        response = user.http.get(url_for(pattern, name, records.ids))
         allowed = has_permission(user.user, view.required_permission)
         assert response.status_code == (200 if allowed else 403), f"{role} on {name}: {response.status_code}"
 
 
 def test_a_commissioner_sees_no_names_or_nhs_numbers_anywhere_they_can_go(service, as_role, add_person, make_user):
-    person = add_person(service, make_user(service, Role.COORDINATOR))
+    records = records_of(service, make_user, add_person)
+    person = records.person
     commissioner = as_role(Role.COMMISSIONER)
-    for name, view in named_pages():
+    for name, pattern, view in named_pages():
         if name in OPEN_PAGES or not has_permission(commissioner.user, view.required_permission):
             continue
-        body = commissioner.http.get(url_for(name, person)).content.decode()
+        body = commissioner.http.get(url_for(pattern, name, records.ids)).content.decode()
         assert person.family_name not in body and person.nhs_number[:3] + " " + person.nhs_number[3:6] not in body
 
 
@@ -71,15 +102,14 @@ def test_pages_need_a_login(client, db):
     assert response.status_code == 302 and response.url.startswith(reverse("login"))
 
 
-def test_another_services_person_is_not_found_on_any_person_page(
-    service, other_service, as_role, add_person, make_user
-):
-    stranger = add_person(other_service, make_user(other_service, Role.COORDINATOR))
+def test_another_services_records_are_not_found_on_any_page(service, other_service, as_role, add_person, make_user):
+    stranger = records_of(other_service, make_user, add_person)
     admin = as_role(Role.ADMIN)
-    for name, _ in named_pages():
-        if name.startswith("register:") and name not in ("register:list", "register:add"):
-            assert admin.http.get(reverse(name, args=[stranger.pk])).status_code == 404, name
-            assert admin.http.post(reverse(name, args=[stranger.pk]), {}).status_code == 404, name
+    for name, pattern, _ in named_pages():
+        if pattern.converters:
+            url = url_for(pattern, name, stranger.ids)
+            assert admin.http.get(url).status_code == 404, name
+            assert admin.http.post(url, {}).status_code == 404, name
 
 
 def test_another_services_people_never_appear_in_the_register_or_search(
@@ -90,3 +120,19 @@ def test_another_services_people_never_appear_in_the_register_or_search(
     for query in ("", f"?q={stranger.family_name}", f"?q={stranger.nhs_number}", "?status=all"):
         body = manager.http.get(reverse("register:list") + query).content.decode()
         assert stranger.nhs_number[:3] + " " + stranger.nhs_number[3:6] not in body
+
+
+def test_a_keyworker_reaches_only_the_people_allocated_to_them(service, as_role, add_person, make_user):
+    records = records_of(service, make_user, add_person)
+    keyworker = as_role(Role.KEYWORKER)
+    assert keyworker.http.get(records.person.get_absolute_url()).status_code == 404
+    Allocation.objects.create(person=records.person, worker=keyworker.user, worker_type="behaviour_team",
+                              starts_on=TODAY, reason="r", recorded_by=keyworker.user)  # fmt: skip
+    assert keyworker.http.get(records.person.get_absolute_url()).status_code == 200
+
+
+def test_a_service_may_let_keyworkers_see_its_whole_register(service, as_role, add_person, make_user):
+    records = records_of(service, make_user, add_person)
+    service.keyworkers_see_whole_service = True
+    service.save()
+    assert as_role(Role.KEYWORKER).http.get(records.person.get_absolute_url()).status_code == 200
