@@ -41,6 +41,12 @@ class Allocation(models.Model):
     def __str__(self) -> str:
         return f"{self.worker} from {self.starts_on}"
 
+    def clean_fields(self, exclude=None):
+        # The worker type follows the worker: copied from their account, never typed in.
+        if self.worker_id and not self.worker_type:
+            self.worker_type = self.worker.worker_type
+        super().clean_fields(exclude=exclude)
+
     def clean(self) -> None:
         errors = {}
         if self.worker_id:

@@ -1,0 +1,196 @@
+import datetime
+import io
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from conftest import logged_in
+from keywork.accounts.models import Role
+from keywork.keyworking.models import Allocation, Contact, Escalation, FollowUp, Referral, SupportPlan
+
+from .conftest import TODAY, days_ago
+
+
+def date_parts(name, day) -> dict:
+    return {f"{name}_0": day.day, f"{name}_1": day.month, f"{name}_2": day.year}
+
+
+@pytest.fixture
+def keyworker(service, make_user, person, allocate):
+    user = logged_in(make_user(service, Role.KEYWORKER))
+    allocate(person, user.user)
+    return user
+
+
+def test_a_referral_is_accepted_and_a_keyworker_allocated_through_the_pages(person, manager, service, make_user):
+    referral_data = {"route": "dsr", "referrer_name": "Cory", "referrer_organisation": "DSR", "reason": "Red",
+                     **date_parts("received_on", days_ago(3))}  # fmt: skip
+    manager.http.post(reverse("keyworking:add_referral", args=[person.pk]), referral_data)
+    referral = Referral.objects.get()
+    manager.http.post(reverse("keyworking:decide_referral", args=[referral.pk]),
+                      {"decision": "accepted", **date_parts("decided_on", days_ago(1))})  # fmt: skip
+    assert manager.http.get(reverse("keyworking:board")).context["waiting"][0] == referral
+    worker = make_user(service, Role.KEYWORKER)
+    manager.http.post(reverse("keyworking:allocate", args=[person.pk]),
+                      {"worker": worker.pk, "reason": "Has capacity", **date_parts("starts_on", TODAY)})  # fmt: skip
+    assert Allocation.objects.current().get().worker == worker
+    assert list(manager.http.get(reverse("keyworking:board")).context["waiting"]) == []
+    referral.refresh_from_db()
+    assert (referral.days_to_decision, referral.days_to_allocation()) == (2, 3)
+
+
+def test_a_signposted_referral_without_a_reason_is_refused_on_the_page(person, manager, accepted_referral):
+    accepted_referral.decision = "pending"
+    accepted_referral.save()
+    response = manager.http.post(reverse("keyworking:decide_referral", args=[accepted_referral.pk]),
+                                 {"decision": "signposted", **date_parts("decided_on", TODAY)})  # fmt: skip
+    assert "Give the reason" in response.context["form"].errors["decision_reason"][0]
+    accepted_referral.refresh_from_db()
+    assert accepted_referral.decision == "pending"
+
+
+def test_allocating_a_second_designated_keyworker_on_the_same_day_is_refused(person, manager, service, make_user,
+                                                                            allocate):  # fmt: skip
+    allocate(person, make_user(service, Role.KEYWORKER), starts_on=TODAY)
+    response = manager.http.post(reverse("keyworking:allocate", args=[person.pk]),
+                                 {"worker": make_user(service, Role.KEYWORKER).pk, "reason": "x",
+                                  **date_parts("starts_on", TODAY)})  # fmt: skip
+    assert "end or reallocate that first" in response.context["form"].errors["starts_on"][0]
+    assert Allocation.objects.count() == 1
+
+
+def test_the_board_warns_when_a_worker_is_over_the_caseload_limit(service, manager, make_user, add_person, allocate):
+    service.caseload_limit = 1
+    service.save()
+    worker = make_user(service, Role.KEYWORKER)
+    for _ in range(2):
+        allocate(add_person(service, manager.user, rating="amber"), worker)
+    response = manager.http.get(reverse("keyworking:board"))
+    row = next(row for row in response.context["caseloads"] if row["worker"] == worker)
+    assert row["total"] == 2 and row["over_limit"] and row["by_rating"][1] == 2
+    assert "Over the caseload limit" in response.content.decode()
+
+
+def test_a_contact_with_a_follow_up_shows_on_the_keyworkers_home_page(keyworker, person):
+    data = {"contact_type": "home_visit", "duration_minutes": 45, "notes": "Visited mum",
+            "workers": [keyworker.user.pk], "follow_up": "Chase the OT referral", "follow_up_owner": keyworker.user.pk,
+            "contact_time": "10:30", **date_parts("contact_date", days_ago(10)),
+            **date_parts("follow_up_due_on", days_ago(2))}  # fmt: skip
+    response = keyworker.http.post(reverse("keyworking:add_contact", args=[person.pk]), data)
+    assert response.status_code == 302, response.context["form"].errors
+    home = keyworker.http.get(reverse("home"))
+    assert [f.description for f in home.context["work"].overdue_follow_ups] == ["Chase the OT referral"]
+    assert "Chase the OT referral" in home.content.decode()
+
+
+def test_a_contact_in_the_future_is_refused_on_the_page_and_nothing_is_saved(keyworker, person):
+    tomorrow = TODAY + datetime.timedelta(days=1)
+    data = {"contact_type": "call", "duration_minutes": 5, "notes": "n", "contact_time": "09:00",
+            **date_parts("contact_date", tomorrow)}  # fmt: skip
+    response = keyworker.http.post(reverse("keyworking:add_contact", args=[person.pk]), data)
+    assert "now or in the past" in response.context["form"].errors["contact_date"][0]
+    assert not Contact.objects.exists()
+
+
+def restricted_contact(person, by) -> Contact:
+    return Contact.objects.create(person=person, occurred_at=timezone.now(), contact_type="call", duration_minutes=5,
+                                  notes="Disclosure about home life", restricted=True, recorded_by=by)  # fmt: skip
+
+
+def test_restricted_notes_are_hidden_from_a_peer_associate_but_not_the_persons_keyworker(
+    keyworker, person, service, make_user, allocate
+):
+    restricted_contact(person, keyworker.user)
+    peer = make_user(service, Role.KEYWORKER)
+    peer.worker_type = "peer_associate"
+    peer.save()
+    allocate(person, peer)
+    assert "Disclosure about home life" in keyworker.http.get(person.get_absolute_url()).content.decode()
+    page = logged_in(peer).http.get(person.get_absolute_url()).content.decode()
+    assert "Disclosure about home life" not in page and "Restricted notes" in page
+
+
+def test_restricted_notes_are_hidden_from_the_dsr_coordinator(person, as_role, keyworker):
+    restricted_contact(person, keyworker.user)
+    assert (
+        "Disclosure about home life"
+        not in as_role(Role.COORDINATOR).http.get(person.get_absolute_url()).content.decode()
+    )
+
+
+def test_a_plan_saved_twice_keeps_both_versions_and_a_stale_save_is_refused(keyworker, person):
+    text = {"what_helps": "Quiet room", "triggers": "Noise", "early_warning_signs": "Pacing", "who_to_call": "Mum",
+            "agreed_responses": "Step back"}  # fmt: skip
+    url = reverse("keyworking:edit_plan", args=[person.pk])
+    keyworker.http.post(url, {**text, "based_on_version": 0})
+    keyworker.http.post(url, {**text, "what_helps": "Music", "based_on_version": 1})
+    stale = keyworker.http.post(url, {**text, "what_helps": "Lost?", "based_on_version": 1})
+    assert "Someone else changed this record" in stale.content.decode()
+    assert list(SupportPlan.objects.values_list("version", "what_helps")) == [(2, "Music"), (1, "Quiet room")]
+
+
+def test_an_escalation_response_dated_before_it_was_raised_is_refused(keyworker, person):
+    escalation = Escalation.objects.create(person=person, issue="No OT", escalated_to="Trust", level="manager",
+                                           escalated_on=days_ago(3), response_due_on=TODAY,
+                                           raised_by=keyworker.user)  # fmt: skip
+    response = keyworker.http.post(reverse("keyworking:respond", args=[escalation.pk]),
+                                   {"response": "Booked", **date_parts("responded_on", days_ago(4))})  # fmt: skip
+    assert "responded_on" in response.context["form"].errors
+    escalation.refresh_from_db()
+    assert escalation.responded_on is None
+
+
+def test_a_professionals_page_lists_only_the_people_the_viewer_may_see(keyworker, person, service, add_person,
+                                                                      manager):  # fmt: skip
+    from keywork.keyworking.models import Involvement, Professional
+
+    professional = Professional.objects.create(service=service, name="Dr Ash", role="GP", organisation="Surgery",
+                                               agency_type="primary_care")  # fmt: skip
+    other = add_person(service, manager.user)
+    for someone in (person, other):
+        Involvement.objects.create(person=someone, professional=professional, role_for_person="GP")
+    response = keyworker.http.get(reverse("keyworking:professional", args=[professional.pk]))
+    assert [i.person for i in response.context["involvements"]] == [person]
+
+
+def count_home_queries(user) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert user.http.get(reverse("home")).status_code == 200
+    return len(queries)
+
+
+def test_the_keyworkers_home_page_runs_the_same_queries_whatever_the_caseload(keyworker, service, add_person,
+                                                                             allocate, manager):  # fmt: skip
+    with_one = count_home_queries(keyworker)
+    for _ in range(12):
+        someone = add_person(service, manager.user, rating="amber")
+        allocate(someone, keyworker.user)
+        contact = restricted_contact(someone, keyworker.user)
+        FollowUp.objects.create(contact=contact, person=someone, description="d", owner=keyworker.user,
+                                due_on=days_ago(1))  # fmt: skip
+    assert count_home_queries(keyworker) == with_one
+    assert len(keyworker.http.get(reverse("home")).context["work"].people) == 13
+
+
+def test_home_lists_the_most_urgent_people_first(keyworker, service, add_person, allocate, manager):
+    for rating in ("green", "blue", "amber"):
+        allocate(add_person(service, manager.user, rating=rating), keyworker.user)
+    people = keyworker.http.get(reverse("home")).context["work"].people
+    assert [p.rating for p in people] == ["blue", "red", "amber", "green"]
+
+
+def test_daily_reminders_email_each_worker_their_overdue_items(keyworker, person):
+    keyworker.user.email = "worker@example.org"
+    keyworker.user.save()
+    contact = restricted_contact(person, keyworker.user)
+    FollowUp.objects.create(contact=contact, person=person, description="Ring the SENCo", owner=keyworker.user,
+                            due_on=days_ago(2))  # fmt: skip
+    out = io.StringIO()
+    call_command("send_reminders", stdout=out)
+    assert "Sent 1 reminder e-mail(s)" in out.getvalue()
+    assert mail.outbox[0].to == ["worker@example.org"] and "Ring the SENCo" in mail.outbox[0].body
