@@ -35,6 +35,8 @@ def allocate(manager):
 
 @pytest.fixture
 def accepted_referral(person, manager):
-    return Referral.objects.create(person=person, route="dsr", received_on=days_ago(50), referrer_name="DSR",
-                                   referrer_organisation="ICB", reason="At risk", decision="accepted",
-                                   decided_on=days_ago(45), decided_by=manager.user, recorded_by=manager.user)  # fmt: skip
+    return Referral.objects.create(
+        person=person, route="dsr", received_on=days_ago(50), referrer_name="DSR", referrer_organisation="ICB",
+        reason="At risk", decision="accepted", decided_on=days_ago(45), decided_by=manager.user,
+        recorded_by=manager.user,
+    )  # fmt: skip
