@@ -2,7 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
-from ninja import Router
+from ninja import Router, Status
 
 from keywork import audit
 from keywork.accounts.models import User
@@ -79,7 +79,7 @@ def list_referrals(request, person_id: int | None = None):
 def add_referral(request, payload: ReferralIn):
     person = person_for_request(request, payload.person_id)
     referral = _checked(Referral(person=person, **payload.dict(exclude={"person_id"})), exclude=["recorded_by"])
-    return 201, operations.record_referral(_actor(request), person, referral)
+    return Status(201, operations.record_referral(_actor(request), person, referral))
 
 
 @router.post("/referrals/{int:referral_id}/decision", response=ReferralOut)
@@ -113,7 +113,9 @@ def allocate(request, payload: AllocationIn):
     person = person_for_request(request, payload.person_id)
     worker = _service_user(request, payload.worker_id, "worker_id")
     allocation = Allocation(person=person, worker=worker, starts_on=payload.starts_on, reason=payload.reason)
-    return 201, operations.allocate(_actor(request), _checked(allocation, exclude=["recorded_by", "worker_type"]))
+    return Status(
+        201, operations.allocate(_actor(request), _checked(allocation, exclude=["recorded_by", "worker_type"]))
+    )
 
 
 @router.post("/allocations/{int:allocation_id}/end", response=AllocationOut)
@@ -136,7 +138,7 @@ def list_professionals(request):
 @permission_required(Permission.MANAGE_NETWORK)
 def add_professional(request, payload: ProfessionalIn):
     professional = _checked(Professional(service=request.service, **payload.dict()))
-    return 201, operations.add_professional(_actor(request), professional)
+    return Status(201, operations.add_professional(_actor(request), professional))
 
 
 @router.get("/involvements", response=list[InvolvementOut])
@@ -152,7 +154,7 @@ def add_involvement(request, payload: InvolvementIn):
     professional = get_object_or_404(Professional, pk=payload.professional_id, service=request.service)
     involvement = Involvement(person=person, professional=professional, role_for_person=payload.role_for_person,
                               is_lead=payload.is_lead)  # fmt: skip
-    return 201, operations.add_involvement(_actor(request), _checked(involvement))
+    return Status(201, operations.add_involvement(_actor(request), _checked(involvement)))
 
 
 @router.get("/contacts", response=list[ContactOut])
@@ -184,7 +186,7 @@ def add_contact(request, payload: ContactIn):
         except ValidationError as error:
             raise ValidationError({f"follow_ups.{number}.{k}": v for k, v in error.message_dict.items()}) from error
         follow_ups.append(follow_up)
-    return 201, operations.record_contact(_actor(request), contact, workers, professionals, follow_ups)
+    return Status(201, operations.record_contact(_actor(request), contact, workers, professionals, follow_ups))
 
 
 @router.get("/plans", response=list[PlanOut])
@@ -201,7 +203,7 @@ def save_plan(request, payload: PlanIn):
     plan = SupportPlan(person=person, version=payload.based_on_version + 1,
                        **payload.dict(exclude={"person_id", "based_on_version"}))  # fmt: skip
     _checked(plan, exclude=["saved_by"])
-    return 201, operations.save_plan(_actor(request), person, plan, payload.based_on_version)
+    return Status(201, operations.save_plan(_actor(request), person, plan, payload.based_on_version))
 
 
 @router.get("/escalations", response=list[EscalationOut])
@@ -216,7 +218,7 @@ def list_escalations(request, person_id: int | None = None, open: bool = False):
 def add_escalation(request, payload: EscalationIn):
     person = person_for_request(request, payload.person_id)
     escalation = _checked(Escalation(person=person, **payload.dict(exclude={"person_id"})), exclude=["raised_by"])
-    return 201, operations.record_escalation(_actor(request), escalation)
+    return Status(201, operations.record_escalation(_actor(request), escalation))
 
 
 @router.patch("/escalations/{int:escalation_id}", response=EscalationOut)

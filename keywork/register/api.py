@@ -1,7 +1,7 @@
 """The register's API routes: the same permissions, rules, operations and audit as its pages."""
 
 from django.core.exceptions import ValidationError
-from ninja import Query, Router, Schema
+from ninja import Query, Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from keywork import audit
@@ -58,7 +58,7 @@ def add_person(request, payload: PersonIn):
         (rating, "rating.", ["person", "decided_by"]),
     )
     operations.add_person(audit.Actor.from_request(request), person, consent, rating)
-    return 201, person
+    return Status(201, person)
 
 
 @router.get("/{int:person_id}", response=PersonOut)
@@ -95,4 +95,4 @@ def add_rating(request, person_id: int, payload: RatingIn):
     person = person_for_request(request, person_id)
     change = RatingChange(person=person, decided_by=request.user, **payload.dict())
     change.full_clean()
-    return 201, operations.change_rating(audit.Actor.from_request(request), person, change)
+    return Status(201, operations.change_rating(audit.Actor.from_request(request), person, change))
