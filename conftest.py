@@ -43,6 +43,11 @@ def _jinja2_context_in_test_responses(monkeypatch):
     monkeypatch.setattr(Template, "render", render_and_signal)
 
 
+@pytest.fixture(autouse=True)
+def _private_files_in_a_temporary_folder(settings, tmp_path):
+    settings.PRIVATE_FILES_ROOT = tmp_path / "private"
+
+
 @pytest.fixture
 def service(db):
     return Service.objects.create(

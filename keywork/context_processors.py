@@ -10,6 +10,9 @@ NAVIGATION = [
     ("Add a person", "register:add", Permission.ADD_PERSON),
     ("Allocation board", "keyworking:board", Permission.ALLOCATE),
     ("Escalations", "keyworking:escalations", Permission.VIEW_PEOPLE),
+    ("Inpatients", "inpatient:list", Permission.VIEW_PEOPLE),
+    ("Census", "inpatient:census", Permission.VIEW_AGGREGATES),
+    ("C(E)TR actions", "reviews:actions", Permission.VIEW_PEOPLE),
     ("Professionals", "keyworking:professionals", Permission.MANAGE_NETWORK),
     ("Audit log", "audit:search", Permission.SEARCH_AUDIT),
 ]

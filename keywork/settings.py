@@ -39,6 +39,8 @@ INSTALLED_APPS = [
     "keywork.audit",
     "keywork.register",
     "keywork.keyworking",
+    "keywork.reviews",
+    "keywork.inpatient",
     "keywork.reporting",
 ]
 if DEMO:
@@ -113,6 +115,11 @@ LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True
+
+# Uploaded files (C(E)TR reports) live outside the web root and have no public URL: they are
+# served only by views that check permission and write an audit entry.
+PRIVATE_FILES_ROOT = Path(envsecret("PRIVATE_FILES_ROOT") or BASE_DIR / "var" / "private")
+REVIEW_REPORT_MAX_BYTES = envint("REVIEW_REPORT_MAX_BYTES", 10 * 1024 * 1024)
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"

@@ -35,5 +35,7 @@ urlpatterns = [
     path("register/", include("keywork.register.urls")),
     path("audit/", include("keywork.audit.urls")),
     path("keywork/", include("keywork.keyworking.urls")),
+    path("reviews/", include("keywork.reviews.urls")),
+    path("inpatients/", include("keywork.inpatient.urls")),
     path("api/", api.urls),
 ]

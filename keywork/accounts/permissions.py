@@ -31,6 +31,8 @@ class Permission(StrEnum):
     EDIT_PLAN = "edit_plan"
     RECORD_ESCALATION = "record_escalation"
     VIEW_TEAM_WORK = "view_team_work"
+    RECORD_REVIEW = "record_review"
+    RECORD_ADMISSION = "record_admission"
 
 
 _REGISTER = {
@@ -42,7 +44,13 @@ _REGISTER = {
     Permission.RECORD_REFERRAL,
     Permission.MANAGE_NETWORK,
 }
-_KEYWORK = _REGISTER | {Permission.RECORD_CONTACT, Permission.EDIT_PLAN, Permission.RECORD_ESCALATION}
+_KEYWORK = _REGISTER | {
+    Permission.RECORD_CONTACT,
+    Permission.EDIT_PLAN,
+    Permission.RECORD_ESCALATION,
+    Permission.RECORD_REVIEW,
+    Permission.RECORD_ADMISSION,
+}
 _OVERSIGHT = _KEYWORK | {
     Permission.ADD_PERSON,
     Permission.REMOVE_FROM_REGISTER,
@@ -55,7 +63,15 @@ _OVERSIGHT = _KEYWORK | {
 ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
     # Keyworkers work with the people allocated to them; the DSR coordinator keeps the register.
     Role.KEYWORKER: frozenset(_KEYWORK),
-    Role.COORDINATOR: frozenset(_REGISTER | {Permission.ADD_PERSON, Permission.REMOVE_FROM_REGISTER}),
+    Role.COORDINATOR: frozenset(
+        _REGISTER
+        | {
+            Permission.ADD_PERSON,
+            Permission.REMOVE_FROM_REGISTER,
+            Permission.RECORD_REVIEW,
+            Permission.RECORD_ADMISSION,
+        }
+    ),
     Role.MANAGER: frozenset(_OVERSIGHT),
     Role.LEAD: frozenset(_OVERSIGHT),
     # Commissioners see aggregate figures only, never a name or an NHS number.

@@ -72,7 +72,7 @@ def record_many(actor: Actor, operation: str, people) -> None:
             content_type=content_type,
             object_id=str(person.pk),
             person_id=person.pk,
-        )  # fmt: skip
+        )
         for person in people
     )
 

@@ -15,6 +15,13 @@ def audit_search(request):
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    return render(request, "audit/search.jinja", {
-        "page_title": "Audit log", "form": form, "page": page, "query": query.urlencode(),
-    })  # fmt: skip
+    return render(
+        request,
+        "audit/search.jinja",
+        {
+            "page_title": "Audit log",
+            "form": form,
+            "page": page,
+            "query": query.urlencode(),
+        },
+    )

@@ -158,3 +158,8 @@ class ModelChoiceField(NhsFieldMixin, forms.ModelChoiceField):
 class ModelCheckboxesField(NhsFieldMixin, forms.ModelMultipleChoiceField):
     nhs_template = "forms/checkboxes.jinja"
     required_verb = "Choose"
+
+
+class FileField(NhsFieldMixin, forms.FileField):
+    nhs_template = "forms/file.jinja"
+    required_verb = "Choose"

@@ -8,7 +8,6 @@ from keywork import audit
 from keywork.accounts.models import User
 from keywork.accounts.permissions import Permission, people_for, permission_required
 from keywork.keyworking import operations
-from keywork.keyworking.access import record_for_request
 from keywork.keyworking.models import (
     Allocation,
     Contact,
@@ -40,7 +39,7 @@ from keywork.keyworking.schemas import (
     ReferralIn,
     ReferralOut,
 )
-from keywork.register.access import person_for_request
+from keywork.register.access import person_for_request, record_for_request
 
 router = Router(tags=["Keyworking"])
 
@@ -152,8 +151,9 @@ def list_involvements(request, person_id: int | None = None):
 def add_involvement(request, payload: InvolvementIn):
     person = person_for_request(request, payload.person_id)
     professional = get_object_or_404(Professional, pk=payload.professional_id, service=request.service)
-    involvement = Involvement(person=person, professional=professional, role_for_person=payload.role_for_person,
-                              is_lead=payload.is_lead)  # fmt: skip
+    involvement = Involvement(
+        person=person, professional=professional, role_for_person=payload.role_for_person, is_lead=payload.is_lead
+    )
     return Status(201, operations.add_involvement(_actor(request), _checked(involvement)))
 
 
@@ -200,8 +200,9 @@ def list_plans(request, person_id: int):
 @permission_required(Permission.EDIT_PLAN)
 def save_plan(request, payload: PlanIn):
     person = person_for_request(request, payload.person_id)
-    plan = SupportPlan(person=person, version=payload.based_on_version + 1,
-                       **payload.dict(exclude={"person_id", "based_on_version"}))  # fmt: skip
+    plan = SupportPlan(
+        person=person, version=payload.based_on_version + 1, **payload.dict(exclude={"person_id", "based_on_version"})
+    )
     _checked(plan, exclude=["saved_by"])
     return Status(201, operations.save_plan(_actor(request), person, plan, payload.based_on_version))
 

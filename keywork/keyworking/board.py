@@ -38,10 +38,14 @@ def caseloads(service) -> list[dict]:
     for worker in workers:
         ratings = by_worker.get(worker.pk, {})
         total = sum(ratings.values())
-        rows.append({
-            "worker": worker, "by_rating": [ratings.get(rating, 0) for rating in Rating.values],
-            "total": total, "over_limit": total > service.caseload_limit,
-        })  # fmt: skip
+        rows.append(
+            {
+                "worker": worker,
+                "by_rating": [ratings.get(rating, 0) for rating in Rating.values],
+                "total": total,
+                "over_limit": total > service.caseload_limit,
+            }
+        )
     return rows
 
 

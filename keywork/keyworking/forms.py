@@ -34,8 +34,9 @@ class ReferralForm(ModelForm):
 
 
 class DecisionForm(ModelForm):
-    decision = fields.RadioField(label="Decision", choices=[c for c in Referral._meta.get_field("decision").choices
-                                                            if c[0] != "pending"])  # fmt: skip
+    decision = fields.RadioField(
+        label="Decision", choices=[c for c in Referral._meta.get_field("decision").choices if c[0] != "pending"]
+    )
     decided_on = fields.DateField(label="Date of the decision")
     decision_reason = fields.TextareaField(label="Reason", required=False, hint="Needed if declined or signposted")
 
@@ -137,17 +138,28 @@ class ContactForm(ModelForm):
         label="Restricted notes", required=False, hint="Only the person's own workers and managers will see the notes"
     )
     follow_up = fields.TextareaField(label="Follow-up action (optional)", required=False)
-    follow_up_owner = fields.ModelChoiceField(label="Follow-up owner", queryset=None, required=False,
-                                              empty_label="Choose a worker")  # fmt: skip
+    follow_up_owner = fields.ModelChoiceField(
+        label="Follow-up owner", queryset=None, required=False, empty_label="Choose a worker"
+    )
     follow_up_owner_name = fields.CharField(label="Or someone outside the service", max_length=200, required=False)
     follow_up_due_on = fields.DateField(label="Follow-up due", required=False)
 
     model_error_fields = {"occurred_at": "contact_date"}
     field_order = [
-        "contact_type", "contact_date", "contact_time", "duration_minutes", "workers", "family_present",
-        "professionals", "notes", "restricted", "follow_up", "follow_up_owner", "follow_up_owner_name",
+        "contact_type",
+        "contact_date",
+        "contact_time",
+        "duration_minutes",
+        "workers",
+        "family_present",
+        "professionals",
+        "notes",
+        "restricted",
+        "follow_up",
+        "follow_up_owner",
+        "follow_up_owner_name",
         "follow_up_due_on",
-    ]  # fmt: skip
+    ]
 
     class Meta:
         model = Contact

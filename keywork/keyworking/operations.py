@@ -120,7 +120,14 @@ def record_escalation(actor, escalation):
 @transaction.atomic
 def update_escalation(actor, escalation):
     escalation.save()
-    _record(actor, Operation.UPDATE, escalation, escalation.person, {
-        "responded_on": escalation.responded_on, "resolved_on": escalation.resolved_on,
-    })  # fmt: skip
+    _record(
+        actor,
+        Operation.UPDATE,
+        escalation,
+        escalation.person,
+        {
+            "responded_on": escalation.responded_on,
+            "resolved_on": escalation.resolved_on,
+        },
+    )
     return escalation

@@ -52,11 +52,23 @@ def timeline_events(request, person) -> list[Event]:
             title = f"{allocation.get_worker_type_display()} allocation ended: {_name(allocation.worker)}"
             events.append(Event(allocation.ends_on, title, allocation.end_reason, ""))
     for referral in person.referrals.select_related("decided_by"):
-        events.append(Event(referral.received_on, "Referred for keywork", f"{referral.referrer_name}, "
-                            f"{referral.referrer_organisation}: {referral.reason}", ""))  # fmt: skip
+        events.append(
+            Event(
+                referral.received_on,
+                "Referred for keywork",
+                f"{referral.referrer_name}, {referral.referrer_organisation}: {referral.reason}",
+                "",
+            )
+        )
         if referral.decided_on:
-            events.append(Event(referral.decided_on, f"Keywork referral {referral.get_decision_display().lower()}",
-                                referral.decision_reason, _name(referral.decided_by)))  # fmt: skip
+            events.append(
+                Event(
+                    referral.decided_on,
+                    f"Keywork referral {referral.get_decision_display().lower()}",
+                    referral.decision_reason,
+                    _name(referral.decided_by),
+                )
+            )
         if referral.closed_on:
             events.append(Event(referral.closed_on, "Keywork ended", referral.get_closing_reason_display(), ""))
     for escalation in person.escalations.select_related("raised_by"):

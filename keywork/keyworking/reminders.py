@@ -24,6 +24,7 @@ def reminder_lines(user) -> list[str]:
         for e in work.escalations_awaiting_response
         if e.is_overdue or e.response_due_on <= work.today
     ]
+    lines += [f"C(E)TR action overdue: {a.person.full_name}: {a.recommendation}" for a in work.overdue_review_actions]
     return lines
 
 

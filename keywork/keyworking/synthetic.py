@@ -76,64 +76,94 @@ def _professionals(service, rng):
     made = []
     for number in range(14):
         role, organisation, agency = PROFESSIONAL_ROLES[number % len(PROFESSIONAL_ROLES)]
-        made.append(Professional.objects.create(
-            service=service, name=f"{rng.choice(GIVEN_NAMES)} {rng.choice(FAMILY_NAMES)}", role=role,
-            organisation=organisation, agency_type=agency, phone=f"01632 {rng.randint(100000, 999999)}",
-        ))  # fmt: skip
+        made.append(
+            Professional.objects.create(
+                service=service,
+                name=f"{rng.choice(GIVEN_NAMES)} {rng.choice(FAMILY_NAMES)}",
+                role=role,
+                organisation=organisation,
+                agency_type=agency,
+                phone=f"01632 {rng.randint(100000, 999999)}",
+            )
+        )
     return made
 
 
 def _referral(actor, person, manager, rng):
     received = max(person.referral_date, _days_ago(300))
     referral = Referral(
-        person=person, route=ReferralRoute.DSR, received_on=received, referrer_name="DSR meeting",
-        referrer_organisation=person.service.name, reason="Rated at risk at the DSR meeting",
-        decision=ReferralDecision.ACCEPTED, decided_on=min(received + datetime.timedelta(days=rng.randint(1, 10)),
-                                                           timezone.localdate()), decided_by=manager,
-    )  # fmt: skip
+        person=person,
+        route=ReferralRoute.DSR,
+        received_on=received,
+        referrer_name="DSR meeting",
+        referrer_organisation=person.service.name,
+        reason="Rated at risk at the DSR meeting",
+        decision=ReferralDecision.ACCEPTED,
+        decided_on=min(received + datetime.timedelta(days=rng.randint(1, 10)), timezone.localdate()),
+        decided_by=manager,
+    )
     return operations.record_referral(actor, person, referral)
 
 
 def _allocate(actor, person, worker, referral):
     starts = min(referral.decided_on + datetime.timedelta(days=3), timezone.localdate())
-    allocation = Allocation(person=person, worker=worker, worker_type=worker.worker_type, starts_on=starts,
-                            reason="Allocated at the allocation meeting")  # fmt: skip
+    allocation = Allocation(
+        person=person,
+        worker=worker,
+        worker_type=worker.worker_type,
+        starts_on=starts,
+        reason="Allocated at the allocation meeting",
+    )
     operations.allocate(actor, allocation)
 
 
 def _network(person, professionals, rng):
     for number, professional in enumerate(rng.sample(professionals, k=3)):
-        Involvement.objects.create(person=person, professional=professional, role_for_person=professional.role,
-                                   is_lead=number == 0)  # fmt: skip
+        Involvement.objects.create(
+            person=person, professional=professional, role_for_person=professional.role, is_lead=number == 0
+        )
 
 
 def _contacts(actor, person, worker, rng):
     for _ in range(rng.randint(1, 3)):
         when = timezone.now() - datetime.timedelta(days=rng.randint(1, 60), hours=rng.randint(0, 8))
         contact = Contact.objects.create(
-            person=person, occurred_at=when, contact_type=rng.choice(ContactType.values), duration_minutes=60,
-            notes=rng.choice(NOTES), restricted=rng.random() < 0.2, recorded_by=worker,
-        )  # fmt: skip
+            person=person,
+            occurred_at=when,
+            contact_type=rng.choice(ContactType.values),
+            duration_minutes=60,
+            notes=rng.choice(NOTES),
+            restricted=rng.random() < 0.2,
+            recorded_by=worker,
+        )
         contact.workers.add(worker)
         due = timezone.localtime(when).date() + datetime.timedelta(days=rng.randint(3, 40))
-        FollowUp.objects.create(contact=contact, person=person, owner=worker, due_on=due,
-                                description="Chase the care package review date")  # fmt: skip
+        FollowUp.objects.create(
+            contact=contact, person=person, owner=worker, due_on=due, description="Chase the care package review date"
+        )
 
 
 def _plan(person, worker, rng):
     SupportPlan.objects.create(
-        person=person, version=1, saved_by=worker, what_helps="A calm space, visual timetable, warning before changes.",
+        person=person,
+        version=1,
+        saved_by=worker,
+        what_helps="A calm space, visual timetable, warning before changes.",
         triggers="Loud noise, unexpected changes to routine, crowded places.",
         early_warning_signs="Pacing, covering ears, refusing food.",
         who_to_call="Mum first; then the keyworker; out of hours the crisis line.",
         agreed_responses="Reduce demands, offer the sensory box, one familiar adult stays.",
-    )  # fmt: skip
+    )
 
 
 def _escalation(person, manager, rng):
     escalated = _days_ago(rng.randint(5, 40))
     Escalation.objects.create(
-        person=person, issue="Care package review overdue; no date from the provider.",
-        escalated_to="Children's Social Work Services", level=EscalationLevel.MANAGER, escalated_on=escalated,
-        response_due_on=escalated + datetime.timedelta(days=10), raised_by=manager,
-    )  # fmt: skip
+        person=person,
+        issue="Care package review overdue; no date from the provider.",
+        escalated_to="Children's Social Work Services",
+        level=EscalationLevel.MANAGER,
+        escalated_on=escalated,
+        response_due_on=escalated + datetime.timedelta(days=10),
+        raised_by=manager,
+    )

@@ -10,6 +10,7 @@ from django.utils import timezone
 from keywork.keyworking.models import Allocation, Escalation, FollowUp
 from keywork.register.choices import RegisterStatus
 from keywork.register.listing import urgency_order
+from keywork.reviews.models import Action
 
 WEEK = datetime.timedelta(days=7)
 
@@ -20,6 +21,7 @@ class Work:
     reviews_due_this_week: list
     overdue_follow_ups: list
     escalations_awaiting_response: list
+    overdue_review_actions: list
     today: datetime.date
 
 
@@ -54,10 +56,12 @@ def work_for(people, worker=None, limit: int | None = None) -> Work:
     if worker is not None:
         follow_ups = follow_ups.filter(Q(owner=worker) | Q(person__in=mine.values("pk")))
     escalations = Escalation.objects.awaiting_response().filter(person__in=mine.values("pk"))
+    actions = Action.objects.overdue(today).filter(person__in=mine.values("pk"))
     return Work(
         people=listed,
         reviews_due_this_week=list(due_soon[:50]),
         overdue_follow_ups=list(follow_ups.select_related("person", "owner").order_by("due_on")[:50]),
         escalations_awaiting_response=list(escalations.select_related("person").order_by("response_due_on")[:50]),
+        overdue_review_actions=list(actions.select_related("person", "owner_professional")[:50]),
         today=today,
     )

@@ -12,3 +12,13 @@ def person_for_request(request, person_id: int):
     person = get_object_or_404(people_for(request).select_related("service"), pk=person_id)
     audit.record(audit.Actor.from_request(request), Operation.VIEW, person, person_id=person.pk)
     return person
+
+
+def record_for_request(request, model, pk: int):
+    """A record of `model` about a person this request may reach (else 404), the read audited.
+
+    For every kind of record held about a person (referrals, admissions, reviews, ...): each has a
+    `person` foreign key, and reaching it is reaching that person's record."""
+    record = get_object_or_404(model.objects.select_related("person__service"), pk=pk, person__in=people_for(request))
+    audit.record(audit.Actor.from_request(request), Operation.VIEW, record, person_id=record.person_id)
+    return record

@@ -77,8 +77,12 @@ def update_person(request, person_id: int, payload: PersonPatch):
         field = Person._meta.get_field(name)
         setattr(person, name, "" if value is None and field.blank and not field.null else value)
     person.full_clean()
-    operations.update_details(audit.Actor.from_request(request), person, payload.version,
-                              {name: str(value) for name, value in changed.items()})  # fmt: skip
+    operations.update_details(
+        audit.Actor.from_request(request),
+        person,
+        payload.version,
+        {name: str(value) for name, value in changed.items()},
+    )
     return person
 
 

@@ -16,6 +16,14 @@ class Rating(models.TextChoices):
 RATING_URGENCY = {Rating.BLUE: 0, Rating.RED: 1, Rating.AMBER: 2, Rating.GREEN: 3}
 
 
+class RatingCause(models.TextChoices):
+    """Why the rating changed: a DSR review, or an admission or discharge (which set it by rule)."""
+
+    REVIEW = "review", "DSR review"
+    ADMISSION = "admission", "Admission to hospital"
+    DISCHARGE = "discharge", "Discharge from hospital"
+
+
 class RiskFactor(models.TextChoices):
     """Factors considered when rating (Kent and Medway's DSR practice, domain.md)."""
 

@@ -76,14 +76,17 @@ class AddPersonForm(PersonDetailsForm):
     def clean(self):
         cleaned = super().clean()
         self.consent = Consent(
-            basis=cleaned.get("consent_basis"), given_by=cleaned.get("consent_given_by"),
+            basis=cleaned.get("consent_basis"),
+            given_by=cleaned.get("consent_given_by"),
             decided_on=cleaned.get("consent_date"),
-        )  # fmt: skip
+        )
         # The first rating takes effect on the referral date.
         self.rating_change = RatingChange(
-            rating=cleaned.get("rating"), effective_on=cleaned.get("referral_date") or timezone.localdate(),
-            reason=cleaned.get("rating_reason"), risk_factors=cleaned.get("risk_factors") or [],
-        )  # fmt: skip
+            rating=cleaned.get("rating"),
+            effective_on=cleaned.get("referral_date") or timezone.localdate(),
+            reason=cleaned.get("rating_reason"),
+            risk_factors=cleaned.get("risk_factors") or [],
+        )
         self.add_record_errors(self.consent, {"decided_on": "consent_date"})
         return cleaned
 

@@ -14,6 +14,7 @@ from keywork.register.choices import (
     EhcpStatus,
     EthnicCategory,
     Rating,
+    RatingCause,
     ReferralSource,
     RegisterStatus,
     RiskFactor,
@@ -171,6 +172,7 @@ class RatingChange(models.Model):
     effective_on = models.DateField()
     reason = models.TextField()
     risk_factors = models.JSONField(default=list, blank=True)
+    cause = models.CharField(max_length=10, choices=RatingCause.choices, default=RatingCause.REVIEW)
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     recorded_at = models.DateTimeField(auto_now_add=True)
 
@@ -189,6 +191,10 @@ class RatingChange(models.Model):
         unknown = set(self.risk_factors or []) - set(RiskFactor.values)
         if unknown:
             errors["risk_factors"] = f"Unknown risk factor: {', '.join(sorted(unknown))}"
+        if not errors and self.person_id and self.cause == RatingCause.REVIEW and self.rating and self.effective_on:
+            refusal = rules.review_rating_refusal(self.person, self.rating, self.effective_on)
+            if refusal:
+                errors["rating"] = refusal
         if errors:
             raise ValidationError(errors)
 

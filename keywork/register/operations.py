@@ -10,10 +10,23 @@ from keywork.register.choices import RegisterStatus
 from keywork.register.models import Consent, FamilyContact, Person, RatingChange
 
 DETAIL_FIELDS = [
-    "nhs_number", "given_name", "family_name", "preferred_name", "date_of_birth", "sex",
-    "gender_identity", "ethnicity", "postcode", "local_authority", "condition", "ehcp",
-    "looked_after", "communication_needs", "referral_source", "referral_date",
-]  # fmt: skip
+    "nhs_number",
+    "given_name",
+    "family_name",
+    "preferred_name",
+    "date_of_birth",
+    "sex",
+    "gender_identity",
+    "ethnicity",
+    "postcode",
+    "local_authority",
+    "condition",
+    "ehcp",
+    "looked_after",
+    "communication_needs",
+    "referral_source",
+    "referral_date",
+]
 
 
 def _audit(actor, operation, obj, person, changes=None):
@@ -51,9 +64,17 @@ def change_rating(actor, person: Person, change: RatingChange) -> RatingChange:
     change.decided_by = actor.user
     change.save()
     person.refresh_rating()
-    _audit(actor, Operation.CREATE, change, person, {
-        "rating": change.rating, "effective_on": change.effective_on, "risk_factors": change.risk_factors,
-    })  # fmt: skip
+    _audit(
+        actor,
+        Operation.CREATE,
+        change,
+        person,
+        {
+            "rating": change.rating,
+            "effective_on": change.effective_on,
+            "risk_factors": change.risk_factors,
+        },
+    )
     return change
 
 

@@ -5,6 +5,8 @@ import re
 
 from django.core.exceptions import ValidationError
 
+from keywork.register.choices import Rating, RatingCause
+
 # The service is for children and young people aged 0–25; it ends at the 26th birthday.
 OLDEST_AGE = 25
 
@@ -90,6 +92,33 @@ def next_review_due(service, rating: str, reviewed_on: datetime.date) -> datetim
 
 def is_review_overdue(due: datetime.date | None, today: datetime.date) -> bool:
     return due is not None and due < today
+
+
+def hospital_state_on(person, on: datetime.date):
+    """The last admission or discharge rating change on or before `on`, if any."""
+    hospital_causes = [RatingCause.ADMISSION, RatingCause.DISCHARGE]
+    changes = person.rating_changes.filter(cause__in=hospital_causes, effective_on__lte=on)
+    return changes.order_by("-effective_on", "-recorded_at", "-id").first()
+
+
+def review_rating_refusal(person, rating: str, on: datetime.date) -> str | None:
+    """Why a DSR review may not set `rating` on `on`, or None if it may.
+
+    A person admitted is blue until discharge (NHS England DSR guidance); on discharge they are
+    red for at least the service's days (Lincolnshire's practice, which we follow: 14 days).
+    """
+    last = hospital_state_on(person, on)
+    if last is None:
+        return None
+    if last.cause == RatingCause.ADMISSION and rating != Rating.BLUE:
+        return f"{person} has been an inpatient since {last.effective_on:%d %b %Y}: record the discharge first"
+    red_until = last.effective_on + datetime.timedelta(days=person.service.red_days_after_discharge)
+    if last.cause == RatingCause.DISCHARGE and rating in (Rating.AMBER, Rating.GREEN) and on < red_until:
+        return (
+            f"{person} was discharged on {last.effective_on:%d %b %Y} and stays red until at least "
+            f"{red_until:%d %b %Y} ({person.service.red_days_after_discharge} days after discharge)"
+        )
+    return None
 
 
 def date_of_birth_range_for_ages(

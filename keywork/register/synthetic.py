@@ -154,13 +154,21 @@ def build_person(service, rng: random.Random, today: datetime.date | None = None
     date_of_birth = referral_date - datetime.timedelta(days=365 * age_at_referral + rng.randint(0, 364))
     local_authority = rng.choice(service.local_authorities)
     values = dict(
-        service=service, nhs_number=synthetic_nhs_number(rng), given_name=rng.choice(GIVEN_NAMES),
-        family_name=rng.choice(FAMILY_NAMES), date_of_birth=date_of_birth, sex=rng.choice(Sex.values[:2]),
-        ethnicity=rng.choice(EthnicCategory.values), postcode=synthetic_postcode(rng, local_authority),
-        local_authority=local_authority, condition=rng.choice(Condition.values), ehcp=rng.choice(EhcpStatus.values),
-        looked_after=rng.random() < 0.15, referral_source=rng.choice(ReferralSource.values),
+        service=service,
+        nhs_number=synthetic_nhs_number(rng),
+        given_name=rng.choice(GIVEN_NAMES),
+        family_name=rng.choice(FAMILY_NAMES),
+        date_of_birth=date_of_birth,
+        sex=rng.choice(Sex.values[:2]),
+        ethnicity=rng.choice(EthnicCategory.values),
+        postcode=synthetic_postcode(rng, local_authority),
+        local_authority=local_authority,
+        condition=rng.choice(Condition.values),
+        ehcp=rng.choice(EhcpStatus.values),
+        looked_after=rng.random() < 0.15,
+        referral_source=rng.choice(ReferralSource.values),
         referral_date=referral_date,
-    )  # fmt: skip
+    )
     values.update(overrides)
     return Person(**values)
 
@@ -179,14 +187,17 @@ def build_history(person: Person, decided_by, rng: random.Random, today: datetim
             reason=REASONS[rating],
             risk_factors=rng.sample(RiskFactor.values, k=rng.randint(0, 4)),
             decided_by=decided_by,
-        )  # fmt: skip
+        )
         for offset, rating in zip(steps, ratings, strict=True)
     ]
 
 
 def build_consent(person: Person, recorded_by, rng: random.Random) -> Consent:
-    basis = ConsentBasis.PERSON if rules.age_on(person.date_of_birth, person.referral_date) >= 16 else (
-        rng.choice([ConsentBasis.PARENTAL_RESPONSIBILITY, ConsentBasis.BEST_INTERESTS]))  # fmt: skip
+    basis = (
+        ConsentBasis.PERSON
+        if rules.age_on(person.date_of_birth, person.referral_date) >= 16
+        else (rng.choice([ConsentBasis.PARENTAL_RESPONSIBILITY, ConsentBasis.BEST_INTERESTS]))
+    )
     given_by = person.full_name if basis == ConsentBasis.PERSON else f"{rng.choice(GIVEN_NAMES)} {person.family_name}"
     return Consent(
         person=person, basis=basis, given_by=given_by, decided_on=person.referral_date, recorded_by=recorded_by

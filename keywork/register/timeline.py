@@ -27,10 +27,14 @@ def timeline_for(request, person) -> list[Event]:
         for change in person.rating_changes.select_related("decided_by")
     ]
     events += [
-        Event(consent.decided_on, consent.get_basis_display(), f"By {consent.given_by}. {consent.notes}".strip(),
-              consent.recorded_by.get_full_name() or consent.recorded_by.username)
+        Event(
+            consent.decided_on,
+            consent.get_basis_display(),
+            f"By {consent.given_by}. {consent.notes}".strip(),
+            consent.recorded_by.get_full_name() or consent.recorded_by.username,
+        )
         for consent in person.consents.select_related("recorded_by")
-    ]  # fmt: skip
+    ]
     events.append(Event(person.referral_date, "Referred to the register", person.get_referral_source_display(), ""))
     if person.status_changed_on:
         events.append(Event(person.status_changed_on, person.get_status_display(), person.status_reason, ""))

@@ -35,10 +35,17 @@ def register_list(request):
     page = Paginator(people, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    return render(request, "register/list.jinja", {
-        "page_title": "Dynamic Support Register", "filters": filters, "page": page,
-        "query": query.urlencode(), "today": timezone.localdate(),
-    })  # fmt: skip
+    return render(
+        request,
+        "register/list.jinja",
+        {
+            "page_title": "Dynamic Support Register",
+            "filters": filters,
+            "page": page,
+            "query": query.urlencode(),
+            "today": timezone.localdate(),
+        },
+    )
 
 
 @permission_required(Permission.VIEW_PEOPLE)
@@ -49,30 +56,43 @@ def person_detail(request, person_id):
         trail = AuditEntry.objects.filter(person_id=person.pk).select_related("actor", "content_type")[:50]
     may = {permission.name: has_permission(request.user, permission) for permission in Permission}
     change_url = reverse("register:edit", args=[person.pk]) if may["EDIT_PERSON"] else None
-    return render(request, "register/person.jinja", {
-        "page_title": person.full_name, "person": person, "timeline": timeline_for(request, person),
-        "sections": person_sections(request, person),
-        "register_rows": register_rows(person, person.consents.first()),
-        "detail_rows": detail_rows(person, change_url),
-        "family_contacts": person.family_contacts.all(), "audit_trail": trail, "may": may,
-    })  # fmt: skip
+    return render(
+        request,
+        "register/person.jinja",
+        {
+            "page_title": person.full_name,
+            "person": person,
+            "timeline": timeline_for(request, person),
+            "sections": person_sections(request, person),
+            "register_rows": register_rows(person, person.consents.first()),
+            "detail_rows": detail_rows(person, change_url),
+            "family_contacts": person.family_contacts.all(),
+            "audit_trail": trail,
+            "may": may,
+        },
+    )
 
 
 @permission_required(Permission.ADD_PERSON)
 def add_person(request):
     form = AddPersonForm(request.POST or None, service=request.service, instance=Person())
     return handle_form(
-        request, form, lambda actor, f: operations.add_person(actor, f.instance, f.consent, f.rating_change),
-        "The person has been added to the register", "Add a person to the register",
-        template="register/add.jinja", submit_text="Add to the register",
-    )  # fmt: skip
+        request,
+        form,
+        lambda actor, f: operations.add_person(actor, f.instance, f.consent, f.rating_change),
+        "The person has been added to the register",
+        "Add a person to the register",
+        template="register/add.jinja",
+        submit_text="Add to the register",
+    )
 
 
 @permission_required(Permission.EDIT_PERSON)
 def edit_details(request, person_id):
     person = person_for_request(request, person_id)
-    form = EditDetailsForm(request.POST or None, service=request.service, instance=person,
-                           initial={"version": person.version})  # fmt: skip
+    form = EditDetailsForm(
+        request.POST or None, service=request.service, instance=person, initial={"version": person.version}
+    )
 
     def save(actor, form):
         changed = {name: str(form.cleaned_data[name]) for name in form.changed_data if name != "version"}
@@ -87,9 +107,13 @@ def change_rating(request, person_id):
     initial = {"effective_on": timezone.localdate(), "rating": person.rating}
     form = RatingChangeForm(request.POST or None, person=person, initial=initial)
     return handle_form(
-        request, form, lambda actor, f: operations.change_rating(actor, person, f.instance) and person,
-        "Rating recorded", "Review rating", person=person,
-    )  # fmt: skip
+        request,
+        form,
+        lambda actor, f: operations.change_rating(actor, person, f.instance) and person,
+        "Rating recorded",
+        "Review rating",
+        person=person,
+    )
 
 
 @permission_required(Permission.RECORD_CONSENT)
@@ -97,9 +121,13 @@ def record_consent(request, person_id):
     person = person_for_request(request, person_id)
     form = ConsentForm(request.POST or None)
     return handle_form(
-        request, form, lambda actor, f: operations.record_consent(actor, person, f.instance) and person,
-        "Consent recorded", "Record consent", person=person,
-    )  # fmt: skip
+        request,
+        form,
+        lambda actor, f: operations.record_consent(actor, person, f.instance) and person,
+        "Consent recorded",
+        "Record consent",
+        person=person,
+    )
 
 
 @permission_required(Permission.REMOVE_FROM_REGISTER)
@@ -109,11 +137,19 @@ def end_registration(request, person_id):
 
     def save(actor, form):
         data = form.cleaned_data
-        return operations.end_registration(actor, person, data["version"], data["status"], data["reason"],
-                                           timezone.localdate())  # fmt: skip
+        return operations.end_registration(
+            actor, person, data["version"], data["status"], data["reason"], timezone.localdate()
+        )
 
-    return handle_form(request, form, save, "Removed from the register", "Remove from the register",
-                       person=person, submit_text="Remove from the register")  # fmt: skip
+    return handle_form(
+        request,
+        form,
+        save,
+        "Removed from the register",
+        "Remove from the register",
+        person=person,
+        submit_text="Remove from the register",
+    )
 
 
 @permission_required(Permission.EDIT_PERSON)
@@ -121,6 +157,10 @@ def add_family_contact(request, person_id):
     person = person_for_request(request, person_id)
     form = FamilyContactForm(request.POST or None)
     return handle_form(
-        request, form, lambda actor, f: operations.add_family_contact(actor, person, f.instance) and person,
-        "Family or carer contact added", "Add a family or carer contact", person=person,
-    )  # fmt: skip
+        request,
+        form,
+        lambda actor, f: operations.add_family_contact(actor, person, f.instance) and person,
+        "Family or carer contact added",
+        "Add a family or carer contact",
+        person=person,
+    )

@@ -29,6 +29,11 @@ class Service(models.Model):
     # NHS statistical disclosure practice: counts from 1 to this number are suppressed.
     suppression_threshold = models.PositiveIntegerField(default=7)
     inpatient_target = models.PositiveIntegerField(default=6)
+    # Inpatient rules (domain.md): red for at least this many days after discharge (Lincolnshire);
+    # a post-admission C(E)TR within so many working days; inpatient C(E)TRs every so many months.
+    red_days_after_discharge = models.PositiveIntegerField(default=14)
+    post_admission_review_working_days = models.PositiveIntegerField(default=10)
+    inpatient_review_months = models.PositiveIntegerField(default=3)
     # Keyworking: a warning shows when a worker holds more people than this.
     caseload_limit = models.PositiveIntegerField(default=15)
     # By default keyworkers see only the people allocated to them; a service may open the whole register.

@@ -4,12 +4,15 @@ import datetime
 from types import SimpleNamespace
 
 import pytest
+from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from keywork.accounts.models import Role
 from keywork.accounts.permissions import ROLE_PERMISSIONS, Permission, has_permission
+from keywork.inpatient.models import Admission
 from keywork.keyworking.models import Allocation, Contact, Escalation, FollowUp, Professional, Referral
+from keywork.reviews.models import Action, Review
 
 # Pages open to anyone logged in (or to everyone), on purpose. Every other page must name a permission.
 OPEN_PAGES = {"login", "logout", "health", "choose_service"}
@@ -35,24 +38,67 @@ def records_of(service, make_user, add_person) -> SimpleNamespace:
     """One record of every kind a page can be about, all in `service`."""
     manager = make_user(service, Role.MANAGER)
     person = add_person(service, make_user(service, Role.COORDINATOR))
-    referral = Referral.objects.create(person=person, route="dsr", received_on=TODAY, referrer_name="A",
-                                       referrer_organisation="B", reason="C", recorded_by=manager)  # fmt: skip
+    referral = Referral.objects.create(
+        person=person,
+        route="dsr",
+        received_on=TODAY,
+        referrer_name="A",
+        referrer_organisation="B",
+        reason="C",
+        recorded_by=manager,
+    )
     worker = make_user(service, Role.KEYWORKER)
-    allocation = Allocation.objects.create(person=person, worker=worker, worker_type=worker.worker_type,
-                                           starts_on=TODAY, reason="r", recorded_by=manager)  # fmt: skip
-    contact = Contact.objects.create(person=person, occurred_at=timezone.now(), contact_type="call",
-                                     duration_minutes=5, notes="n", recorded_by=manager)  # fmt: skip
+    allocation = Allocation.objects.create(
+        person=person, worker=worker, worker_type=worker.worker_type, starts_on=TODAY, reason="r", recorded_by=manager
+    )
+    contact = Contact.objects.create(
+        person=person,
+        occurred_at=timezone.now(),
+        contact_type="call",
+        duration_minutes=5,
+        notes="n",
+        recorded_by=manager,
+    )
     due = TODAY + datetime.timedelta(days=3)
     follow_up = FollowUp.objects.create(contact=contact, person=person, description="d", owner=manager, due_on=due)
-    escalation = Escalation.objects.create(person=person, issue="i", escalated_to="o", level="manager",
-                                           escalated_on=TODAY, response_due_on=due, raised_by=manager)  # fmt: skip
-    professional = Professional.objects.create(service=service, name="P", role="GP", organisation="S",
-                                               agency_type="primary_care")  # fmt: skip
+    escalation = Escalation.objects.create(
+        person=person,
+        issue="i",
+        escalated_to="o",
+        level="manager",
+        escalated_on=TODAY,
+        response_due_on=due,
+        raised_by=manager,
+    )
+    professional = Professional.objects.create(
+        service=service, name="P", role="GP", organisation="S", agency_type="primary_care"
+    )
+    review = Review.objects.create(person=person, kind="community", requested_on=TODAY, recorded_by=manager)
+    review.report.save("report.pdf", ContentFile(b"%PDF-1.4 synthetic report"))
+    action = Action.objects.create(review=review, person=person, recommendation="r", owner_organisation="o", due_on=due)
+    admission = Admission.objects.create(
+        person=person,
+        hospital="H",
+        unit="U",
+        unit_type="picu",
+        distance_miles=3,
+        admitted_on=TODAY,
+        recorded_by=manager,
+    )
     return SimpleNamespace(
         person=person,
-        ids={"person_id": person.pk, "referral_id": referral.pk, "allocation_id": allocation.pk,
-             "follow_up_id": follow_up.pk, "escalation_id": escalation.pk, "professional_id": professional.pk},
-    )  # fmt: skip
+        ids={
+            "person_id": person.pk,
+            "referral_id": referral.pk,
+            "allocation_id": allocation.pk,
+            "follow_up_id": follow_up.pk,
+            "escalation_id": escalation.pk,
+            "professional_id": professional.pk,
+            "review_id": review.pk,
+            "action_id": action.pk,
+            "admission_id": admission.pk,
+        },
+    )
 
 
 def url_for(pattern, name, ids) -> str:
@@ -72,8 +118,14 @@ def test_each_role_reaches_exactly_the_pages_its_permissions_allow(role, service
     records = records_of(service, make_user, add_person)
     user = as_role(role)
     if role == Role.KEYWORKER:
-        Allocation.objects.create(person=records.person, worker=user.user, worker_type="behaviour_team",
-                                  starts_on=TODAY, reason="r", recorded_by=user.user)  # fmt: skip
+        Allocation.objects.create(
+            person=records.person,
+            worker=user.user,
+            worker_type="behaviour_team",
+            starts_on=TODAY,
+            reason="r",
+            recorded_by=user.user,
+        )
     for name, pattern, view in named_pages():
         if name in OPEN_PAGES:
             continue
@@ -126,8 +178,14 @@ def test_a_keyworker_reaches_only_the_people_allocated_to_them(service, as_role,
     records = records_of(service, make_user, add_person)
     keyworker = as_role(Role.KEYWORKER)
     assert keyworker.http.get(records.person.get_absolute_url()).status_code == 404
-    Allocation.objects.create(person=records.person, worker=keyworker.user, worker_type="behaviour_team",
-                              starts_on=TODAY, reason="r", recorded_by=keyworker.user)  # fmt: skip
+    Allocation.objects.create(
+        person=records.person,
+        worker=keyworker.user,
+        worker_type="behaviour_team",
+        starts_on=TODAY,
+        reason="r",
+        recorded_by=keyworker.user,
+    )
     assert keyworker.http.get(records.person.get_absolute_url()).status_code == 200
 
 

@@ -41,13 +41,28 @@ class Escalation(models.Model):
     def clean(self) -> None:
         errors = {}
         not_after_today(errors, "escalated_on", self.escalated_on, "The date of the escalation")
-        not_before(errors, "response_due_on", self.response_due_on, self.escalated_on,
-                   "The response must be due on or after the escalation")  # fmt: skip
+        not_before(
+            errors,
+            "response_due_on",
+            self.response_due_on,
+            self.escalated_on,
+            "The response must be due on or after the escalation",
+        )
         not_after_today(errors, "responded_on", self.responded_on, "The response date")
-        not_before(errors, "responded_on", self.responded_on, self.escalated_on,
-                   "The response date must be on or after the escalation")  # fmt: skip
-        not_before(errors, "resolved_on", self.resolved_on, self.escalated_on,
-                   "The resolved date must be on or after the escalation")  # fmt: skip
+        not_before(
+            errors,
+            "responded_on",
+            self.responded_on,
+            self.escalated_on,
+            "The response date must be on or after the escalation",
+        )
+        not_before(
+            errors,
+            "resolved_on",
+            self.resolved_on,
+            self.escalated_on,
+            "The resolved date must be on or after the escalation",
+        )
         if self.responded_on and not (self.response or "").strip():
             errors["response"] = "Enter the response"
         if errors:

@@ -43,16 +43,26 @@ class Referral(models.Model):
             if not self.decided_on:
                 errors["decided_on"] = "Enter the date of the decision"
             not_after_today(errors, "decided_on", self.decided_on, "The date of the decision")
-            not_before(errors, "decided_on", self.decided_on, self.received_on,
-                       "The decision must be on or after the date the referral was received")  # fmt: skip
+            not_before(
+                errors,
+                "decided_on",
+                self.decided_on,
+                self.received_on,
+                "The decision must be on or after the date the referral was received",
+            )
         if self.decision in DECISIONS_NEEDING_A_REASON and not (self.decision_reason or "").strip():
             errors["decision_reason"] = f"Give the reason the referral was {self.get_decision_display().lower()}"
         if self.closed_on:
             if self.decision != ReferralDecision.ACCEPTED:
                 errors["closed_on"] = "Only accepted referrals have keywork to end"
             not_after_today(errors, "closed_on", self.closed_on, "The closing date")
-            not_before(errors, "closed_on", self.closed_on, self.decided_on,
-                       "The closing date must be on or after the referral was accepted")  # fmt: skip
+            not_before(
+                errors,
+                "closed_on",
+                self.closed_on,
+                self.decided_on,
+                "The closing date must be on or after the referral was accepted",
+            )
             if not self.closing_reason:
                 errors["closing_reason"] = "Choose why keywork is ending"
         if errors:

@@ -26,9 +26,14 @@ def person(service, make_user, add_person):
 @pytest.fixture
 def allocate(manager):
     def make(person, worker, starts_on=None):
-        return Allocation.objects.create(person=person, worker=worker, worker_type=worker.worker_type,
-                                         starts_on=starts_on or days_ago(30), reason="Allocated",
-                                         recorded_by=manager.user)  # fmt: skip
+        return Allocation.objects.create(
+            person=person,
+            worker=worker,
+            worker_type=worker.worker_type,
+            starts_on=starts_on or days_ago(30),
+            reason="Allocated",
+            recorded_by=manager.user,
+        )
 
     return make
 
@@ -36,7 +41,14 @@ def allocate(manager):
 @pytest.fixture
 def accepted_referral(person, manager):
     return Referral.objects.create(
-        person=person, route="dsr", received_on=days_ago(50), referrer_name="DSR", referrer_organisation="ICB",
-        reason="At risk", decision="accepted", decided_on=days_ago(45), decided_by=manager.user,
+        person=person,
+        route="dsr",
+        received_on=days_ago(50),
+        referrer_name="DSR",
+        referrer_organisation="ICB",
+        reason="At risk",
+        decision="accepted",
+        decided_on=days_ago(45),
+        decided_by=manager.user,
         recorded_by=manager.user,
-    )  # fmt: skip
+    )

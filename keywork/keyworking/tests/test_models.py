@@ -19,14 +19,30 @@ def errors_of(record, exclude=()) -> dict:
 
 
 def test_declining_a_referral_needs_a_reason(person, manager):
-    referral = Referral(person=person, route="dsr", received_on=days_ago(5), referrer_name="A",
-                        referrer_organisation="B", reason="C", decision="declined", decided_on=TODAY)  # fmt: skip
+    referral = Referral(
+        person=person,
+        route="dsr",
+        received_on=days_ago(5),
+        referrer_name="A",
+        referrer_organisation="B",
+        reason="C",
+        decision="declined",
+        decided_on=TODAY,
+    )
     assert "Give the reason the referral was declined" in errors_of(referral, ["recorded_by"])["decision_reason"][0]
 
 
 def test_accepting_a_referral_needs_no_reason_and_counts_the_days_to_decision(person):
-    referral = Referral(person=person, route="direct", received_on=days_ago(5), referrer_name="A",
-                        referrer_organisation="B", reason="C", decision="accepted", decided_on=days_ago(2))  # fmt: skip
+    referral = Referral(
+        person=person,
+        route="direct",
+        received_on=days_ago(5),
+        referrer_name="A",
+        referrer_organisation="B",
+        reason="C",
+        decision="accepted",
+        decided_on=days_ago(2),
+    )
     referral.full_clean(exclude=["recorded_by"])
     assert referral.days_to_decision == 3
 
@@ -72,8 +88,9 @@ def test_workers_of_different_types_may_be_allocated_together(person, service, m
     Allocation(person=person, worker=behaviour, starts_on=days_ago(10), reason="x").full_clean(exclude=["recorded_by"])
 
 
-def test_ending_keywork_ends_every_current_allocation_and_keeps_the_person(accepted_referral, service, make_user,
-                                                                           allocate, manager):  # fmt: skip
+def test_ending_keywork_ends_every_current_allocation_and_keeps_the_person(
+    accepted_referral, service, make_user, allocate, manager
+):
     allocation = allocate(accepted_referral.person, make_user(service, Role.KEYWORKER))
     accepted_referral.closed_on, accepted_referral.closing_reason = TODAY, "stepped_down"
     accepted_referral.full_clean()
@@ -85,8 +102,13 @@ def test_ending_keywork_ends_every_current_allocation_and_keeps_the_person(accep
 
 
 def test_a_contact_dated_in_the_future_is_refused(person, manager):
-    contact = Contact(person=person, occurred_at=timezone.now() + datetime.timedelta(hours=2), contact_type="call",
-                      duration_minutes=10, notes="n")  # fmt: skip
+    contact = Contact(
+        person=person,
+        occurred_at=timezone.now() + datetime.timedelta(hours=2),
+        contact_type="call",
+        duration_minutes=10,
+        notes="n",
+    )
     assert "occurred_at" in errors_of(contact, ["recorded_by"])
 
 
@@ -96,8 +118,16 @@ def test_a_follow_up_needs_an_owner(person):
 
 
 def test_an_escalation_response_before_the_escalation_is_refused(person, manager):
-    escalation = Escalation(person=person, issue="i", escalated_to="o", level="manager", escalated_on=days_ago(3),
-                            response_due_on=TODAY, responded_on=days_ago(5), response="r")  # fmt: skip
+    escalation = Escalation(
+        person=person,
+        issue="i",
+        escalated_to="o",
+        level="manager",
+        escalated_on=days_ago(3),
+        response_due_on=TODAY,
+        responded_on=days_ago(5),
+        response="r",
+    )
     assert "on or after the escalation" in errors_of(escalation, ["raised_by"])["responded_on"][0]
 
 

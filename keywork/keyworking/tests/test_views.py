@@ -28,16 +28,25 @@ def keyworker(service, make_user, person, allocate):
 
 
 def test_a_referral_is_accepted_and_a_keyworker_allocated_through_the_pages(person, manager, service, make_user):
-    referral_data = {"route": "dsr", "referrer_name": "Cory", "referrer_organisation": "DSR", "reason": "Red",
-                     **date_parts("received_on", days_ago(3))}  # fmt: skip
+    referral_data = {
+        "route": "dsr",
+        "referrer_name": "Cory",
+        "referrer_organisation": "DSR",
+        "reason": "Red",
+        **date_parts("received_on", days_ago(3)),
+    }
     manager.http.post(reverse("keyworking:add_referral", args=[person.pk]), referral_data)
     referral = Referral.objects.get()
-    manager.http.post(reverse("keyworking:decide_referral", args=[referral.pk]),
-                      {"decision": "accepted", **date_parts("decided_on", days_ago(1))})  # fmt: skip
+    manager.http.post(
+        reverse("keyworking:decide_referral", args=[referral.pk]),
+        {"decision": "accepted", **date_parts("decided_on", days_ago(1))},
+    )
     assert manager.http.get(reverse("keyworking:board")).context["waiting"][0] == referral
     worker = make_user(service, Role.KEYWORKER)
-    manager.http.post(reverse("keyworking:allocate", args=[person.pk]),
-                      {"worker": worker.pk, "reason": "Has capacity", **date_parts("starts_on", TODAY)})  # fmt: skip
+    manager.http.post(
+        reverse("keyworking:allocate", args=[person.pk]),
+        {"worker": worker.pk, "reason": "Has capacity", **date_parts("starts_on", TODAY)},
+    )
     assert Allocation.objects.current().get().worker == worker
     assert list(manager.http.get(reverse("keyworking:board")).context["waiting"]) == []
     referral.refresh_from_db()
@@ -47,19 +56,23 @@ def test_a_referral_is_accepted_and_a_keyworker_allocated_through_the_pages(pers
 def test_a_signposted_referral_without_a_reason_is_refused_on_the_page(person, manager, accepted_referral):
     accepted_referral.decision = "pending"
     accepted_referral.save()
-    response = manager.http.post(reverse("keyworking:decide_referral", args=[accepted_referral.pk]),
-                                 {"decision": "signposted", **date_parts("decided_on", TODAY)})  # fmt: skip
+    response = manager.http.post(
+        reverse("keyworking:decide_referral", args=[accepted_referral.pk]),
+        {"decision": "signposted", **date_parts("decided_on", TODAY)},
+    )
     assert "Give the reason" in response.context["form"].errors["decision_reason"][0]
     accepted_referral.refresh_from_db()
     assert accepted_referral.decision == "pending"
 
 
-def test_allocating_a_second_designated_keyworker_on_the_same_day_is_refused(person, manager, service, make_user,
-                                                                            allocate):  # fmt: skip
+def test_allocating_a_second_designated_keyworker_on_the_same_day_is_refused(
+    person, manager, service, make_user, allocate
+):
     allocate(person, make_user(service, Role.KEYWORKER), starts_on=TODAY)
-    response = manager.http.post(reverse("keyworking:allocate", args=[person.pk]),
-                                 {"worker": make_user(service, Role.KEYWORKER).pk, "reason": "x",
-                                  **date_parts("starts_on", TODAY)})  # fmt: skip
+    response = manager.http.post(
+        reverse("keyworking:allocate", args=[person.pk]),
+        {"worker": make_user(service, Role.KEYWORKER).pk, "reason": "x", **date_parts("starts_on", TODAY)},
+    )
     assert "end or reallocate that first" in response.context["form"].errors["starts_on"][0]
     assert Allocation.objects.count() == 1
 
@@ -77,10 +90,17 @@ def test_the_board_warns_when_a_worker_is_over_the_caseload_limit(service, manag
 
 
 def test_a_contact_with_a_follow_up_shows_on_the_keyworkers_home_page(keyworker, person):
-    data = {"contact_type": "home_visit", "duration_minutes": 45, "notes": "Visited mum",
-            "workers": [keyworker.user.pk], "follow_up": "Chase the OT referral", "follow_up_owner": keyworker.user.pk,
-            "contact_time": "10:30", **date_parts("contact_date", days_ago(10)),
-            **date_parts("follow_up_due_on", days_ago(2))}  # fmt: skip
+    data = {
+        "contact_type": "home_visit",
+        "duration_minutes": 45,
+        "notes": "Visited mum",
+        "workers": [keyworker.user.pk],
+        "follow_up": "Chase the OT referral",
+        "follow_up_owner": keyworker.user.pk,
+        "contact_time": "10:30",
+        **date_parts("contact_date", days_ago(10)),
+        **date_parts("follow_up_due_on", days_ago(2)),
+    }
     response = keyworker.http.post(reverse("keyworking:add_contact", args=[person.pk]), data)
     assert response.status_code == 302, response.context["form"].errors
     home = keyworker.http.get(reverse("home"))
@@ -90,16 +110,28 @@ def test_a_contact_with_a_follow_up_shows_on_the_keyworkers_home_page(keyworker,
 
 def test_a_contact_in_the_future_is_refused_on_the_page_and_nothing_is_saved(keyworker, person):
     tomorrow = TODAY + datetime.timedelta(days=1)
-    data = {"contact_type": "call", "duration_minutes": 5, "notes": "n", "contact_time": "09:00",
-            **date_parts("contact_date", tomorrow)}  # fmt: skip
+    data = {
+        "contact_type": "call",
+        "duration_minutes": 5,
+        "notes": "n",
+        "contact_time": "09:00",
+        **date_parts("contact_date", tomorrow),
+    }
     response = keyworker.http.post(reverse("keyworking:add_contact", args=[person.pk]), data)
     assert "now or in the past" in response.context["form"].errors["contact_date"][0]
     assert not Contact.objects.exists()
 
 
 def restricted_contact(person, by) -> Contact:
-    return Contact.objects.create(person=person, occurred_at=timezone.now(), contact_type="call", duration_minutes=5,
-                                  notes="Disclosure about home life", restricted=True, recorded_by=by)  # fmt: skip
+    return Contact.objects.create(
+        person=person,
+        occurred_at=timezone.now(),
+        contact_type="call",
+        duration_minutes=5,
+        notes="Disclosure about home life",
+        restricted=True,
+        recorded_by=by,
+    )
 
 
 def test_restricted_notes_are_hidden_from_a_peer_associate_but_not_the_persons_keyworker(
@@ -124,8 +156,13 @@ def test_restricted_notes_are_hidden_from_the_dsr_coordinator(person, as_role, k
 
 
 def test_a_plan_saved_twice_keeps_both_versions_and_a_stale_save_is_refused(keyworker, person):
-    text = {"what_helps": "Quiet room", "triggers": "Noise", "early_warning_signs": "Pacing", "who_to_call": "Mum",
-            "agreed_responses": "Step back"}  # fmt: skip
+    text = {
+        "what_helps": "Quiet room",
+        "triggers": "Noise",
+        "early_warning_signs": "Pacing",
+        "who_to_call": "Mum",
+        "agreed_responses": "Step back",
+    }
     url = reverse("keyworking:edit_plan", args=[person.pk])
     keyworker.http.post(url, {**text, "based_on_version": 0})
     keyworker.http.post(url, {**text, "what_helps": "Music", "based_on_version": 1})
@@ -135,22 +172,30 @@ def test_a_plan_saved_twice_keeps_both_versions_and_a_stale_save_is_refused(keyw
 
 
 def test_an_escalation_response_dated_before_it_was_raised_is_refused(keyworker, person):
-    escalation = Escalation.objects.create(person=person, issue="No OT", escalated_to="Trust", level="manager",
-                                           escalated_on=days_ago(3), response_due_on=TODAY,
-                                           raised_by=keyworker.user)  # fmt: skip
-    response = keyworker.http.post(reverse("keyworking:respond", args=[escalation.pk]),
-                                   {"response": "Booked", **date_parts("responded_on", days_ago(4))})  # fmt: skip
+    escalation = Escalation.objects.create(
+        person=person,
+        issue="No OT",
+        escalated_to="Trust",
+        level="manager",
+        escalated_on=days_ago(3),
+        response_due_on=TODAY,
+        raised_by=keyworker.user,
+    )
+    response = keyworker.http.post(
+        reverse("keyworking:respond", args=[escalation.pk]),
+        {"response": "Booked", **date_parts("responded_on", days_ago(4))},
+    )
     assert "responded_on" in response.context["form"].errors
     escalation.refresh_from_db()
     assert escalation.responded_on is None
 
 
-def test_a_professionals_page_lists_only_the_people_the_viewer_may_see(keyworker, person, service, add_person,
-                                                                      manager):  # fmt: skip
+def test_a_professionals_page_lists_only_the_people_the_viewer_may_see(keyworker, person, service, add_person, manager):
     from keywork.keyworking.models import Involvement, Professional
 
-    professional = Professional.objects.create(service=service, name="Dr Ash", role="GP", organisation="Surgery",
-                                               agency_type="primary_care")  # fmt: skip
+    professional = Professional.objects.create(
+        service=service, name="Dr Ash", role="GP", organisation="Surgery", agency_type="primary_care"
+    )
     other = add_person(service, manager.user)
     for someone in (person, other):
         Involvement.objects.create(person=someone, professional=professional, role_for_person="GP")
@@ -164,15 +209,17 @@ def count_home_queries(user) -> int:
     return len(queries)
 
 
-def test_the_keyworkers_home_page_runs_the_same_queries_whatever_the_caseload(keyworker, service, add_person,
-                                                                             allocate, manager):  # fmt: skip
+def test_the_keyworkers_home_page_runs_the_same_queries_whatever_the_caseload(
+    keyworker, service, add_person, allocate, manager
+):
     with_one = count_home_queries(keyworker)
     for _ in range(12):
         someone = add_person(service, manager.user, rating="amber")
         allocate(someone, keyworker.user)
         contact = restricted_contact(someone, keyworker.user)
-        FollowUp.objects.create(contact=contact, person=someone, description="d", owner=keyworker.user,
-                                due_on=days_ago(1))  # fmt: skip
+        FollowUp.objects.create(
+            contact=contact, person=someone, description="d", owner=keyworker.user, due_on=days_ago(1)
+        )
     assert count_home_queries(keyworker) == with_one
     assert len(keyworker.http.get(reverse("home")).context["work"].people) == 13
 
@@ -188,8 +235,9 @@ def test_daily_reminders_email_each_worker_their_overdue_items(keyworker, person
     keyworker.user.email = "worker@example.org"
     keyworker.user.save()
     contact = restricted_contact(person, keyworker.user)
-    FollowUp.objects.create(contact=contact, person=person, description="Ring the SENCo", owner=keyworker.user,
-                            due_on=days_ago(2))  # fmt: skip
+    FollowUp.objects.create(
+        contact=contact, person=person, description="Ring the SENCo", owner=keyworker.user, due_on=days_ago(2)
+    )
     out = io.StringIO()
     call_command("send_reminders", stdout=out)
     assert "Sent 1 reminder e-mail(s)" in out.getvalue()

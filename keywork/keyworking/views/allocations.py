@@ -3,12 +3,11 @@ from django.utils import timezone
 
 from keywork.accounts.permissions import Permission, permission_required
 from keywork.keyworking import operations
-from keywork.keyworking.access import record_for_request
 from keywork.keyworking.board import allocation_board
 from keywork.keyworking.forms import AllocationForm, EndAllocationForm
 from keywork.keyworking.models import Allocation
 from keywork.pages import handle_form
-from keywork.register.access import person_for_request
+from keywork.register.access import person_for_request, record_for_request
 
 
 @permission_required(Permission.ALLOCATE)
@@ -16,9 +15,14 @@ def allocate(request, person_id):
     person = person_for_request(request, person_id)
     form = AllocationForm(request.POST or None, person=person, initial={"starts_on": timezone.localdate()})
     return handle_form(
-        request, form, lambda actor, f: operations.allocate(actor, f.instance).person,
-        "Worker allocated", "Allocate a worker", person=person, submit_text="Allocate",
-    )  # fmt: skip
+        request,
+        form,
+        lambda actor, f: operations.allocate(actor, f.instance).person,
+        "Worker allocated",
+        "Allocate a worker",
+        person=person,
+        submit_text="Allocate",
+    )
 
 
 @permission_required(Permission.ALLOCATE)

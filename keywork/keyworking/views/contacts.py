@@ -2,11 +2,10 @@ from django.utils import timezone
 
 from keywork.accounts.permissions import Permission, permission_required
 from keywork.keyworking import operations
-from keywork.keyworking.access import record_for_request
 from keywork.keyworking.forms import ContactForm, FollowUpDoneForm
 from keywork.keyworking.models import FollowUp
 from keywork.pages import handle_form
-from keywork.register.access import person_for_request
+from keywork.register.access import person_for_request, record_for_request
 
 
 @permission_required(Permission.RECORD_CONTACT)
@@ -34,5 +33,6 @@ def complete_follow_up(request, follow_up_id):
         operations.complete_follow_up(actor, follow_up, form.cleaned_data["done_on"])
         return follow_up.person
 
-    return handle_form(request, form, save, "Follow-up marked as done", "Mark the follow-up as done",
-                       person=follow_up.person)  # fmt: skip
+    return handle_form(
+        request, form, save, "Follow-up marked as done", "Mark the follow-up as done", person=follow_up.person
+    )

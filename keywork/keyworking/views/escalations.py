@@ -3,11 +3,10 @@ from django.utils import timezone
 
 from keywork.accounts.permissions import Permission, people_for, permission_required
 from keywork.keyworking import operations
-from keywork.keyworking.access import record_for_request
 from keywork.keyworking.forms import EscalationForm, EscalationResponseForm
 from keywork.keyworking.models import Escalation
 from keywork.pages import handle_form
-from keywork.register.access import person_for_request
+from keywork.register.access import person_for_request, record_for_request
 
 
 @permission_required(Permission.RECORD_ESCALATION)
@@ -27,14 +26,23 @@ def respond_to_escalation(request, escalation_id):
     escalation = record_for_request(request, Escalation, escalation_id)
     form = EscalationResponseForm(request.POST or None, instance=escalation)
     return handle_form(
-        request, form, lambda actor, f: operations.update_escalation(actor, f.instance).person,
-        "Escalation updated", "Record the response", person=escalation.person,
-    )  # fmt: skip
+        request,
+        form,
+        lambda actor, f: operations.update_escalation(actor, f.instance).person,
+        "Escalation updated",
+        "Record the response",
+        person=escalation.person,
+    )
 
 
 @permission_required(Permission.VIEW_PEOPLE)
 def open_escalations(request):
     escalations = Escalation.objects.open().filter(person__in=people_for(request)).select_related("person")
-    return render(request, "keyworking/escalations.jinja", {
-        "page_title": "Open escalations", "escalations": escalations.order_by("response_due_on"),
-    })  # fmt: skip
+    return render(
+        request,
+        "keyworking/escalations.jinja",
+        {
+            "page_title": "Open escalations",
+            "escalations": escalations.order_by("response_due_on"),
+        },
+    )

@@ -21,18 +21,27 @@ def professional_detail(request, professional_id):
     professional = get_object_or_404(Professional, pk=professional_id, service=request.service)
     # Only the people this viewer may see: a keyworker sees their own people in the list.
     involvements = professional.involvements.filter(person__in=people_for(request)).select_related("person")
-    return render(request, "keyworking/professional.jinja", {
-        "page_title": professional.name, "professional": professional, "involvements": involvements,
-    })  # fmt: skip
+    return render(
+        request,
+        "keyworking/professional.jinja",
+        {
+            "page_title": professional.name,
+            "professional": professional,
+            "involvements": involvements,
+        },
+    )
 
 
 @permission_required(Permission.MANAGE_NETWORK)
 def add_professional(request):
     form = ProfessionalForm(request.POST or None)
     return handle_form(
-        request, form, lambda actor, f: operations.add_professional(actor, f.instance),
-        "Professional added", "Add a professional",
-    )  # fmt: skip
+        request,
+        form,
+        lambda actor, f: operations.add_professional(actor, f.instance),
+        "Professional added",
+        "Add a professional",
+    )
 
 
 @permission_required(Permission.MANAGE_NETWORK)
@@ -40,6 +49,10 @@ def add_involvement(request, person_id):
     person = person_for_request(request, person_id)
     form = InvolvementForm(request.POST or None, person=person)
     return handle_form(
-        request, form, lambda actor, f: operations.add_involvement(actor, f.instance).person,
-        "Added to the team around the person", "Add to the team around the person", person=person,
-    )  # fmt: skip
+        request,
+        form,
+        lambda actor, f: operations.add_involvement(actor, f.instance).person,
+        "Added to the team around the person",
+        "Add to the team around the person",
+        person=person,
+    )

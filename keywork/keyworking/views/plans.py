@@ -18,8 +18,9 @@ def edit_plan(request, person_id):
         operations.save_plan(actor, person, form.instance, form.cleaned_data["based_on_version"])
         return person
 
-    return handle_form(request, form, save, "Support plan saved as a new version", "Support and crisis plan",
-                       person=person)  # fmt: skip
+    return handle_form(
+        request, form, save, "Support plan saved as a new version", "Support and crisis plan", person=person
+    )
 
 
 def _plan_text(plan) -> dict:
@@ -31,5 +32,6 @@ def _plan_text(plan) -> dict:
 def plan_history(request, person_id):
     person = person_for_request(request, person_id)
     plans = person.support_plans.select_related("saved_by")
-    return render(request, "keyworking/plans.jinja", {"page_title": "Support plan versions", "person": person,
-                                                       "plans": plans})  # fmt: skip
+    return render(
+        request, "keyworking/plans.jinja", {"page_title": "Support plan versions", "person": person, "plans": plans}
+    )

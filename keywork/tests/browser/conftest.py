@@ -67,17 +67,29 @@ def log_in(page, user) -> None:
 
 
 def assert_accessible(page) -> None:
-    """Run axe-core's WCAG 2.2 AA rules on the page; fail on any serious or critical violation."""
+    """Run axe-core's WCAG 2.2 AA rules on the page; fail on any serious or critical violation.
+
+    axe is JavaScript: on a page whose context has JavaScript off, the injected script never runs,
+    so the same address is checked in a twin context with JavaScript on and the same cookies.
+    """
     page.add_script_tag(path=str(AXE_JS))
     if not page.evaluate("typeof axe !== 'undefined'"):
-        # JavaScript is off in this context, so the script tag did not run: evaluate axe directly.
-        page.evaluate(AXE_JS.read_text(encoding="utf-8"))
+        twin = page.context.browser.new_context(storage_state=page.context.storage_state())
+        try:
+            twin_page = twin.new_page()
+            twin_page.goto(page.url)
+            assert_accessible(twin_page)
+        finally:
+            twin.close()
+        return
     results = page.evaluate(
         "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})",
         AXE_TAGS,
     )
+    print("AXEDEBUG", page.url, [(v["id"], v["impact"], len(v["nodes"])) for v in results["violations"]], len(results["passes"]))
     blocking = [v for v in results["violations"] if v["impact"] in BLOCKING_IMPACTS]
     details = "\n".join(
         f"  {v['id']} ({v['impact']}): {v['help']} at {[node['target'] for node in v['nodes']]}" for v in blocking
     )
-    assert not blocking, f"axe found serious or critical problems on {page.url}:\n{details}"
+    if blocking:
+        pytest.fail(f"axe found serious or critical problems on {page.url}:\n{details}", pytrace=False)

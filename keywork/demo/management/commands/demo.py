@@ -12,12 +12,23 @@ from keywork.services.models import Service
 DEMO_PASSWORD = "keywork-demo"  # noqa: S105
 
 SERVICES = [
-    dict(slug="kent-medway", name="Kent and Medway Keyworker Service", icb="NHS Kent and Medway ICB",
-         host_organisation="Kent County Council", local_authorities=["Kent", "Medway"], people=150),
-    dict(slug="cambs-peterborough", name="Cambridgeshire and Peterborough Keyworker Service",
-         icb="NHS Cambridgeshire and Peterborough ICB", host_organisation="A partner charity for the ICB",
-         local_authorities=["Cambridgeshire", "Peterborough"], people=60),
-]  # fmt: skip
+    dict(
+        slug="kent-medway",
+        name="Kent and Medway Keyworker Service",
+        icb="NHS Kent and Medway ICB",
+        host_organisation="Kent County Council",
+        local_authorities=["Kent", "Medway"],
+        people=150,
+    ),
+    dict(
+        slug="cambs-peterborough",
+        name="Cambridgeshire and Peterborough Keyworker Service",
+        icb="NHS Cambridgeshire and Peterborough ICB",
+        host_organisation="A partner charity for the ICB",
+        local_authorities=["Cambridgeshire", "Peterborough"],
+        people=60,
+    ),
+]
 
 USERS = [
     ("keyworker", Role.KEYWORKER, WorkerType.PRACTICE_CONSULTANT, "Sam", "Keyworker"),
@@ -61,9 +72,16 @@ class Command(BaseCommand):
     def _user(self, service, prefix, username, role, worker_type, first_name, last_name) -> User:
         user, created = User.objects.get_or_create(
             username=prefix + username,
-            defaults=dict(service=service, role=role, worker_type=worker_type, first_name=first_name,
-                          last_name=last_name, is_demo=True, email=f"{prefix}{username}@example.org"),
-        )  # fmt: skip
+            defaults=dict(
+                service=service,
+                role=role,
+                worker_type=worker_type,
+                first_name=first_name,
+                last_name=last_name,
+                is_demo=True,
+                email=f"{prefix}{username}@example.org",
+            ),
+        )
         if created:
             user.set_password(DEMO_PASSWORD)
             user.save()

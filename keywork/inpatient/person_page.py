@@ -1,0 +1,49 @@
+"""What inpatient care adds to a person's page: their admissions, and events on the timeline."""
+
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from keywork.accounts.permissions import Permission, has_permission
+from keywork.inpatient.schedule import schedule_for
+from keywork.register.timeline import Event
+
+
+def inpatient_section(request, person) -> str:
+    today = timezone.localdate()
+    admissions = list(person.admissions.prefetch_related("legal_status_changes"))
+    current = next((a for a in admissions if a.discharged_on is None and a.admitted_on <= today), None)
+    context = {
+        "person": person,
+        "current": current,
+        "past": [a for a in admissions if a is not current],
+        "schedule": schedule_for(current, person.service, today) if current else None,
+        "legal_status": current.legal_status_on(today) if current else None,
+        "may_record": has_permission(request.user, Permission.RECORD_ADMISSION),
+        "today": today,
+    }
+    return render_to_string("inpatient/person_section.jinja", context, request)
+
+
+def timeline_events(request, person) -> list[Event]:
+    events = []
+    for admission in person.admissions.prefetch_related("legal_status_changes__recorded_by"):
+        events.append(
+            Event(
+                admission.admitted_on,
+                f"Admitted to {admission.hospital}",
+                f"{admission.unit} ({admission.get_unit_type_display()}), {admission.distance_miles} miles from home",
+                "",
+            )
+        )
+        for change in admission.legal_status_changes.all():
+            events.append(Event(change.effective_on, f"Legal status: {change.get_status_display()}", "", ""))
+        if admission.discharged_on:
+            events.append(
+                Event(
+                    admission.discharged_on,
+                    f"Discharged from {admission.hospital}",
+                    f"To {admission.discharge_destination}. {admission.delay_reasons}".strip(),
+                    "",
+                )
+            )
+    return events

@@ -1,0 +1,86 @@
+from django.shortcuts import render
+from django.utils import timezone
+
+from keywork.accounts.permissions import Permission, has_permission, people_for, permission_required
+from keywork.inpatient import operations
+from keywork.inpatient.census import monthly_census
+from keywork.inpatient.charts import census_chart
+from keywork.inpatient.forms import AdmissionForm, DischargeForm, LegalStatusForm
+from keywork.inpatient.models import Admission
+from keywork.inpatient.schedule import current_inpatients
+from keywork.pages import handle_form
+from keywork.register.access import person_for_request, record_for_request
+from keywork.reporting.suppression import suppress_count
+
+
+@permission_required(Permission.RECORD_ADMISSION)
+def record_admission(request, person_id):
+    person = person_for_request(request, person_id)
+    form = AdmissionForm(
+        request.POST or None, instance=Admission(person=person), initial={"admitted_on": timezone.localdate()}
+    )
+
+    def save(actor, form):
+        return operations.record_admission(actor, form.instance, form.cleaned_data["legal_status"]).person
+
+    return handle_form(request, form, save, "Admission recorded: rated blue", "Record an admission", person=person)
+
+
+@permission_required(Permission.RECORD_ADMISSION)
+def record_discharge(request, admission_id):
+    admission = record_for_request(request, Admission, admission_id)
+    form = DischargeForm(request.POST or None, instance=admission, initial={"discharged_on": timezone.localdate()})
+    return handle_form(
+        request,
+        form,
+        lambda actor, f: operations.record_discharge(actor, f.instance).person,
+        "Discharge recorded: rated red",
+        "Record the discharge",
+        person=admission.person,
+    )
+
+
+@permission_required(Permission.RECORD_ADMISSION)
+def change_legal_status(request, admission_id):
+    admission = record_for_request(request, Admission, admission_id)
+    form = LegalStatusForm(request.POST or None, admission=admission, initial={"effective_on": timezone.localdate()})
+    return handle_form(
+        request,
+        form,
+        lambda actor, f: operations.change_legal_status(actor, admission, f.instance) and admission.person,
+        "Legal status recorded",
+        "Change the legal status",
+        person=admission.person,
+    )
+
+
+@permission_required(Permission.VIEW_PEOPLE)
+def inpatients(request):
+    rows = current_inpatients(people_for(request), request.service, timezone.localdate())
+    return render(request, "inpatient/inpatients.jinja", {"page_title": "Current inpatients", "rows": rows})
+
+
+@permission_required(Permission.VIEW_AGGREGATES)
+def census(request):
+    today = timezone.localdate()
+    months = monthly_census(request.service, today.replace(year=today.year - 3, day=1), today, today)
+    suppressed = not has_permission(request.user, Permission.VIEW_PEOPLE)
+    if suppressed:
+        # People who may not see names see small numbers hidden (NHS disclosure practice).
+        threshold = request.service.suppression_threshold
+        for month in months:
+            month.shown_count = suppress_count(month.count, threshold)
+            month.by_local_authority = {
+                area: suppress_count(n, threshold) for area, n in month.by_local_authority.items()
+            }
+    return render(
+        request,
+        "inpatient/census.jinja",
+        {
+            "page_title": "Inpatient census",
+            "months": months,
+            "chart": census_chart(months, suppressed),
+            "suppressed": suppressed,
+            "areas": request.service.local_authorities,
+        },
+    )

@@ -1,0 +1,69 @@
+from keywork.forms import fields
+from keywork.forms.models import ModelForm
+from keywork.keyworking.models import Professional
+from keywork.reviews.choices import ActionStatus, ReviewKind
+from keywork.reviews.models import Action, Review
+
+
+class ReviewForm(ModelForm):
+    kind = fields.RadioField(label="Kind of review", choices=ReviewKind.choices)
+    requested_on = fields.DateField(label="Date requested")
+    scheduled_on = fields.DateField(label="Date scheduled (optional)", required=False)
+    held_on = fields.DateField(label="Date held (optional)", required=False)
+    chair = fields.CharField(label="Panel chair (optional)", max_length=200, required=False)
+    clinical_expert = fields.CharField(label="Clinical expert (optional)", max_length=200, required=False)
+    expert_by_experience = fields.CharField(label="Expert by experience (optional)", max_length=200, required=False)
+    other_attendees = fields.TextareaField(label="Other attendees (optional)", required=False)
+    outcome_summary = fields.TextareaField(label="Outcome summary (optional)", required=False)
+    report = fields.FileField(label="Report (optional)", required=False, hint="A PDF or Word document, up to 10 MB")
+
+    class Meta:
+        model = Review
+        fields = [
+            "kind",
+            "requested_on",
+            "scheduled_on",
+            "held_on",
+            "chair",
+            "clinical_expert",
+            "expert_by_experience",
+            "other_attendees",
+            "outcome_summary",
+            "report",
+        ]
+
+    def __init__(self, *args, person, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.person = person
+        if self.instance.pk is None:
+            # "Education" is included for people with an EHCP (NHS England C(E)TR policy).
+            self.instance.includes_education = person.ehcp == "yes"
+
+
+class ActionForm(ModelForm):
+    recommendation = fields.TextareaField(label="Recommendation")
+    owner_professional = fields.ModelChoiceField(
+        label="Owner (a professional)", queryset=None, required=False, empty_label="Choose a professional"
+    )
+    owner_organisation = fields.CharField(label="Or an organisation", max_length=200, required=False)
+    due_on = fields.DateField(label="Due by")
+
+    class Meta:
+        model = Action
+        fields = ["recommendation", "owner_professional", "owner_organisation", "due_on"]
+
+    def __init__(self, *args, review, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.review, self.instance.person = review, review.person
+        self.fields["owner_professional"].queryset = Professional.objects.filter(service=review.person.service)
+
+
+class ActionProgressForm(ModelForm):
+    status = fields.RadioField(label="Status", choices=ActionStatus.choices)
+    evidence = fields.TextareaField(label="Evidence of completion", required=False, hint="Needed when done")
+    completed_on = fields.DateField(label="Date done (optional)", required=False)
+    dropped_reason = fields.TextareaField(label="Why it was dropped", required=False, hint="Needed when dropped")
+
+    class Meta:
+        model = Action
+        fields = ["status", "evidence", "completed_on", "dropped_reason"]

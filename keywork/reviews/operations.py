@@ -1,0 +1,26 @@
+"""Saving reviews and actions, each audited. Pages and the API call these."""
+
+from django.db import transaction
+
+from keywork import audit
+from keywork.audit.models import Operation
+
+
+@transaction.atomic
+def save_review(actor, review):
+    operation = Operation.UPDATE if review.pk else Operation.CREATE
+    if review.pk is None:
+        review.recorded_by = actor.user
+    if review.report and not review.report_name:
+        review.report_name = review.report.name.rsplit("/", 1)[-1]
+    review.save()
+    audit.record(actor, operation, review, person_id=review.person_id, changes={"held_on": review.held_on})
+    return review
+
+
+@transaction.atomic
+def save_action(actor, action):
+    operation = Operation.UPDATE if action.pk else Operation.CREATE
+    action.save()
+    audit.record(actor, operation, action, person_id=action.person_id, changes={"status": action.status})
+    return action

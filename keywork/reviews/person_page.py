@@ -1,0 +1,27 @@
+"""What C(E)TRs add to a person's page: their reviews and actions, and events on the timeline."""
+
+from django.template.loader import render_to_string
+
+from keywork.accounts.permissions import Permission, has_permission
+from keywork.register.timeline import Event
+
+
+def reviews_section(request, person) -> str:
+    reviews = person.reviews.prefetch_related("actions__owner_professional")
+    context = {
+        "person": person,
+        "reviews": reviews,
+        "may_record": has_permission(request.user, Permission.RECORD_REVIEW),
+    }
+    return render_to_string("reviews/person_section.jinja", context, request)
+
+
+def timeline_events(request, person) -> list[Event]:
+    events = []
+    for review in person.reviews.all():
+        events.append(
+            Event(review.requested_on, f"{review.name} requested ({review.get_kind_display().lower()})", "", "")
+        )
+        if review.held_on:
+            events.append(Event(review.held_on, f"{review.name} held", review.outcome_summary, ""))
+    return events

@@ -1,0 +1,109 @@
+from django.http import FileResponse, Http404
+from django.shortcuts import render
+from django.utils import timezone
+
+from keywork import audit
+from keywork.accounts.permissions import Permission, people_for, permission_required
+from keywork.audit.models import Operation
+from keywork.pages import handle_form
+from keywork.register.access import person_for_request, record_for_request
+from keywork.reviews import operations
+from keywork.reviews.files import CONTENT_TYPES, document_kind
+from keywork.reviews.forms import ActionForm, ActionProgressForm, ReviewForm
+from keywork.reviews.models import Action, Review
+
+
+@permission_required(Permission.RECORD_REVIEW)
+def add_review(request, person_id):
+    person = person_for_request(request, person_id)
+    form = ReviewForm(
+        request.POST or None, request.FILES or None, person=person, initial={"requested_on": timezone.localdate()}
+    )
+    return handle_form(
+        request,
+        form,
+        lambda actor, f: operations.save_review(actor, f.instance).person,
+        "Review recorded",
+        "Record a C(E)TR",
+        person=person,
+    )
+
+
+@permission_required(Permission.RECORD_REVIEW)
+def edit_review(request, review_id):
+    review = record_for_request(request, Review, review_id)
+    form = ReviewForm(request.POST or None, request.FILES or None, person=review.person, instance=review)
+    return handle_form(
+        request,
+        form,
+        lambda actor, f: operations.save_review(actor, f.instance).person,
+        "Review updated",
+        "Update the review",
+        person=review.person,
+    )
+
+
+@permission_required(Permission.VIEW_PEOPLE)
+def download_report(request, review_id):
+    """Only people who may see the person get the report, and each download is audited."""
+    review = record_for_request(request, Review, review_id)
+    if not review.report:
+        raise Http404("This review has no report")
+    handle = review.report.open("rb")
+    kind = document_kind(handle.read(8), handle) or "pdf"
+    handle.seek(0)
+    audit.record(
+        audit.Actor.from_request(request),
+        Operation.EXPORT,
+        review,
+        person_id=review.person_id,
+        changes={"report": review.report_name},
+    )
+    return FileResponse(
+        handle,
+        as_attachment=True,
+        filename=review.report_name or f"review-{review.pk}.{kind}",
+        content_type=CONTENT_TYPES[kind],
+    )
+
+
+@permission_required(Permission.RECORD_REVIEW)
+def add_action(request, review_id):
+    review = record_for_request(request, Review, review_id)
+    form = ActionForm(request.POST or None, review=review)
+    return handle_form(
+        request,
+        form,
+        lambda actor, f: operations.save_action(actor, f.instance).person,
+        "Action added",
+        "Add a recommendation as an action",
+        person=review.person,
+    )
+
+
+@permission_required(Permission.RECORD_REVIEW)
+def update_action(request, action_id):
+    action = record_for_request(request, Action, action_id)
+    form = ActionProgressForm(request.POST or None, instance=action)
+    return handle_form(
+        request,
+        form,
+        lambda actor, f: operations.save_action(actor, f.instance).person,
+        "Action updated",
+        "Update the action",
+        person=action.person,
+    )
+
+
+@permission_required(Permission.VIEW_PEOPLE)
+def open_actions(request):
+    actions = (
+        Action.objects.open()
+        .filter(person__in=people_for(request))
+        .select_related("person", "review", "owner_professional")
+    )
+    return render(
+        request,
+        "reviews/actions.jinja",
+        {"page_title": "Open C(E)TR actions", "actions": actions, "today": timezone.localdate()},
+    )
