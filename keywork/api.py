@@ -10,9 +10,11 @@ from ninja.security import HttpBearer
 
 from keywork.accounts.middleware import service_for
 from keywork.accounts.models import ApiToken
+from keywork.inpatient.api import router as inpatient_router
 from keywork.keyworking.api import router as keyworking_router
 from keywork.register.api import router as register_router
 from keywork.register.models import StaleRecordError
+from keywork.reviews.api import router as reviews_router
 
 
 class BearerToken(HttpBearer):
@@ -35,6 +37,8 @@ api = NinjaAPI(
 )
 api.add_router("/people", register_router)
 api.add_router("", keyworking_router)
+api.add_router("", reviews_router)
+api.add_router("", inpatient_router)
 
 
 def _field_name(location) -> str:

@@ -22,12 +22,20 @@ def navigation(request) -> dict:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"navigation_items": [], "account_items": []}
-    items = []
-    for text, name, permission in NAVIGATION:
-        if has_permission(user, permission):
-            href = reverse(name)
-            current = request.path == href or (href != "/" and request.path.startswith(href))
-            items.append({"text": text, "href": href, "current": current})
+    items = [
+        {"text": text, "href": reverse(name)}
+        for text, name, permission in NAVIGATION
+        if has_permission(user, permission)
+    ]
+    # The current section is the longest link the page's address starts with.
+    matches = [
+        item["href"]
+        for item in items
+        if request.path == item["href"] or (item["href"] != "/" and request.path.startswith(item["href"]))
+    ]
+    current = max(matches, key=len, default=None)
+    for item in items:
+        item["current"] = item["href"] == current
     account = [{"text": f"{user.get_full_name() or user.username} ({user.display_role})", "icon": True}]
     if len(user.services_managed()) > 1:
         account.append({"text": "Change service", "href": reverse("choose_service")})

@@ -7,6 +7,8 @@ A month's figure is the number in hospital on its last day (today, for the curre
 import datetime
 from dataclasses import dataclass
 
+from django.db.models import Min
+
 from keywork.inpatient.models import Admission
 
 
@@ -23,6 +25,13 @@ class CensusMonth:
     @property
     def over_target(self) -> bool:
         return self.count > self.target
+
+
+def first_admission_month(service, today: datetime.date, most_years: int = 10) -> datetime.date:
+    """Where the census starts: the month of the service's first admission, within `most_years`."""
+    first = Admission.objects.filter(person__service=service).aggregate(first=Min("admitted_on"))["first"]
+    earliest = today.replace(year=today.year - most_years, day=1)
+    return max(first.replace(day=1), earliest) if first else today.replace(day=1)
 
 
 def month_starts(first: datetime.date, last: datetime.date) -> list[datetime.date]:

@@ -83,6 +83,15 @@ def admissions_following(trend: dict[tuple[int, int], int], people: list, actor,
     return in_hospital
 
 
+def recent_trend(first: datetime.date, today: datetime.date, rng: random.Random, low=2, high=4) -> dict:
+    """A quiet trend from `first`'s month to today's, for the demo's years after the published figures."""
+    trend, month = {}, first.replace(day=1)
+    while month <= today.replace(day=1):
+        trend[(month.year, month.month)] = rng.randint(low, high)
+        month = (month + datetime.timedelta(days=32)).replace(day=1)
+    return trend
+
+
 def _admit(actor, person, on: datetime.date, rng: random.Random) -> Admission:
     hospital, unit, unit_type, miles = rng.choice(HOSPITALS)
     admission = Admission(

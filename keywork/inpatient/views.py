@@ -3,7 +3,7 @@ from django.utils import timezone
 
 from keywork.accounts.permissions import Permission, has_permission, people_for, permission_required
 from keywork.inpatient import operations
-from keywork.inpatient.census import monthly_census
+from keywork.inpatient.census import first_admission_month, monthly_census
 from keywork.inpatient.charts import census_chart
 from keywork.inpatient.forms import AdmissionForm, DischargeForm, LegalStatusForm
 from keywork.inpatient.models import Admission
@@ -63,7 +63,7 @@ def inpatients(request):
 @permission_required(Permission.VIEW_AGGREGATES)
 def census(request):
     today = timezone.localdate()
-    months = monthly_census(request.service, today.replace(year=today.year - 3, day=1), today, today)
+    months = monthly_census(request.service, first_admission_month(request.service, today), today, today)
     suppressed = not has_permission(request.user, Permission.VIEW_PEOPLE)
     if suppressed:
         # People who may not see names see small numbers hidden (NHS disclosure practice).

@@ -124,7 +124,8 @@ POSTCODE_AREAS = {
     "Cambridgeshire": ["CB1", "CB4", "PE19", "PE27", "CB6"],
     "Peterborough": ["PE1", "PE2", "PE3", "PE4", "PE7"],
 }
-FINAL_RATING_WEIGHTS = {Rating.GREEN: 40, Rating.AMBER: 30, Rating.RED: 20, Rating.BLUE: 10}
+# Blue is never seeded here: only a recorded admission makes someone blue (see inpatient.synthetic).
+FINAL_RATING_WEIGHTS = {Rating.GREEN: 45, Rating.AMBER: 33, Rating.RED: 22}
 REASONS = {
     Rating.RED: "Placement at risk of breakdown after repeated crises; urgent multi-agency meeting agreed.",
     Rating.AMBER: "Escalating behaviours of concern at home; support package under review.",

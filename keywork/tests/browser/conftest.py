@@ -86,7 +86,6 @@ def assert_accessible(page) -> None:
         "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})",
         AXE_TAGS,
     )
-    print("AXEDEBUG", page.url, [(v["id"], v["impact"], len(v["nodes"])) for v in results["violations"]], len(results["passes"]))
     blocking = [v for v in results["violations"] if v["impact"] in BLOCKING_IMPACTS]
     details = "\n".join(
         f"  {v['id']} ({v['impact']}): {v['help']} at {[node['target'] for node in v['nodes']]}" for v in blocking

@@ -1,5 +1,7 @@
 """The register list, in a real browser."""
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -18,6 +20,7 @@ def test_filtering_the_register_by_rating_works_without_javascript(new_page, ser
     page = new_page(java_script_enabled=False)
     log_in(page, coordinator)
     page.goto("/register/")
+    expect(page.locator("body")).not_to_have_class(re.compile(r"\bjs-enabled\b"))  # nhsuk's inline script did not run
     expect(page.locator("#result-count")).to_have_text("5 people")
 
     # When they choose the amber rating and apply the filters (a plain GET form)

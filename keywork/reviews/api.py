@@ -1,0 +1,81 @@
+"""C(E)TR API routes: the same permissions, rules, operations and audit as the pages."""
+
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404
+from ninja import File, Router, Status
+from ninja.files import UploadedFile
+
+from keywork import audit
+from keywork.accounts.permissions import Permission, people_for, permission_required
+from keywork.keyworking.models import Professional
+from keywork.register.access import person_for_request, record_for_request
+from keywork.reviews import operations
+from keywork.reviews.files import ReportValidator
+from keywork.reviews.models import Action, Review
+from keywork.reviews.schemas import ActionIn, ActionOut, ActionUpdate, ReviewIn, ReviewOut
+
+router = Router(tags=["C(E)TRs"])
+
+
+@router.get("/reviews", response=list[ReviewOut])
+@permission_required(Permission.VIEW_PEOPLE)
+def list_reviews(request, person_id: int | None = None):
+    reviews = Review.objects.filter(person__in=people_for(request))
+    return reviews.filter(person_id=person_id) if person_id else reviews
+
+
+@router.post("/reviews", response={201: ReviewOut})
+@permission_required(Permission.RECORD_REVIEW)
+def add_review(request, payload: ReviewIn):
+    person = person_for_request(request, payload.person_id)
+    review = Review(person=person, includes_education=person.ehcp == "yes", **payload.dict(exclude={"person_id"}))
+    review.full_clean(exclude=["recorded_by", "report"])
+    return Status(201, operations.save_review(audit.Actor.from_request(request), review))
+
+
+@router.post("/reviews/{int:review_id}/report", response=ReviewOut)
+@permission_required(Permission.RECORD_REVIEW)
+def upload_report(request, review_id: int, report: File[UploadedFile]):
+    """Attach the review's report: a PDF or Word document, checked by its content."""
+    review = record_for_request(request, Review, review_id)
+    try:
+        ReportValidator()(report)
+    except ValidationError as error:
+        raise ValidationError({"report": error.messages}) from error
+    review.report, review.report_name = report, report.name
+    return operations.save_review(audit.Actor.from_request(request), review)
+
+
+@router.get("/actions", response=list[ActionOut])
+@permission_required(Permission.VIEW_PEOPLE)
+def list_actions(request, person_id: int | None = None, open: bool = False, overdue: bool = False):
+    actions = Action.objects.filter(person__in=people_for(request))
+    if person_id:
+        actions = actions.filter(person_id=person_id)
+    if overdue:
+        return actions.overdue()
+    return actions.open() if open else actions
+
+
+@router.post("/reviews/{int:review_id}/actions", response={201: ActionOut})
+@permission_required(Permission.RECORD_REVIEW)
+def add_action(request, review_id: int, payload: ActionIn):
+    review = record_for_request(request, Review, review_id)
+    owner = None
+    if payload.owner_professional_id:
+        owner = get_object_or_404(Professional, pk=payload.owner_professional_id, service=request.service)
+    action = Action(
+        review=review, person=review.person, owner_professional=owner, **payload.dict(exclude={"owner_professional_id"})
+    )
+    action.full_clean()
+    return Status(201, operations.save_action(audit.Actor.from_request(request), action))
+
+
+@router.patch("/actions/{int:action_id}", response=ActionOut)
+@permission_required(Permission.RECORD_REVIEW)
+def update_action(request, action_id: int, payload: ActionUpdate):
+    action = record_for_request(request, Action, action_id)
+    for name, value in payload.dict().items():
+        setattr(action, name, value)
+    action.full_clean()
+    return operations.save_action(audit.Actor.from_request(request), action)

@@ -1,0 +1,53 @@
+import datetime
+
+from ninja import Schema
+
+from keywork.reviews.choices import ActionStatus, ReviewKind
+
+
+class ReviewIn(Schema):
+    person_id: int
+    kind: ReviewKind
+    requested_on: datetime.date
+    scheduled_on: datetime.date | None = None
+    held_on: datetime.date | None = None
+    chair: str = ""
+    clinical_expert: str = ""
+    expert_by_experience: str = ""
+    other_attendees: str = ""
+    outcome_summary: str = ""
+
+
+class ReviewOut(ReviewIn):
+    id: int
+    includes_education: bool
+    has_report: bool
+
+    @staticmethod
+    def resolve_has_report(review) -> bool:
+        return bool(review.report)
+
+
+class ActionIn(Schema):
+    recommendation: str
+    due_on: datetime.date
+    owner_professional_id: int | None = None
+    owner_organisation: str = ""
+
+
+class ActionUpdate(Schema):
+    status: ActionStatus
+    evidence: str = ""
+    completed_on: datetime.date | None = None
+    dropped_reason: str = ""
+
+
+class ActionOut(ActionIn):
+    id: int
+    review_id: int
+    person_id: int
+    status: str
+    evidence: str
+    completed_on: datetime.date | None
+    dropped_reason: str
+    is_overdue: bool
