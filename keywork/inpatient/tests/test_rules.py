@@ -1,0 +1,144 @@
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from keywork.inpatient import operations
+from keywork.inpatient.rules import add_months, post_admission_review_due, review_schedule
+from keywork.register.models import RatingChange
+
+D = datetime.date
+TODAY = timezone.localdate()
+
+
+def days_ago(days):
+    return TODAY - datetime.timedelta(days=days)
+
+
+def review_rating(person, rating, on, by):
+    change = RatingChange(person=person, rating=rating, effective_on=on, reason="DSR meeting", decided_by=by)
+    change.full_clean()
+    return change
+
+
+def test_recording_an_admission_rates_the_person_blue_and_says_why(young_person, admit):
+    admit(young_person, days_ago(3))
+    young_person.refresh_from_db()
+    latest = young_person.rating_changes.first()
+    assert (young_person.rating, latest.cause) == ("blue", "admission")
+    assert "Fernbrook Hospital" in latest.reason
+
+
+def test_recording_a_discharge_rates_the_person_red(young_person, admit, actor):
+    admission = admit(young_person, days_ago(30))
+    admission.discharged_on, admission.discharge_destination = days_ago(2), "Family home"
+    operations.record_discharge(actor, admission)
+    young_person.refresh_from_db()
+    assert young_person.rating == "red"
+
+
+def test_lowering_to_amber_within_14_days_of_discharge_is_refused(young_person, admit, coordinator_user):
+    admit(young_person, days_ago(40), discharged_on=days_ago(10))
+    with pytest.raises(ValidationError, match="stays red until at least") as error:
+        review_rating(young_person, "amber", days_ago(1), coordinator_user)
+    assert "rating" in error.value.message_dict
+
+
+def test_lowering_14_days_after_discharge_is_accepted(young_person, admit, coordinator_user):
+    admit(young_person, days_ago(40), discharged_on=days_ago(14))
+    review_rating(young_person, "green", TODAY, coordinator_user)
+
+
+def test_the_14_day_rule_follows_the_services_setting(young_person, admit, coordinator_user, service):
+    service.red_days_after_discharge = 5
+    service.save()
+    young_person.service.refresh_from_db()
+    admit(young_person, days_ago(40), discharged_on=days_ago(6))
+    review_rating(young_person, "amber", TODAY, coordinator_user)
+
+
+def test_a_review_keeping_red_after_discharge_is_accepted(young_person, admit, coordinator_user):
+    admit(young_person, days_ago(40), discharged_on=days_ago(3))
+    review_rating(young_person, "red", TODAY, coordinator_user)
+
+
+def test_an_inpatient_cannot_be_rated_anything_but_blue_by_a_review(young_person, admit, coordinator_user):
+    admit(young_person, days_ago(10))
+    with pytest.raises(ValidationError, match="record the discharge first"):
+        review_rating(young_person, "red", TODAY, coordinator_user)
+
+
+def test_a_back_dated_admission_and_discharge_slot_into_the_history_in_order(young_person, admit):
+    admit(young_person, D(2020, 3, 2), discharged_on=D(2020, 9, 14))
+    young_person.refresh_from_db()
+    dated = list(young_person.rating_changes.order_by("effective_on").values_list("effective_on", "rating"))
+    assert (D(2020, 3, 2), "blue") in dated and (D(2020, 9, 14), "red") in dated
+    assert dated.index((D(2020, 3, 2), "blue")) + 1 == dated.index((D(2020, 9, 14), "red"))
+    assert young_person.rating == young_person.rating_changes.first().rating
+
+
+def test_overlapping_admissions_are_refused(young_person, admit):
+    admit(young_person, days_ago(20))
+    with pytest.raises(ValidationError, match="overlaps"):
+        admit(young_person, days_ago(5))
+
+
+def test_a_discharge_before_the_admission_is_refused(young_person, admit):
+    with pytest.raises(ValidationError, match="on or after the admission date"):
+        admit(young_person, days_ago(5), discharged_on=days_ago(6))
+
+
+def test_the_post_admission_ctr_deadline_skips_a_bank_holiday_weekend(service):
+    # Admitted Thursday 27 Aug 2026; Saturday, Sunday and the summer bank holiday (31 Aug) are not
+    # working days, so day 10 is Friday 11 September.
+    assert post_admission_review_due(D(2026, 8, 27), service) == D(2026, 9, 11)
+
+
+def test_the_post_admission_ctr_deadline_skips_easter(service):
+    # Admitted Wednesday 1 April 2026: Good Friday 3 April and Easter Monday 6 April are skipped.
+    assert post_admission_review_due(D(2026, 4, 1), service) == D(2026, 4, 17)
+
+
+class Stay:
+    def __init__(self, admitted_on, discharged_on=None):
+        self.admitted_on, self.discharged_on = admitted_on, discharged_on
+
+
+def test_a_missing_post_admission_ctr_is_overdue(service):
+    schedule = review_schedule(Stay(D(2026, 8, 27)), [], service, today=D(2026, 9, 14))
+    assert schedule.next_due == D(2026, 9, 11) and schedule.is_overdue
+
+
+def test_after_a_ctr_the_next_falls_due_three_months_later(service):
+    schedule = review_schedule(Stay(D(2026, 1, 5)), [D(2026, 1, 15)], service, today=D(2026, 3, 1))
+    assert schedule.next_due == D(2026, 4, 15) and not schedule.is_overdue
+
+
+def test_a_missed_three_monthly_ctr_is_overdue(service):
+    schedule = review_schedule(Stay(D(2025, 11, 3)), [D(2025, 11, 10)], service, today=D(2026, 3, 1))
+    assert schedule.next_due == D(2026, 2, 10) and schedule.is_overdue
+
+
+def test_a_late_ctr_is_recorded_as_held_late(service):
+    schedule = review_schedule(Stay(D(2026, 1, 5)), [D(2026, 2, 2)], service, today=D(2026, 3, 1))
+    assert schedule.held_late == [D(2026, 1, 19)]
+
+
+def test_nothing_is_due_after_discharge(service):
+    schedule = review_schedule(Stay(D(2026, 1, 5), D(2026, 1, 12)), [], service, today=D(2026, 6, 1))
+    assert schedule.next_due is None and not schedule.is_overdue
+
+
+def test_adding_months_keeps_to_the_end_of_short_months():
+    assert add_months(D(2026, 1, 31), 1) == D(2026, 2, 28)
+
+
+def test_every_change_is_audited(young_person, admit, actor):
+    from keywork.audit.models import AuditEntry
+
+    admit(young_person, days_ago(3))
+    operations_logged = set(
+        AuditEntry.objects.filter(person_id=young_person.pk).values_list("content_type__model", flat=True)
+    )
+    assert {"admission", "ratingchange"} <= operations_logged
