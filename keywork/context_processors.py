@@ -14,6 +14,7 @@ NAVIGATION = [
     ("Census", "inpatient:census", Permission.VIEW_AGGREGATES),
     ("C(E)TR actions", "reviews:actions", Permission.VIEW_PEOPLE),
     ("Professionals", "keyworking:professionals", Permission.MANAGE_NETWORK),
+    ("Programme", "programme:overview", Permission.VIEW_PROGRAMME),
     ("Audit log", "audit:search", Permission.SEARCH_AUDIT),
 ]
 

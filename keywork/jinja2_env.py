@@ -7,6 +7,7 @@ from django.urls import reverse
 from jinja2 import ChoiceLoader, Environment, PackageLoader
 
 from keywork import presenters
+from keywork.programme.money import pounds
 
 
 def url(name: str, *args, **kwargs) -> str:
@@ -32,6 +33,7 @@ def environment(**options) -> Environment:
             "uk_date": presenters.uk_date,
             "uk_datetime": presenters.uk_datetime,
             "nhs_number": presenters.format_nhs_number,
+            "pounds": pounds,
         }
     )
     return env

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "keywork.keyworking",
     "keywork.reviews",
     "keywork.inpatient",
+    "keywork.programme",
     "keywork.reporting",
 ]
 if DEMO:

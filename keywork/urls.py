@@ -37,5 +37,6 @@ urlpatterns = [
     path("keywork/", include("keywork.keyworking.urls")),
     path("reviews/", include("keywork.reviews.urls")),
     path("inpatients/", include("keywork.inpatient.urls")),
+    path("programme/", include("keywork.programme.urls")),
     path("api/", api.urls),
 ]

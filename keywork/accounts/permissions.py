@@ -33,6 +33,10 @@ class Permission(StrEnum):
     VIEW_TEAM_WORK = "view_team_work"
     RECORD_REVIEW = "record_review"
     RECORD_ADMISSION = "record_admission"
+    VIEW_PROGRAMME = "view_programme"
+    MANAGE_PROGRAMME = "manage_programme"
+    MANAGE_WORKFORCE = "manage_workforce"
+    MANAGE_FEEDBACK = "manage_feedback"
 
 
 _REGISTER = {
@@ -58,6 +62,9 @@ _OVERSIGHT = _KEYWORK | {
     Permission.DECIDE_REFERRAL,
     Permission.ALLOCATE,
     Permission.VIEW_TEAM_WORK,
+    Permission.VIEW_PROGRAMME,
+    Permission.MANAGE_WORKFORCE,
+    Permission.MANAGE_FEEDBACK,
 }
 
 ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
@@ -73,9 +80,10 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
         }
     ),
     Role.MANAGER: frozenset(_OVERSIGHT),
-    Role.LEAD: frozenset(_OVERSIGHT),
-    # Commissioners see aggregate figures only, never a name or an NHS number.
-    Role.COMMISSIONER: frozenset({Permission.VIEW_AGGREGATES}),
+    # The programme lead also runs the programme: KPIs, milestones, budget and risks.
+    Role.LEAD: frozenset(_OVERSIGHT | {Permission.MANAGE_PROGRAMME}),
+    # Commissioners see aggregate figures, KPIs, the budget and risks; never a name or an NHS number.
+    Role.COMMISSIONER: frozenset({Permission.VIEW_AGGREGATES, Permission.VIEW_PROGRAMME}),
     Role.ADMIN: frozenset(set(Permission)),
 }
 

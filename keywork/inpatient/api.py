@@ -9,7 +9,7 @@ from ninja import Router, Status
 from keywork import audit
 from keywork.accounts.permissions import Permission, has_permission, people_for, permission_required
 from keywork.inpatient import operations
-from keywork.inpatient.census import monthly_census
+from keywork.inpatient.census import monthly_census, suppress_for_publication
 from keywork.inpatient.models import Admission, LegalStatusChange
 from keywork.inpatient.schedule import current_inpatients
 from keywork.inpatient.schemas import (
@@ -22,7 +22,6 @@ from keywork.inpatient.schemas import (
     LegalStatusOut,
 )
 from keywork.register.access import person_for_request, record_for_request
-from keywork.reporting.suppression import suppress_count
 
 router = Router(tags=["Inpatient care"])
 
@@ -93,9 +92,7 @@ def census(request, start: datetime.date, end: datetime.date | None = None):
         raise ValidationError({"end": "The end must be on or after the start"})
     months = monthly_census(request.service, start, end or today, today)
     if not has_permission(request.user, Permission.VIEW_PEOPLE):
-        threshold = request.service.suppression_threshold
         for month in months:
-            month.count = suppress_count(month.count, threshold)
-            month.by_local_authority = {k: suppress_count(v, threshold) for k, v in month.by_local_authority.items()}
-            month.average_days_in_hospital = None
+            suppress_for_publication(month, request.service.suppression_threshold)
+            month.count = month.shown_count
     return months

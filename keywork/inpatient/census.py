@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from django.db.models import Min
 
 from keywork.inpatient.models import Admission
+from keywork.reporting.suppression import suppress_counts
 
 
 @dataclass
@@ -25,6 +26,14 @@ class CensusMonth:
     @property
     def over_target(self) -> bool:
         return self.count > self.target
+
+
+def suppress_for_publication(month: CensusMonth, threshold: int) -> None:
+    """Hide small numbers for people who may not see records: primary and secondary suppression of
+    the local-authority cells, and a total rounded to 5 when anything is hidden (reporting.suppression)."""
+    table = suppress_counts(month.by_local_authority, threshold)
+    month.by_local_authority, month.shown_count = table.cells, table.total
+    month.average_days_in_hospital = None
 
 
 def first_admission_month(service, today: datetime.date, most_years: int = 10) -> datetime.date:

@@ -92,6 +92,8 @@ class LegalStatusChange(models.Model):
 
     def clean(self) -> None:
         admission = self.admission if self.admission_id or "admission" in self._state.fields_cache else None
+        if self.effective_on and self.effective_on > timezone.localdate():
+            raise ValidationError({"effective_on": "The legal status date must be today or in the past"})
         if not (admission and self.effective_on):
             return
         if self.effective_on < admission.admitted_on:

@@ -1,8 +1,7 @@
 import datetime
 
-from ninja import Schema
-
 from keywork.inpatient.choices import LegalStatus, UnitType
+from keywork.schemas import Schema
 
 
 class AdmissionIn(Schema):

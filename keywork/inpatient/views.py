@@ -3,14 +3,13 @@ from django.utils import timezone
 
 from keywork.accounts.permissions import Permission, has_permission, people_for, permission_required
 from keywork.inpatient import operations
-from keywork.inpatient.census import first_admission_month, monthly_census
+from keywork.inpatient.census import first_admission_month, monthly_census, suppress_for_publication
 from keywork.inpatient.charts import census_chart
 from keywork.inpatient.forms import AdmissionForm, DischargeForm, LegalStatusForm
 from keywork.inpatient.models import Admission
 from keywork.inpatient.schedule import current_inpatients
 from keywork.pages import handle_form
 from keywork.register.access import person_for_request, record_for_request
-from keywork.reporting.suppression import suppress_count
 
 
 @permission_required(Permission.RECORD_ADMISSION)
@@ -67,12 +66,8 @@ def census(request):
     suppressed = not has_permission(request.user, Permission.VIEW_PEOPLE)
     if suppressed:
         # People who may not see names see small numbers hidden (NHS disclosure practice).
-        threshold = request.service.suppression_threshold
         for month in months:
-            month.shown_count = suppress_count(month.count, threshold)
-            month.by_local_authority = {
-                area: suppress_count(n, threshold) for area, n in month.by_local_authority.items()
-            }
+            suppress_for_publication(month, request.service.suppression_threshold)
     return render(
         request,
         "inpatient/census.jinja",

@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from ninja import Router, Status
 
 from keywork import audit
@@ -49,8 +50,9 @@ def _actor(request):
 
 
 def _of_reachable_people(request, model, person_id: int | None):
-    records = model.objects.filter(person__in=people_for(request))
-    return records.filter(person_id=person_id) if person_id else records
+    people = people_for(request)
+    # Filtering the people by primary key keeps an out-of-range id an empty result, not an error.
+    return model.objects.filter(person__in=people.filter(pk=person_id) if person_id else people)
 
 
 def _checked(record, exclude=()):
@@ -174,6 +176,9 @@ def add_contact(request, payload: ContactIn):
     contact = Contact(
         person=person, **payload.dict(exclude={"person_id", "worker_ids", "professional_ids", "follow_ups"})
     )
+    if timezone.is_naive(contact.occurred_at):
+        # A time sent without a zone is the service's local time (Europe/London).
+        contact.occurred_at = timezone.make_aware(contact.occurred_at)
     _checked(contact, exclude=["recorded_by"])
     workers = [_service_user(request, pk, "worker_ids") for pk in payload.worker_ids]
     professionals = [get_object_or_404(Professional, pk=pk, service=request.service) for pk in payload.professional_ids]
@@ -203,7 +208,8 @@ def save_plan(request, payload: PlanIn):
     plan = SupportPlan(
         person=person, version=payload.based_on_version + 1, **payload.dict(exclude={"person_id", "based_on_version"})
     )
-    _checked(plan, exclude=["saved_by"])
+    # The version is checked by save_plan (409 if stale), not as a uniqueness error here.
+    plan.full_clean(exclude=["saved_by"], validate_constraints=False)
     return Status(201, operations.save_plan(_actor(request), person, plan, payload.based_on_version))
 
 

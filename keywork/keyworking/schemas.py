@@ -2,7 +2,7 @@
 
 import datetime
 
-from ninja import Schema
+from pydantic import ConfigDict
 
 from keywork.keyworking.choices import (
     AgencyType,
@@ -12,6 +12,7 @@ from keywork.keyworking.choices import (
     ReferralDecision,
     ReferralRoute,
 )
+from keywork.schemas import Schema
 
 
 class ReferralIn(Schema):
@@ -156,6 +157,9 @@ class EscalationIn(Schema):
 
 
 class EscalationUpdate(Schema):
+    # Every field is optional, so refuse anything else (a misspelt field, or a body that is not an object).
+    model_config = ConfigDict(extra="forbid")
+
     response: str | None = None
     responded_on: datetime.date | None = None
     resolved_on: datetime.date | None = None

@@ -153,9 +153,13 @@ class Person(models.Model):
         if latest is None:
             self.rating, self.rating_effective_on, self.next_review_due = "", None, None
         else:
-            self.rating = latest.rating
+            # Someone admitted stays blue until discharge, even if an older review is dated later
+            # (an admission caught up from paper after reviews were entered).
+            in_hospital = rules.hospital_state_on(self, latest.effective_on)
+            blue = in_hospital is not None and in_hospital.cause == RatingCause.ADMISSION
+            self.rating = Rating.BLUE if blue else latest.rating
             self.rating_effective_on = latest.effective_on
-            self.next_review_due = rules.next_review_due(self.service, latest.rating, latest.effective_on)
+            self.next_review_due = rules.next_review_due(self.service, self.rating, latest.effective_on)
         Person.objects.filter(pk=self.pk).update(
             rating=self.rating, rating_effective_on=self.rating_effective_on, next_review_due=self.next_review_due
         )

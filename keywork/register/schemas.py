@@ -2,8 +2,6 @@
 
 import datetime
 
-from ninja import Schema
-
 from keywork.register.choices import (
     Condition,
     ConsentBasis,
@@ -15,6 +13,7 @@ from keywork.register.choices import (
     RiskFactor,
     Sex,
 )
+from keywork.schemas import Schema
 
 
 class PersonDetails(Schema):

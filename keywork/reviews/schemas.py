@@ -1,8 +1,7 @@
 import datetime
 
-from ninja import Schema
-
 from keywork.reviews.choices import ActionStatus, ReviewKind
+from keywork.schemas import Schema
 
 
 class ReviewIn(Schema):

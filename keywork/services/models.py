@@ -34,6 +34,10 @@ class Service(models.Model):
     red_days_after_discharge = models.PositiveIntegerField(default=14)
     post_admission_review_working_days = models.PositiveIntegerField(default=10)
     inpatient_review_months = models.PositiveIntegerField(default=3)
+    # Programme management: the local complaints deadline in working days, and how far spending
+    # may stray from the budget profile (per cent) before it is flagged.
+    complaint_response_working_days = models.PositiveIntegerField(default=25)
+    budget_tolerance_percent = models.PositiveIntegerField(default=5)
     # Keyworking: a warning shows when a worker holds more people than this.
     caseload_limit = models.PositiveIntegerField(default=15)
     # By default keyworkers see only the people allocated to them; a service may open the whole register.

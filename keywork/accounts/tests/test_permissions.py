@@ -12,6 +12,7 @@ from keywork.accounts.models import Role
 from keywork.accounts.permissions import ROLE_PERMISSIONS, Permission, has_permission
 from keywork.inpatient.models import Admission
 from keywork.keyworking.models import Allocation, Contact, Escalation, FollowUp, Professional, Referral
+from keywork.programme.models import Feedback, FoiRequest, Kpi, Milestone, Post, Risk
 from keywork.reviews.models import Action, Review
 
 # Pages open to anyone logged in (or to everyone), on purpose. Every other page must name a permission.
@@ -97,8 +98,35 @@ def records_of(service, make_user, add_person) -> SimpleNamespace:
             "review_id": review.pk,
             "action_id": action.pk,
             "admission_id": admission.pk,
-        },
+        }
+        | programme_records(service),
     )
+
+
+def programme_records(service) -> dict:
+    kpi = Kpi.objects.create(service=service, name="K", definition="d", unit="u", direction="lower", target=1)
+    risk = Risk.objects.create(
+        service=service,
+        title="R",
+        cause="c",
+        effect="e",
+        owner="o",
+        likelihood=2,
+        impact=3,
+        target_score=4,
+        review_due_on=TODAY,
+    )
+    feedback = Feedback.objects.create(
+        service=service, kind="compliment", received_on=TODAY, from_whom="f", about="a", summary="s"
+    )
+    return {
+        "kpi_id": kpi.pk,
+        "milestone_id": Milestone.objects.create(service=service, title="M", due_on=TODAY, owner="o").pk,
+        "risk_id": risk.pk,
+        "post_id": Post.objects.create(service=service, title="P", role="r", hours_per_week=30, employer="e").pk,
+        "feedback_id": feedback.pk,
+        "foi_id": FoiRequest.objects.create(service=service, received_on=TODAY, requester="r", subject="s").pk,
+    }
 
 
 def url_for(pattern, name, ids) -> str:
@@ -145,8 +173,8 @@ def test_a_commissioner_sees_no_names_or_nhs_numbers_anywhere_they_can_go(servic
         assert person.family_name not in body and person.nhs_number[:3] + " " + person.nhs_number[3:6] not in body
 
 
-def test_a_commissioner_may_see_only_aggregates():
-    assert ROLE_PERMISSIONS[Role.COMMISSIONER] == {Permission.VIEW_AGGREGATES}
+def test_a_commissioner_may_see_only_aggregates_and_the_programme():
+    assert ROLE_PERMISSIONS[Role.COMMISSIONER] == {Permission.VIEW_AGGREGATES, Permission.VIEW_PROGRAMME}
 
 
 def test_pages_need_a_login(client, db):

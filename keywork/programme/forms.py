@@ -1,0 +1,191 @@
+"""Programme forms: parsing here; the rules are on the models."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from keywork.forms import fields
+from keywork.forms.models import ModelForm
+from keywork.programme.models import (
+    Assurance,
+    BudgetLine,
+    Expenditure,
+    Feedback,
+    FoiRequest,
+    KpiValue,
+    Milestone,
+    Mitigation,
+    Post,
+    PostHolding,
+    Risk,
+    RiskReview,
+)
+from keywork.programme.money import financial_year_label, pence_from_text
+
+ONE_TO_FIVE = [(str(n), str(n)) for n in range(1, 6)]
+
+
+class KpiValueForm(ModelForm):
+    month = fields.DateField(label="Month", hint="Any day in the month, for example 1 3 2026")
+    value = fields.CharField(label="Value", width=10)
+
+    class Meta:
+        model = KpiValue
+        fields = ["month", "value"]
+
+    def __init__(self, *args, kpi, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.kpi = kpi
+
+
+class MilestoneForm(ModelForm):
+    title = fields.CharField(label="Milestone", max_length=200)
+    due_on = fields.DateField(label="Due")
+    owner = fields.CharField(label="Owner", max_length=200)
+    status = fields.RadioField(label="Status", choices=Milestone.Status.choices)
+    evidence = fields.TextareaField(label="Evidence", required=False, hint="Needed once done")
+
+    class Meta:
+        model = Milestone
+        fields = ["title", "due_on", "owner", "status", "evidence"]
+
+
+class ExpenditureForm(ModelForm):
+    line = fields.ModelChoiceField(label="Budget line", queryset=None, empty_label="Choose a budget line")
+    spent_on = fields.DateField(label="Date")
+    amount = fields.CharField(label="Amount in pounds", width=10, hint="A refund is a negative amount, like -120.00")
+    payee = fields.CharField(label="Supplier or payee", max_length=200)
+    reference = fields.CharField(label="Reference (optional)", max_length=100, required=False, width=20)
+
+    class Meta:
+        model = Expenditure
+        fields = ["line", "spent_on", "payee", "reference"]
+
+    def __init__(self, *args, service, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["line"].queryset = BudgetLine.objects.filter(service=service).order_by("-financial_year", "name")
+        self.fields["line"].label_from_instance = lambda line: (
+            f"{financial_year_label(line.financial_year)}: {line.name}"
+        )
+
+    def clean_amount(self):
+        try:
+            pence = pence_from_text(self.cleaned_data["amount"])
+        except ValidationError as error:
+            raise forms.ValidationError(error.messages) from error
+        self.instance.amount_pence = pence
+        return pence
+
+    model_error_fields = {"amount_pence": "amount"}
+
+
+class RiskForm(ModelForm):
+    title = fields.CharField(label="Risk", max_length=200)
+    cause = fields.TextareaField(label="Cause")
+    effect = fields.TextareaField(label="Effect")
+    owner = fields.CharField(label="Owner", max_length=200)
+    likelihood = fields.RadioField(label="Likelihood (1 rare to 5 almost certain)", choices=ONE_TO_FIVE)
+    impact = fields.RadioField(label="Impact (1 negligible to 5 catastrophic)", choices=ONE_TO_FIVE)
+    target_score = fields.IntegerField(label="Target score (1 to 25)", min_value=1, max_value=25)
+    review_due_on = fields.DateField(label="Next review due")
+
+    class Meta:
+        model = Risk
+        fields = ["title", "cause", "effect", "owner", "likelihood", "impact", "target_score", "review_due_on"]
+
+
+class RiskReviewForm(ModelForm):
+    reviewed_on = fields.DateField(label="Date reviewed")
+    likelihood = fields.RadioField(label="Likelihood now", choices=ONE_TO_FIVE)
+    impact = fields.RadioField(label="Impact now", choices=ONE_TO_FIVE)
+    note = fields.TextareaField(label="What changed (optional)", required=False)
+    next_review_due_on = fields.DateField(label="Next review due")
+
+    class Meta:
+        model = RiskReview
+        fields = ["reviewed_on", "likelihood", "impact", "note"]
+
+
+class MitigationForm(ModelForm):
+    action = fields.TextareaField(label="Mitigating action")
+    owner = fields.CharField(label="Owner", max_length=200)
+    due_on = fields.DateField(label="Due")
+
+    class Meta:
+        model = Mitigation
+        fields = ["action", "owner", "due_on"]
+
+
+class PostForm(ModelForm):
+    title = fields.CharField(label="Post title", max_length=200)
+    role = fields.CharField(label="Role", max_length=100, hint="For headcount by role, e.g. Practice Consultant")
+    grade = fields.CharField(label="Grade (optional)", max_length=50, required=False, width=10)
+    hours_per_week = fields.CharField(label="Hours a week", width=5)
+    funded = fields.BooleanField(label="Funded", required=False)
+    employer = fields.CharField(label="Employer", max_length=200)
+
+    class Meta:
+        model = Post
+        fields = ["title", "role", "grade", "hours_per_week", "funded", "employer"]
+
+
+class PostHoldingForm(ModelForm):
+    worker_name = fields.CharField(label="Name", max_length=200)
+    starts_on = fields.DateField(label="Start date")
+    ends_on = fields.DateField(label="End date (optional)", required=False)
+    wte = fields.CharField(label="Whole-time equivalent", width=5, hint="1.0 is full time; 0.6 is three days")
+
+    class Meta:
+        model = PostHolding
+        fields = ["worker_name", "starts_on", "ends_on", "wte"]
+
+    def __init__(self, *args, post, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.post = post
+
+
+class AssuranceForm(ModelForm):
+    worker = fields.ModelChoiceField(label="Worker", queryset=None, empty_label="Choose a worker")
+    kind = fields.RadioField(label="What", choices=Assurance.Kind.choices)
+    reference = fields.CharField(label="Register number or reference", max_length=100, required=False, width=20)
+    completed_on = fields.DateField(label="Completed or checked on")
+    expires_on = fields.DateField(label="Expires or next due")
+
+    class Meta:
+        model = Assurance
+        fields = ["worker", "kind", "reference", "completed_on", "expires_on"]
+
+    def __init__(self, *args, service, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["worker"].queryset = service.users.filter(is_active=True).order_by("last_name")
+        self.fields["worker"].label_from_instance = lambda user: user.get_full_name() or user.username
+
+
+class FeedbackForm(ModelForm):
+    kind = fields.RadioField(label="Complaint or compliment", choices=Feedback.Kind.choices)
+    received_on = fields.DateField(label="Date received")
+    from_whom = fields.CharField(label="From", max_length=200)
+    about = fields.CharField(label="About", max_length=200)
+    summary = fields.TextareaField(label="Summary")
+    responded_on = fields.DateField(label="Date of response (optional)", required=False)
+    outcome = fields.TextareaField(label="Outcome (optional)", required=False)
+    lessons_learned = fields.TextareaField(label="Lessons learned (optional)", required=False)
+
+    class Meta:
+        model = Feedback
+        fields = ["kind", "received_on", "from_whom", "about", "summary", "responded_on", "outcome", "lessons_learned"]
+
+    def __init__(self, *args, service, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.service = service
+
+
+class FoiForm(ModelForm):
+    received_on = fields.DateField(label="Date received")
+    requester = fields.CharField(label="Requester", max_length=200)
+    subject = fields.CharField(label="Subject", max_length=300)
+    responded_on = fields.DateField(label="Date of response (optional)", required=False)
+    outcome = fields.TextareaField(label="Outcome (optional)", required=False)
+
+    class Meta:
+        model = FoiRequest
+        fields = ["received_on", "requester", "subject", "responded_on", "outcome"]

@@ -1,0 +1,24 @@
+"""Programme management: KPIs and milestones, budget, risks, workforce, complaints and FOI."""
+
+from keywork.programme.models.budget import BudgetLine, Expenditure, Funding
+from keywork.programme.models.feedback import Feedback, FoiRequest
+from keywork.programme.models.kpis import Kpi, KpiValue, Milestone
+from keywork.programme.models.risks import Mitigation, Risk, RiskReview
+from keywork.programme.models.workforce import Assurance, Post, PostHolding
+
+__all__ = [
+    "Assurance",
+    "BudgetLine",
+    "Expenditure",
+    "Feedback",
+    "FoiRequest",
+    "Funding",
+    "Kpi",
+    "KpiValue",
+    "Milestone",
+    "Mitigation",
+    "Post",
+    "PostHolding",
+    "Risk",
+    "RiskReview",
+]

@@ -1,0 +1,125 @@
+import datetime
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q, Sum
+from django.utils import timezone
+
+FULL_TIME_HOURS = Decimal("37.5")  # NHS Agenda for Change full-time week
+
+
+class Post(models.Model):
+    service = models.ForeignKey("services.Service", on_delete=models.PROTECT, related_name="posts")
+    title = models.CharField(max_length=200)
+    role = models.CharField(max_length=100, help_text="For headcount by role, e.g. Practice Consultant")
+    grade = models.CharField(max_length=50, blank=True)
+    hours_per_week = models.DecimalField(max_digits=4, decimal_places=1)
+    funded = models.BooleanField(default=True)
+    employer = models.CharField(
+        max_length=200, help_text="The council, or a partner such as the Peer Associate charity"
+    )
+
+    class Meta:
+        ordering = ["role", "title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def wte(self) -> Decimal:
+        return (self.hours_per_week / FULL_TIME_HOURS).quantize(Decimal("0.01"))
+
+    def clean(self) -> None:
+        if self.hours_per_week is not None and not Decimal("0") < self.hours_per_week <= Decimal("48"):
+            raise ValidationError({"hours_per_week": "Enter hours from 0.5 to 48 a week"})
+
+
+class PostHoldingQuerySet(models.QuerySet):
+    def on(self, day: datetime.date):
+        return self.filter(Q(ends_on__isnull=True) | Q(ends_on__gte=day), starts_on__lte=day)
+
+
+class PostHolding(models.Model):
+    """Who fills a post, from when to when, at what whole-time equivalent."""
+
+    post = models.ForeignKey(Post, on_delete=models.PROTECT, related_name="holdings")
+    worker_name = models.CharField(max_length=200)
+    worker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="post_holdings"
+    )
+    starts_on = models.DateField()
+    ends_on = models.DateField(null=True, blank=True)
+    wte = models.DecimalField("Whole-time equivalent", max_digits=4, decimal_places=2)
+
+    objects = PostHoldingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-starts_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.worker_name} in {self.post}"
+
+    def clean(self) -> None:
+        errors = {}
+        if self.ends_on and self.starts_on and self.ends_on < self.starts_on:
+            errors["ends_on"] = "The end date must be on or after the start date"
+        if self.wte is not None and self.wte <= 0:
+            errors["wte"] = "Enter a whole-time equivalent above 0"
+        if not errors and self.post_id and self.starts_on and self.wte:
+            others = PostHolding.objects.filter(post_id=self.post_id).exclude(pk=self.pk)
+            others = others.filter(Q(ends_on__isnull=True) | Q(ends_on__gte=self.starts_on))
+            if self.ends_on:
+                others = others.filter(starts_on__lte=self.ends_on)
+            taken = others.aggregate(total=Sum("wte"))["total"] or Decimal("0")
+            if taken + self.wte > self.post.wte:
+                errors["wte"] = (
+                    f"The post is {self.post.wte} WTE and {taken} is already filled over these dates: "
+                    f"at most {max(self.post.wte - taken, Decimal('0'))} is left"
+                )
+        if errors:
+            raise ValidationError(errors)
+
+
+class Assurance(models.Model):
+    """A professional registration, DBS check, mandatory training or supervision, with when it lapses."""
+
+    class Kind(models.TextChoices):
+        HCPC = "hcpc", "HCPC registration"
+        SWE = "swe", "Social Work England registration"
+        NMC = "nmc", "NMC registration"
+        DBS = "dbs", "DBS check"
+        SAFEGUARDING_CHILDREN = "safeguarding_children", "Safeguarding children training"
+        SAFEGUARDING_ADULTS = "safeguarding_adults", "Safeguarding adults training"
+        MCA = "mca", "Mental Capacity Act training"
+        PBS = "pbs", "Positive behaviour support training"
+        IG = "ig", "Information governance training"
+        SUPERVISION = "supervision", "Supervision"
+
+    REGISTRATIONS = {Kind.HCPC, Kind.SWE, Kind.NMC}
+
+    worker = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="assurances")
+    kind = models.CharField(max_length=30, choices=Kind.choices)
+    reference = models.CharField("Register number or reference", max_length=100, blank=True)
+    completed_on = models.DateField()
+    expires_on = models.DateField("Expires or next due")
+
+    class Meta:
+        ordering = ["expires_on", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} for {self.worker}"
+
+    def clean(self) -> None:
+        errors = {}
+        if self.completed_on and self.expires_on and self.expires_on < self.completed_on:
+            errors["expires_on"] = "The expiry must be after the date completed"
+        if self.kind in self.REGISTRATIONS and not (self.reference or "").strip():
+            errors["reference"] = "Enter the register number"
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def is_lapsed(self) -> bool:
+        return self.expires_on < timezone.localdate()

@@ -1,0 +1,53 @@
+"""Money in pence (integers, never floats) and the NHS financial year (April to March)."""
+
+import datetime
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from django.core.exceptions import ValidationError
+
+
+def financial_year_of(day: datetime.date) -> int:
+    """The financial year a date falls in, named by the year it starts.
+
+    >>> financial_year_of(datetime.date(2024, 3, 31)), financial_year_of(datetime.date(2024, 4, 1))
+    (2023, 2024)
+    """
+    return day.year if day.month >= 4 else day.year - 1
+
+
+def financial_year_label(start_year: int) -> str:
+    """
+    >>> financial_year_label(2023)
+    '2023/24'
+    """
+    return f"{start_year}/{(start_year + 1) % 100:02d}"
+
+
+def financial_year_months(start_year: int) -> list[datetime.date]:
+    """The first day of each month, April to March."""
+    return [datetime.date(start_year + (month < 4), month, 1) for month in [*range(4, 13), 1, 2, 3]]
+
+
+def pounds(pence: int) -> str:
+    """
+    >>> pounds(145000000), pounds(-1250)
+    ('£1,450,000.00', '-£12.50')
+    """
+    sign = "-" if pence < 0 else ""
+    return f"{sign}£{abs(pence) / 100:,.2f}"
+
+
+def pence_from_text(text: str) -> int:
+    """'1,234.56' or '£1234.5' → 123456 pence; refuses anything that is not an amount.
+
+    >>> pence_from_text("£1,234.5")
+    123450
+    """
+    cleaned = (text or "").replace("£", "").replace(",", "").strip()
+    try:
+        amount = Decimal(cleaned)
+    except InvalidOperation as error:
+        raise ValidationError("Enter an amount in pounds, like 1,250.00") from error
+    if amount != amount.quantize(Decimal("0.01")):
+        raise ValidationError("Enter the amount to the penny, with at most two decimal places")
+    return int((amount * 100).quantize(Decimal("1"), rounding=ROUND_HALF_UP))

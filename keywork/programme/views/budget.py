@@ -1,0 +1,44 @@
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+
+from keywork.accounts.permissions import Permission, has_permission, permission_required
+from keywork.pages import handle_form
+from keywork.programme import operations
+from keywork.programme.budget_report import budget_report
+from keywork.programme.forms import ExpenditureForm
+from keywork.programme.models import BudgetLine
+from keywork.programme.money import financial_year_label, financial_year_of
+
+
+@permission_required(Permission.VIEW_PROGRAMME)
+def budget(request):
+    today = timezone.localdate()
+    years = sorted(set(BudgetLine.objects.filter(service=request.service).values_list("financial_year", flat=True)))
+    try:
+        year = int(request.GET.get("year", ""))
+    except ValueError:
+        year = financial_year_of(today)
+    report = budget_report(request.service, year, today)
+    return render(
+        request,
+        "programme/budget.jinja",
+        {
+            "page_title": f"Budget {financial_year_label(year)}",
+            "report": report,
+            "years": [(y, financial_year_label(y)) for y in years],
+            "year": year,
+            "may_manage": has_permission(request.user, Permission.MANAGE_PROGRAMME),
+        },
+    )
+
+
+@permission_required(Permission.MANAGE_PROGRAMME)
+def add_expenditure(request):
+    form = ExpenditureForm(request.POST or None, service=request.service)
+
+    def save(actor, form):
+        operations.save(actor, form.instance, recorded_by=actor.user)
+        return reverse("programme:budget") + f"?year={form.instance.line.financial_year}"
+
+    return handle_form(request, form, save, "Expenditure recorded", "Record expenditure")

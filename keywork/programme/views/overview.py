@@ -1,0 +1,82 @@
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils import timezone
+
+from keywork.accounts.permissions import Permission, has_permission, permission_required
+from keywork.inpatient.census import first_admission_month
+from keywork.pages import handle_form
+from keywork.programme import operations
+from keywork.programme.budget_report import budget_report
+from keywork.programme.forms import KpiValueForm, MilestoneForm
+from keywork.programme.kpi_series import kpi_series
+from keywork.programme.models import Kpi, Milestone
+from keywork.programme.money import financial_year_of
+from keywork.programme.risk_map import heat_map
+
+
+@permission_required(Permission.VIEW_PROGRAMME)
+def overview(request):
+    today = timezone.localdate()
+    start = max(first_admission_month(request.service, today), today.replace(year=today.year - 1, day=1))
+    kpis = [(kpi, kpi_series(kpi, start, today)) for kpi in request.service.kpis.prefetch_related("values")]
+    return render(
+        request,
+        "programme/overview.jinja",
+        {
+            "page_title": "Programme",
+            "kpis": kpis,
+            "milestones": Milestone.objects.filter(service=request.service),
+            "report": budget_report(request.service, financial_year_of(today), today),
+            "heat_map": heat_map(request.service.risks.filter(status="open")),
+            "may_manage": has_permission(request.user, Permission.MANAGE_PROGRAMME),
+        },
+    )
+
+
+@permission_required(Permission.VIEW_PROGRAMME)
+def kpi_detail(request, kpi_id):
+    kpi = get_object_or_404(Kpi, pk=kpi_id, service=request.service)
+    today = timezone.localdate()
+    series = kpi_series(kpi, first_admission_month(request.service, today), today)
+    return render(
+        request,
+        "programme/kpi.jinja",
+        {
+            "page_title": kpi.name,
+            "kpi": kpi,
+            "series": series,
+            "may_manage": has_permission(request.user, Permission.MANAGE_PROGRAMME),
+        },
+    )
+
+
+@permission_required(Permission.MANAGE_PROGRAMME)
+def add_kpi_value(request, kpi_id):
+    kpi = get_object_or_404(Kpi, pk=kpi_id, service=request.service)
+    form = KpiValueForm(request.POST or None, kpi=kpi)
+    return handle_form(
+        request,
+        form,
+        lambda actor, f: operations.save(actor, f.instance, entered_by=actor.user),
+        "Value saved",
+        f"Enter a value: {kpi.name}",
+        done_url=kpi_url(kpi),
+    )
+
+
+def kpi_url(kpi) -> str:
+    return reverse("programme:kpi", args=[kpi.pk])
+
+
+@permission_required(Permission.MANAGE_PROGRAMME)
+def edit_milestone(request, milestone_id=None):
+    milestone = get_object_or_404(Milestone, pk=milestone_id, service=request.service) if milestone_id else None
+    form = MilestoneForm(request.POST or None, instance=milestone or Milestone(service=request.service))
+    return handle_form(
+        request,
+        form,
+        lambda actor, f: operations.save(actor, f.instance),
+        "Milestone saved",
+        "Milestone",
+        done_url="programme:overview",
+    )

@@ -1,0 +1,71 @@
+import datetime
+
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+
+from keywork.accounts.permissions import Permission, permission_required
+from keywork.pages import handle_form
+from keywork.programme import operations
+from keywork.programme.forms import AssuranceForm, PostForm, PostHoldingForm
+from keywork.programme.models import Post
+from keywork.programme.workforce import LAPSE_WARNING_DAYS, lapsing, workforce_on
+
+
+@permission_required(Permission.MANAGE_WORKFORCE)
+def workforce(request):
+    today = timezone.localdate()
+    try:
+        day = datetime.date.fromisoformat(request.GET.get("on", ""))
+    except ValueError:
+        day = today
+    posts = Post.objects.filter(service=request.service).prefetch_related("holdings")
+    return render(
+        request,
+        "programme/workforce.jinja",
+        {
+            "page_title": "Workforce",
+            "day": day,
+            "summary": workforce_on(request.service, day),
+            "posts": posts,
+            "lapsing": lapsing(request.service, today),
+            "warning_days": LAPSE_WARNING_DAYS,
+            "today": today,
+        },
+    )
+
+
+@permission_required(Permission.MANAGE_WORKFORCE)
+def add_post(request):
+    form = PostForm(request.POST or None, instance=Post(service=request.service))
+    return handle_form(
+        request,
+        form,
+        lambda actor, f: operations.save(actor, f.instance) and "programme:workforce",
+        "Post added",
+        "Add a post",
+    )
+
+
+@permission_required(Permission.MANAGE_WORKFORCE)
+def fill_post(request, post_id):
+    post = get_object_or_404(Post, pk=post_id, service=request.service)
+    form = PostHoldingForm(request.POST or None, post=post, initial={"wte": post.wte})
+    return handle_form(
+        request,
+        form,
+        lambda actor, f: operations.save(actor, f.instance) and "programme:workforce",
+        "Post filled",
+        f"Fill the post: {post.title}",
+    )
+
+
+@permission_required(Permission.MANAGE_WORKFORCE)
+def add_assurance(request):
+    form = AssuranceForm(request.POST or None, service=request.service)
+    return handle_form(
+        request,
+        form,
+        lambda actor, f: operations.save(actor, f.instance) and "programme:workforce",
+        "Recorded",
+        "Record a registration, check, training or supervision",
+    )

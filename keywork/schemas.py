@@ -1,0 +1,26 @@
+"""The base of every API schema: what all API input must respect, whatever the route."""
+
+from typing import Any
+
+from ninja import Schema as NinjaSchema
+from pydantic import model_validator
+
+
+def _has_nul(value: Any) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(_has_nul(item) for item in value.values())
+    if isinstance(value, list):
+        return any(_has_nul(item) for item in value)
+    return False
+
+
+class Schema(NinjaSchema):
+    @model_validator(mode="before")
+    @classmethod
+    def refuse_nul_characters(cls, data: Any) -> Any:
+        # PostgreSQL text cannot hold NUL; refuse it as bad input rather than fail on save.
+        if isinstance(data, dict) and _has_nul(data):
+            raise ValueError("Text must not contain NUL characters")
+        return data
