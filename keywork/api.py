@@ -12,6 +12,7 @@ from keywork.accounts.middleware import service_for
 from keywork.accounts.models import ApiToken
 from keywork.inpatient.api import router as inpatient_router
 from keywork.keyworking.api import router as keyworking_router
+from keywork.programme.api import router as programme_router
 from keywork.register.api import router as register_router
 from keywork.register.models import StaleRecordError
 from keywork.reviews.api import router as reviews_router
@@ -39,6 +40,7 @@ api.add_router("/people", register_router)
 api.add_router("", keyworking_router)
 api.add_router("", reviews_router)
 api.add_router("", inpatient_router)
+api.add_router("/programme", programme_router)
 
 
 def _field_name(location) -> str:
