@@ -21,6 +21,8 @@ class Schema(NinjaSchema):
     @classmethod
     def refuse_nul_characters(cls, data: Any) -> Any:
         # PostgreSQL text cannot hold NUL; refuse it as bad input rather than fail on save.
-        if isinstance(data, dict) and _has_nul(data):
+        # django-ninja hands the input over wrapped in a DjangoGetter; its _obj is the parsed body.
+        raw = getattr(data, "_obj", data)
+        if isinstance(raw, dict) and _has_nul(raw):
             raise ValueError("Text must not contain NUL characters")
         return data
