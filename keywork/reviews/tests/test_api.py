@@ -1,0 +1,271 @@
+"""The C(E)TR routes of the JSON API: reviews checked against their dates, a C(E)TR for a person
+with an EHCP, and recommendations tracked as actions with an owner, a due date and evidence."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from keywork.accounts.models import Role
+from keywork.audit.models import AuditEntry
+from keywork.keyworking.models import Professional
+from keywork.register.tests.test_api_people import ApiClient
+from keywork.reviews.models import Action, Review
+
+D = datetime.date
+
+
+def days_ago(days: int) -> datetime.date:
+    return timezone.localdate() - datetime.timedelta(days=days)
+
+
+def review_body(person, **changes) -> dict:
+    """A valid POST /api/reviews body: requested 30 days ago, held 20 days ago."""
+    return {
+        "person_id": person.pk,
+        "kind": "community",
+        "requested_on": days_ago(30),
+        "held_on": days_ago(20),
+        "chair": "Panel chair",
+        **changes,
+    }
+
+
+def action_body(**changes) -> dict:
+    return {
+        "recommendation": "Sensory assessment",
+        "owner_organisation": "Occupational therapy",
+        "due_on": days_ago(-14),
+        **changes,
+    }
+
+
+def row_counts() -> dict[str, int]:
+    return {model.__name__: model.objects.count() for model in (Review, Action)}
+
+
+def created(response) -> dict:
+    assert response.status_code == 201, response.content
+    return response.json()
+
+
+def errors(response) -> dict[str, list[str]]:
+    assert response.status_code == 422, response.content
+    return response.json()["errors"]
+
+
+def add_person_with(add_person, service, by, n: int = 0, **details):
+    return add_person(
+        service,
+        by,
+        rating="amber",
+        given_name="Confidential",
+        referral_date=D(2024, 1, 10),
+        date_of_birth=D(2010, 3, 3) + datetime.timedelta(days=n),
+        **details,
+    )
+
+
+def add_action(review: Review, **changes) -> Action:
+    values = {
+        "recommendation": "Sensory assessment",
+        "owner_organisation": "Occupational therapy",
+        "due_on": days_ago(-14),
+        **changes,
+    }
+    return Action.objects.create(review=review, person=review.person, **values)
+
+
+@pytest.fixture
+def coordinator(service, make_user):
+    return make_user(service, Role.COORDINATOR)
+
+
+@pytest.fixture
+def api(client, coordinator, api_for):
+    return ApiClient(client, api_for(coordinator))
+
+
+@pytest.fixture
+def person(service, coordinator, add_person):
+    return add_person_with(add_person, service, coordinator, ehcp="yes")
+
+
+@pytest.fixture
+def review(api, person) -> Review:
+    """Requested 30 days ago and held 20 days ago."""
+    return Review.objects.get(pk=created(api.post("/api/reviews", review_body(person)))["id"])
+
+
+# Reviews ------------------------------------------------------------------------------------------
+
+
+def test_a_review_is_recorded_and_audited(api, person, coordinator):
+    body = created(api.post("/api/reviews", review_body(person)))
+
+    review = Review.objects.get(pk=body["id"])
+    assert (review.person, review.recorded_by, review.held_on) == (person, coordinator, days_ago(20))
+    assert AuditEntry.objects.for_object(review).filter(operation="create", actor=coordinator).exists()
+
+
+def test_a_review_held_before_it_was_requested_is_refused(api, person):
+    response = api.post("/api/reviews", review_body(person, requested_on=days_ago(10), held_on=days_ago(11)))
+
+    assert "cannot be held before it was requested" in errors(response)["held_on"][0]
+    assert not Review.objects.exists()
+
+
+def test_a_review_requested_in_the_future_is_refused(api, person):
+    response = api.post("/api/reviews", review_body(person, requested_on=days_ago(-1), held_on=None))
+
+    assert "today or in the past" in errors(response)["requested_on"][0]
+    assert not Review.objects.exists()
+
+
+def test_a_review_for_a_person_with_an_ehcp_is_a_cetr_including_education(api, person):
+    body = created(api.post("/api/reviews", review_body(person)))
+
+    assert body["includes_education"] is True
+
+
+@pytest.mark.parametrize("ehcp", ["no", "in_assessment"])
+def test_a_review_for_a_person_without_an_ehcp_does_not_include_education(api, service, coordinator, add_person, ehcp):
+    without = add_person_with(add_person, service, coordinator, ehcp=ehcp)
+
+    body = created(api.post("/api/reviews", review_body(without)))
+
+    assert body["includes_education"] is False
+
+
+def test_education_follows_the_persons_ehcp_not_the_request(api, service, coordinator, add_person):
+    without = add_person_with(add_person, service, coordinator, ehcp="no")
+
+    body = created(api.post("/api/reviews", review_body(without, includes_education=True)))
+
+    assert body["includes_education"] is False
+
+
+def test_the_reviews_of_a_person_are_listed(api, person, review):
+    response = api.get("/api/reviews", person_id=person.pk)
+
+    assert [item["id"] for item in response.json()] == [review.pk]
+    assert response.json()[0]["has_report"] is False
+
+
+# Actions ------------------------------------------------------------------------------------------
+
+
+def test_an_action_is_added_to_a_review(api, person, review):
+    body = created(api.post(f"/api/reviews/{review.pk}/actions", action_body()))
+
+    assert (body["review_id"], body["person_id"], body["status"]) == (review.pk, person.pk, "open")
+
+
+def test_an_action_due_before_the_review_was_held_is_refused(api, review):
+    # After the request but before the day the review was held: the held date is the one that counts.
+    response = api.post(f"/api/reviews/{review.pk}/actions", action_body(due_on=days_ago(21)))
+
+    assert "cannot be due before the review" in errors(response)["due_on"][0]
+    assert not Action.objects.exists()
+
+
+def test_an_action_due_on_the_day_of_the_review_is_accepted(api, review):
+    created(api.post(f"/api/reviews/{review.pk}/actions", action_body(due_on=days_ago(20))))
+
+
+def test_an_action_without_an_owner_is_refused(api, review):
+    response = api.post(f"/api/reviews/{review.pk}/actions", action_body(owner_organisation="  "))
+
+    assert "Name the professional or organisation" in errors(response)["owner_organisation"][0]
+    assert not Action.objects.exists()
+
+
+def test_an_action_may_be_owned_by_a_professional_of_the_service(api, service, review):
+    professional = Professional.objects.create(
+        service=service, name="Dr Ash", role="Psychiatrist", organisation="CAMHS", agency_type="mental_health"
+    )
+
+    body = created(
+        api.post(
+            f"/api/reviews/{review.pk}/actions",
+            action_body(owner_organisation="", owner_professional_id=professional.pk),
+        )
+    )
+
+    assert body["owner_professional_id"] == professional.pk
+
+
+def test_an_action_owned_by_a_professional_of_another_service_is_refused(api, other_service, review):
+    outsider = Professional.objects.create(
+        service=other_service, name="Dr Elm", role="Psychiatrist", organisation="CAMHS", agency_type="mental_health"
+    )
+
+    response = api.post(
+        f"/api/reviews/{review.pk}/actions", action_body(owner_organisation="", owner_professional_id=outsider.pk)
+    )
+
+    assert response.status_code == 404
+    assert not Action.objects.exists()
+
+
+def test_an_action_marked_done_without_evidence_is_refused(api, review):
+    action = add_action(review)
+
+    response = api.patch(f"/api/actions/{action.pk}", {"status": "done", "evidence": " "})
+
+    assert "evidence" in errors(response)["evidence"][0]
+    action.refresh_from_db()
+    assert action.status == "open"
+
+
+def test_an_action_marked_done_with_evidence_is_saved(api, review):
+    action = add_action(review)
+
+    response = api.patch(
+        f"/api/actions/{action.pk}", {"status": "done", "evidence": "Report received", "completed_on": days_ago(1)}
+    )
+
+    assert response.status_code == 200, response.content
+    action.refresh_from_db()
+    assert (action.status, action.evidence, action.completed_on) == ("done", "Report received", days_ago(1))
+
+
+def test_an_action_dropped_without_a_reason_is_refused(api, review):
+    action = add_action(review)
+
+    response = api.patch(f"/api/actions/{action.pk}", {"status": "dropped"})
+
+    assert "reason" in errors(response)["dropped_reason"][0]
+    action.refresh_from_db()
+    assert action.status == "open"
+
+
+def test_an_action_with_an_unknown_status_is_refused_by_name(api, review):
+    action = add_action(review)
+
+    response = api.patch(f"/api/actions/{action.pk}", {"status": "parked"})
+
+    assert "status" in errors(response)
+
+
+def test_the_overdue_list_holds_only_open_actions_past_their_due_date(api, review):
+    overdue = add_action(review, recommendation="Overdue", due_on=days_ago(5))
+    add_action(review, recommendation="Due today", due_on=days_ago(0))
+    add_action(review, recommendation="Due later", due_on=days_ago(-5))
+    add_action(review, recommendation="Done late", due_on=days_ago(5), status="done", evidence="Seen")
+    add_action(review, recommendation="Dropped", due_on=days_ago(5), status="dropped", dropped_reason="Moved")
+
+    response = api.get("/api/actions", overdue="true")
+
+    assert response.status_code == 200, response.content
+    assert [(item["id"], item["is_overdue"]) for item in response.json()] == [(overdue.pk, True)]
+
+
+def test_the_open_list_holds_every_open_action_whatever_its_due_date(api, review):
+    add_action(review, recommendation="Overdue", due_on=days_ago(5))
+    add_action(review, recommendation="Due later", due_on=days_ago(-5))
+    add_action(review, recommendation="Done", due_on=days_ago(5), status="done", evidence="Seen")
+
+    response = api.get("/api/actions", open="true")
+
+    assert [item["recommendation"] for item in response.json()] == ["Overdue", "Due later"]
