@@ -75,7 +75,7 @@ def add_action(request, review_id: int, payload: ActionIn):
 @permission_required(Permission.RECORD_REVIEW)
 def update_action(request, action_id: int, payload: ActionUpdate):
     action = record_for_request(request, Action, action_id)
-    for name, value in payload.dict().items():
+    for name, value in payload.dict(exclude_unset=True).items():
         setattr(action, name, value)
     action.full_clean()
     return operations.save_action(audit.Actor.from_request(request), action)

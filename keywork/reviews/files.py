@@ -61,7 +61,8 @@ class ReportValidator:
     def __call__(self, upload) -> None:
         limit = settings.REVIEW_REPORT_MAX_BYTES
         if upload.size > limit:
-            raise ValidationError(f"The report must be smaller than {limit // (1024 * 1024)} MB", code="too_large")
+            size = f"{limit // (1024 * 1024)} MB" if limit >= 1024 * 1024 else f"{max(limit // 1024, 1)} KB"
+            raise ValidationError(f"The report must be smaller than {size}", code="too_large")
         upload.seek(0)
         data = upload.read()
         upload.seek(0)
