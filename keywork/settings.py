@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "keywork.reviews",
     "keywork.inpatient",
     "keywork.programme",
+    "keywork.outcomes",
     "keywork.reporting",
 ]
 if DEMO:

@@ -38,5 +38,6 @@ urlpatterns = [
     path("reviews/", include("keywork.reviews.urls")),
     path("inpatients/", include("keywork.inpatient.urls")),
     path("programme/", include("keywork.programme.urls")),
+    path("outcomes/", include("keywork.outcomes.urls")),
     path("api/", api.urls),
 ]
