@@ -37,6 +37,8 @@ class Permission(StrEnum):
     MANAGE_PROGRAMME = "manage_programme"
     MANAGE_WORKFORCE = "manage_workforce"
     MANAGE_FEEDBACK = "manage_feedback"
+    RECORD_OUTCOMES = "record_outcomes"
+    RECORD_SYSTEM_LEARNING = "record_system_learning"
 
 
 _REGISTER = {
@@ -54,6 +56,8 @@ _KEYWORK = _REGISTER | {
     Permission.RECORD_ESCALATION,
     Permission.RECORD_REVIEW,
     Permission.RECORD_ADMISSION,
+    Permission.RECORD_OUTCOMES,
+    Permission.RECORD_SYSTEM_LEARNING,
 }
 _OVERSIGHT = _KEYWORK | {
     Permission.ADD_PERSON,
@@ -77,6 +81,8 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
             Permission.REMOVE_FROM_REGISTER,
             Permission.RECORD_REVIEW,
             Permission.RECORD_ADMISSION,
+            # Blocks in the system show up at DSR meetings as well as in casework.
+            Permission.RECORD_SYSTEM_LEARNING,
         }
     ),
     Role.MANAGER: frozenset(_OVERSIGHT),
