@@ -15,6 +15,9 @@ NAVIGATION = [
     ("C(E)TR actions", "reviews:actions", Permission.VIEW_PEOPLE),
     ("Professionals", "keyworking:professionals", Permission.MANAGE_NETWORK),
     ("Programme", "programme:overview", Permission.VIEW_PROGRAMME),
+    ("Dashboard", "reporting:dashboard", Permission.VIEW_AGGREGATES),
+    ("Quarterly return", "reporting:quarterly", Permission.VIEW_AGGREGATES),
+    ("All services", "reporting:regional", Permission.VIEW_REGIONAL),
     ("Audit log", "audit:search", Permission.SEARCH_AUDIT),
 ]
 

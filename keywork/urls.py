@@ -39,5 +39,6 @@ urlpatterns = [
     path("inpatients/", include("keywork.inpatient.urls")),
     path("programme/", include("keywork.programme.urls")),
     path("outcomes/", include("keywork.outcomes.urls")),
+    path("reporting/", include("keywork.reporting.urls")),
     path("api/", api.urls),
 ]

@@ -17,6 +17,8 @@ class Role(models.TextChoices):
     COORDINATOR = "coordinator", "DSR coordinator"
     COMMISSIONER = "commissioner", "Commissioner"
     ADMIN = "admin", "Administrator"
+    # Sees every service's aggregated, suppressed figures side by side (NHS England region, national team).
+    REGIONAL = "regional", "Regional or national viewer"
 
 
 class WorkerType(models.TextChoices):

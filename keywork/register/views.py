@@ -44,6 +44,7 @@ def register_list(request):
             "page": page,
             "query": query.urlencode(),
             "today": timezone.localdate(),
+            "may_export": has_permission(request.user, Permission.EXPORT_REGISTER),
         },
     )
 

@@ -43,6 +43,7 @@ USERS = [
     ("coordinator", Role.COORDINATOR, "", "Cory", "Coordinator"),
     ("commissioner", Role.COMMISSIONER, "", "Cam", "Commissioner"),
     ("admin", Role.ADMIN, "", "Ada", "Admin"),
+    ("regional", Role.REGIONAL, "", "Rae", "Regional"),
 ]
 
 

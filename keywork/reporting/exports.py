@@ -1,0 +1,207 @@
+"""Files the app writes: the quarterly return as XLSX and PDF, the register as CSV and XLSX.
+
+Every cell written passes through safe_cell: spreadsheet programs run text that starts with
+=, +, -, @ (or a tab or carriage return) as a formula, so such text is written as plain text.
+"""
+
+import csv
+import io
+
+from openpyxl import Workbook
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import getSampleStyleSheet
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from keywork.presenters import format_nhs_number, uk_date
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value):
+    """
+    >>> safe_cell("=HYPERLINK(1)"), safe_cell("-2"), safe_cell(-2), safe_cell("Kent")
+    ("'=HYPERLINK(1)", "'-2", -2, 'Kent')
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def return_sections(report, tables) -> list[tuple[str, list[list]]]:
+    """The return as titled tables of plain values: one source for the screen, XLSX and PDF."""
+    sections = []
+    for title, table in tables["supported"].items():
+        header = ["Rating", *table["columns"], "Total"]
+        body = [
+            [row, *[cells[c] for c in table["columns"]], table["row_totals"][row]]
+            for row, cells in table["cells"].items()
+        ]
+        body.append(["Total", *[table["column_totals"][c] for c in table["columns"]], table["total"]])
+        sections.append((f"People supported: {title.lower()}", [header, *body]))
+    for key, title in [
+        ("inpatients_at_end", "In hospital at the quarter's end"),
+        ("admissions_in_quarter", "Admissions in the quarter"),
+        ("blockers", "System blockers raised, by category"),
+    ]:
+        counts = tables[key]
+        sections.append(
+            (title, [["", "Count"], *[[name, n] for name, n in counts.cells.items()], ["Total", counts.total]])
+        )
+    outcomes = report.outcomes
+    sections.append(
+        (
+            "Outcomes",
+            [
+                ["Measure", "Value"],
+                ["Goals rated in the quarter", outcomes["goals_rated"]],
+                ["Average change in goal attainment (−2 to +2)", _number(outcomes["average_goal_change"])],
+                *[
+                    [f"Family-reported change: {name.replace('_', ' ')}", _number(value)]
+                    for name, value in outcomes["family_measures"].items()
+                ],
+                ["Keywork closed in the quarter", outcomes["closings"]],
+                ["Admissions avoided at closing", outcomes["admissions_avoided"]],
+                ["Family or placement breakdowns prevented", outcomes["breakdowns_prevented"]],
+            ],
+        )
+    )
+    workforce = report.workforce
+    sections.append(
+        (
+            "Workforce at the quarter's end",
+            [
+                ["Role", "Headcount", "Whole-time equivalent"],
+                *[[role, f["headcount"], float(f["wte"])] for role, f in workforce["by_role"].items()],
+                ["All", workforce["headcount"], float(workforce["wte"])],
+            ],
+        )
+    )
+    sections.append(
+        (
+            "Case studies (consent recorded)",
+            [["Title", "Narrative"], *[[case.title, case.narrative] for case in report.case_studies]],
+        )
+    )
+    sections.append(
+        (
+            "Risks scored 8 or more",
+            [["Risk", "Score", "Owner"], *[[risk.title, risk.score, risk.owner] for risk in report.risks]],
+        )
+    )
+    return sections
+
+
+def _number(value):
+    return "–" if value is None else round(value, 2)
+
+
+def return_xlsx(report, tables) -> bytes:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Quarterly return"
+    sheet.append([safe_cell(f"{report.service.name}: NHS England quarterly return {report.quarter.label}")])
+    sheet.append(
+        [
+            safe_cell(
+                f"As at {uk_date(report.as_at)}. * = a count from 1 to "
+                f"{report.service.suppression_threshold}, hidden; totals with a hidden cell are rounded to 5."
+            )
+        ]
+    )
+    for title, rows in return_sections(report, tables):
+        sheet.append([])
+        sheet.append([safe_cell(title)])
+        for row in rows:
+            sheet.append([safe_cell(value) for value in row])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def return_pdf(report, tables) -> bytes:
+    styles = getSampleStyleSheet()
+    story = [
+        Paragraph(f"{report.service.name}: NHS England quarterly return {report.quarter.label}", styles["Title"]),
+        Paragraph(
+            f"As at {uk_date(report.as_at)}. * = a count from 1 to {report.service.suppression_threshold}, "
+            "hidden; totals with a hidden cell are rounded to 5.",
+            styles["Normal"],
+        ),
+    ]
+    for title, rows in return_sections(report, tables):
+        story += [Spacer(1, 12), Paragraph(title, styles["Heading2"])]
+        if len(rows) > 1:
+            cells = [[Paragraph(str(value), styles["BodyText"]) for value in row] for row in rows]
+            table = Table(cells, repeatRows=1)
+            table.setStyle(
+                TableStyle(
+                    [
+                        ("GRID", (0, 0), (-1, -1), 0.5, colors.grey),
+                        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8edee")),
+                    ]
+                )
+            )
+            story.append(table)
+        else:
+            story.append(Paragraph("None.", styles["Normal"]))
+    buffer = io.BytesIO()
+    SimpleDocTemplate(buffer, pagesize=landscape(A4), title=f"Quarterly return {report.quarter.label}").build(story)
+    return buffer.getvalue()
+
+
+REGISTER_COLUMNS = [
+    "NHS number",
+    "Family name",
+    "Given name",
+    "Date of birth",
+    "Local authority",
+    "Rating",
+    "Rated on",
+    "Next review due",
+    "Status",
+    "Referral date",
+]
+
+
+def register_rows(people):
+    """One row per person; `people` is iterated in chunks so memory does not grow with the register."""
+    for person in people.iterator(chunk_size=2000):
+        yield [
+            safe_cell(value)
+            for value in (
+                format_nhs_number(person.nhs_number),
+                person.family_name,
+                person.given_name,
+                person.date_of_birth.isoformat(),
+                person.local_authority,
+                person.rating,
+                person.rating_effective_on.isoformat() if person.rating_effective_on else "",
+                person.next_review_due.isoformat() if person.next_review_due else "",
+                person.status,
+                person.referral_date.isoformat(),
+            )
+        ]
+
+
+class _Echo:
+    def write(self, value):
+        return value
+
+
+def register_csv_stream(people):
+    writer = csv.writer(_Echo())
+    yield writer.writerow(REGISTER_COLUMNS)
+    for row in register_rows(people):
+        yield writer.writerow(row)
+
+
+def register_xlsx(people) -> bytes:
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Register")
+    sheet.append(REGISTER_COLUMNS)
+    for row in register_rows(people):
+        sheet.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

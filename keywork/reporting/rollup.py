@@ -1,0 +1,33 @@
+"""The quarterly return rolled up across every service of the installation, and per service side
+by side, for regional and national viewers: aggregated and suppressed, never a person's details."""
+
+from keywork.reporting.quarterly import quarterly_return
+from keywork.reporting.suppression import suppress_table
+from keywork.services.models import Service
+
+HEADLINE = "On the register at the quarter's end"
+
+
+def _ratings_by_service(reports) -> dict[str, dict[str, int]]:
+    """Rows: ratings; columns: services; from each service's own rating × area table."""
+    table: dict[str, dict[str, int]] = {}
+    for report in reports:
+        for rating, areas in report.supported[HEADLINE].items():
+            table.setdefault(rating, {})[report.service.name] = sum(areas.values())
+    return table
+
+
+def rolled_up_return(quarter, today) -> dict:
+    services = list(Service.objects.order_by("name"))
+    reports = [quarterly_return(service, quarter, today) for service in services]
+    threshold = max((service.suppression_threshold for service in services), default=7)
+    admissions = {report.service.name: sum(report.admissions_in_quarter.values()) for report in reports}
+    inpatients = {report.service.name: sum(report.inpatients_at_end.values()) for report in reports}
+    return {
+        "services": services,
+        "on_register": suppress_table(_ratings_by_service(reports), threshold),
+        "hospital": suppress_table(
+            {"In hospital at the quarter's end": inpatients, "Admissions in the quarter": admissions}, threshold
+        ),
+        "threshold": threshold,
+    }

@@ -1,0 +1,144 @@
+"""Dashboards, the quarterly return and exports. Counts shown to people who may not see records
+are suppressed; every file downloaded is audited."""
+
+from django.core.exceptions import ValidationError
+from django.db.models import Min
+from django.http import HttpResponse, StreamingHttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from keywork import audit
+from keywork.accounts.permissions import Permission, has_permission, people_for, permission_required
+from keywork.audit.models import Operation
+from keywork.reporting import charts, exports
+from keywork.reporting.dashboard import dashboard as dashboard_figures
+from keywork.reporting.quarterly import published_tables, quarterly_return
+from keywork.reporting.quarters import Quarter, recent_quarters
+from keywork.reporting.rollup import rolled_up_return
+from keywork.reporting.suppression import suppress_count
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@permission_required(Permission.VIEW_AGGREGATES)
+def dashboard(request):
+    today = timezone.localdate()
+    figures = dashboard_figures(request.service, today)
+    if not has_permission(request.user, Permission.VIEW_PEOPLE):
+        threshold = request.service.suppression_threshold
+        figures["register"] = {
+            rating: [suppress_count(n, threshold) for n in counts] for rating, counts in figures["register"].items()
+        }
+    plotted = {
+        rating: [n if isinstance(n, int) else None for n in counts] for rating, counts in figures["register"].items()
+    }
+    chart_svgs = {
+        "register": charts.line_chart(
+            "People on the register by rating, each month", "register", figures["labels"], plotted
+        ),
+        "inpatients": charts.spc_chart(
+            "People in hospital each month: XmR chart", "inpatients", figures["inpatient_labels"], figures["inpatients"]
+        )
+        if figures["inpatients"]
+        else "",
+        "flow": charts.line_chart(
+            "Referrals received and keyworkers allocated each month",
+            "flow",
+            figures["labels"],
+            {"blue": figures["referrals"], "green": figures["allocations"]},
+        ),
+    }
+    return render(
+        request, "reporting/dashboard.jinja", {"page_title": "Programme dashboard", "f": figures, "charts": chart_svgs}
+    )
+
+
+def _chosen_quarter(request, today) -> tuple[Quarter, str | None]:
+    code = request.GET.get("quarter")
+    if not code:
+        return Quarter.containing(today).previous(), None
+    try:
+        return Quarter.parse(code, today), None
+    except ValidationError as error:
+        return Quarter.containing(today).previous(), error.message_dict["quarter"][0]
+
+
+@permission_required(Permission.VIEW_AGGREGATES)
+def quarterly(request):
+    today = timezone.localdate()
+    quarter, error = _chosen_quarter(request, today)
+    report = quarterly_return(request.service, quarter, today)
+    tables = published_tables(report)
+    return render(
+        request,
+        "reporting/quarterly.jinja",
+        {
+            "page_title": f"Quarterly return {quarter.label}",
+            "report": report,
+            "quarter": quarter,
+            "error": error,
+            "sections": exports.return_sections(report, tables),
+            "quarters": recent_quarters(first_referral(request.service, today), today),
+        },
+    )
+
+
+def first_referral(service, today):
+    return service.people.aggregate(first=Min("referral_date"))["first"] or today
+
+
+@permission_required(Permission.VIEW_AGGREGATES)
+def quarterly_file(request, file_format):
+    today = timezone.localdate()
+    quarter, _ = _chosen_quarter(request, today)
+    report = quarterly_return(request.service, quarter, today)
+    tables = published_tables(report)
+    audit.record(
+        audit.Actor.from_request(request),
+        Operation.EXPORT,
+        request.service,
+        changes={"quarterly_return": quarter.code, "format": file_format},
+    )
+    name = f"keywork-return-{request.service.slug}-{quarter.code}"
+    if file_format == "xlsx":
+        body, content_type = exports.return_xlsx(report, tables), XLSX
+    else:
+        body, content_type = exports.return_pdf(report, tables), "application/pdf"
+    response = HttpResponse(body, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{name}.{file_format}"'
+    return response
+
+
+@permission_required(Permission.EXPORT_REGISTER)
+def register_export(request, file_format):
+    """The register of the user's service, audited as one export of so many people."""
+    people = people_for(request).order_by("family_name", "given_name", "id")
+    audit.record(
+        audit.Actor.from_request(request),
+        Operation.EXPORT,
+        request.service,
+        changes={"register_export": file_format, "people": people.count()},
+    )
+    name = f"keywork-register-{request.service.slug}-{timezone.localdate().isoformat()}"
+    if file_format == "csv":
+        response = StreamingHttpResponse(exports.register_csv_stream(people), content_type="text/csv")
+    else:
+        response = HttpResponse(exports.register_xlsx(people), content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="{name}.{file_format}"'
+    return response
+
+
+@permission_required(Permission.VIEW_REGIONAL)
+def regional(request):
+    today = timezone.localdate()
+    quarter, error = _chosen_quarter(request, today)
+    return render(
+        request,
+        "reporting/regional.jinja",
+        {
+            "page_title": f"All services: quarterly return {quarter.label}",
+            "quarter": quarter,
+            "error": error,
+            **rolled_up_return(quarter, today),
+        },
+    )
