@@ -69,7 +69,7 @@ def quarterly_return(service, quarter: Quarter, today) -> QuarterlyReturn:
         supported={
             "New to the register": _by_rating_and_area(new, ratings, areas),
             "On the register at the quarter's end": _by_rating_and_area(active, ratings, areas),
-            "Left the register": _by_rating_and_area(closed, ratings_on(service, as_at), areas),
+            "Left the register": _by_rating_and_area(closed, ratings, areas),
         },
         inpatients_at_end=census[-1].by_local_authority if census else dict.fromkeys(areas, 0),
         admissions_in_quarter={area: admissions.get(area, 0) for area in areas},
