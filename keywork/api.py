@@ -12,6 +12,7 @@ from keywork.accounts.middleware import service_for
 from keywork.accounts.models import ApiToken
 from keywork.inpatient.api import router as inpatient_router
 from keywork.keyworking.api import router as keyworking_router
+from keywork.outcomes.api import router as outcomes_router
 from keywork.programme.api import router as programme_router
 from keywork.register.api import router as register_router
 from keywork.register.models import StaleRecordError
@@ -41,6 +42,7 @@ api.add_router("", keyworking_router)
 api.add_router("", reviews_router)
 api.add_router("", inpatient_router)
 api.add_router("/programme", programme_router)
+api.add_router("/outcomes", outcomes_router)
 
 
 def _field_name(location) -> str:

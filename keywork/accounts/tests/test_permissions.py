@@ -12,6 +12,7 @@ from keywork.accounts.models import Role
 from keywork.accounts.permissions import ROLE_PERMISSIONS, Permission, has_permission
 from keywork.inpatient.models import Admission
 from keywork.keyworking.models import Allocation, Contact, Escalation, FollowUp, Professional, Referral
+from keywork.outcomes.models import CaseStudy, Goal, SystemBlocker
 from keywork.programme.models import Feedback, FoiRequest, Kpi, Milestone, Post, Risk
 from keywork.reviews.models import Action, Review
 
@@ -99,7 +100,8 @@ def records_of(service, make_user, add_person) -> SimpleNamespace:
             "action_id": action.pk,
             "admission_id": admission.pk,
         }
-        | programme_records(service),
+        | programme_records(service)
+        | outcome_records(service, person),
     )
 
 
@@ -127,6 +129,16 @@ def programme_records(service) -> dict:
         "feedback_id": feedback.pk,
         "foi_id": FoiRequest.objects.create(service=service, received_on=TODAY, requester="r", subject="s").pk,
     }
+
+
+def outcome_records(service, person) -> dict:
+    goal = Goal.objects.create(person=person, description="d", set_on=TODAY, set_with="w")
+    blocker = SystemBlocker.objects.create(
+        service=service, category="housing", agency="a", description="d", raised_on=TODAY
+    )
+    blocker.people.add(person)
+    case_study = CaseStudy.objects.create(service=service, person=person, title="t", narrative="n", quarter_start=TODAY)
+    return {"goal_id": goal.pk, "blocker_id": blocker.pk, "case_study_id": case_study.pk}
 
 
 def url_for(pattern, name, ids) -> str:

@@ -1,0 +1,178 @@
+"""Outcomes and system-learning API routes: the same permissions, rules, operations and audit as
+the pages. Rules run through the model's full_clean, so errors name the field."""
+
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from ninja import Router, Status
+
+from keywork import audit
+from keywork.accounts.permissions import Permission, people_for, permission_required
+from keywork.keyworking.models import Referral
+from keywork.outcomes import operations
+from keywork.outcomes.figures import blocker_figures
+from keywork.outcomes.models import (
+    BehaviourRecord,
+    CaseStudy,
+    ClosingOutcome,
+    FamilyMeasure,
+    Goal,
+    GoalRating,
+    SystemBlocker,
+)
+from keywork.outcomes.schemas import (
+    BehaviourRecordIn,
+    BehaviourRecordOut,
+    BlockerFigures,
+    BlockerIn,
+    BlockerOut,
+    BlockerResolve,
+    CaseStudyIn,
+    CaseStudyOut,
+    ClosingOutcomeIn,
+    ClosingOutcomeOut,
+    FamilyMeasureIn,
+    FamilyMeasureOut,
+    GoalIn,
+    GoalOut,
+    GoalRatingIn,
+    GoalRatingOut,
+)
+from keywork.register.access import person_for_request, record_for_request
+
+router = Router(tags=["Outcomes and system learning"])
+
+
+def _of_people(request, model, person_id):
+    records = model.objects.filter(person__in=people_for(request))
+    return records.filter(person_id=person_id) if person_id else records
+
+
+def _created(request, record, save, exclude=("recorded_by",)):
+    record.full_clean(exclude=list(exclude))
+    return Status(201, save(audit.Actor.from_request(request), record))
+
+
+@router.get("/goals", response=list[GoalOut])
+@permission_required(Permission.VIEW_PEOPLE)
+def list_goals(request, person_id: int | None = None):
+    return _of_people(request, Goal, person_id).prefetch_related("ratings")
+
+
+@router.post("/goals", response={201: GoalOut})
+@permission_required(Permission.RECORD_OUTCOMES)
+def add_goal(request, payload: GoalIn):
+    person = person_for_request(request, payload.person_id)
+    return _created(request, Goal(person=person, **payload.dict(exclude={"person_id"})), operations.save_goal)
+
+
+@router.post("/goals/{int:goal_id}/ratings", response={201: GoalRatingOut})
+@permission_required(Permission.RECORD_OUTCOMES)
+def rate_goal(request, goal_id: int, payload: GoalRatingIn):
+    goal = record_for_request(request, Goal, goal_id)
+    return _created(request, GoalRating(goal=goal, **payload.dict()), operations.rate_goal)
+
+
+@router.get("/behaviour-records", response=list[BehaviourRecordOut])
+@permission_required(Permission.VIEW_PEOPLE)
+def list_behaviour_records(request, person_id: int | None = None):
+    return _of_people(request, BehaviourRecord, person_id)
+
+
+@router.post("/behaviour-records", response={201: BehaviourRecordOut})
+@permission_required(Permission.RECORD_OUTCOMES)
+def add_behaviour_record(request, payload: BehaviourRecordIn):
+    person = person_for_request(request, payload.person_id)
+    record = BehaviourRecord(person=person, **payload.dict(exclude={"person_id"}))
+    return _created(request, record, operations.save_behaviour_record)
+
+
+@router.get("/family-measures", response=list[FamilyMeasureOut])
+@permission_required(Permission.VIEW_PEOPLE)
+def list_family_measures(request, person_id: int | None = None):
+    return _of_people(request, FamilyMeasure, person_id)
+
+
+@router.post("/family-measures", response={201: FamilyMeasureOut})
+@permission_required(Permission.RECORD_OUTCOMES)
+def add_family_measure(request, payload: FamilyMeasureIn):
+    person = person_for_request(request, payload.person_id)
+    measure = FamilyMeasure(person=person, **payload.dict(exclude={"person_id"}))
+    return _created(request, measure, operations.save_family_measure)
+
+
+@router.put("/referrals/{int:referral_id}/closing-outcome", response=ClosingOutcomeOut)
+@permission_required(Permission.RECORD_OUTCOMES)
+def record_closing_outcome(request, referral_id: int, payload: ClosingOutcomeIn):
+    """Record, or correct, the outcome of an accepted referral's keywork."""
+    referral = record_for_request(request, Referral, referral_id)
+    outcome = ClosingOutcome.objects.filter(referral=referral).first() or ClosingOutcome(referral=referral)
+    for name, value in payload.dict().items():
+        setattr(outcome, name, value)
+    outcome.full_clean(exclude=["recorded_by", "referral"])
+    return operations.save_closing_outcome(audit.Actor.from_request(request), outcome)
+
+
+def _blockers_for(request, blockers):
+    request.reachable_people = set(people_for(request).values_list("pk", flat=True))
+    return blockers.prefetch_related("people")
+
+
+@router.get("/blockers", response=list[BlockerOut])
+@permission_required(Permission.RECORD_SYSTEM_LEARNING)
+def list_blockers(request, open: bool = False):
+    blockers = SystemBlocker.objects.filter(service=request.service)
+    return _blockers_for(request, blockers.filter(resolved_on__isnull=True) if open else blockers)
+
+
+@router.get("/blockers/figures", response=BlockerFigures)
+@permission_required(Permission.VIEW_AGGREGATES)
+def blocker_figures_route(request):
+    """Suppressed counts of the last twelve months' blockers: no names, no descriptions."""
+    figures = blocker_figures(request.service, timezone.localdate())
+    tables = figures["tables"]
+    return {
+        "start": figures["start"],
+        "end": figures["end"],
+        "by_category": tables["category"].cells,
+        "by_agency": tables["agency"].cells,
+        "by_month": tables["month"].cells,
+    }
+
+
+@router.post("/blockers", response={201: BlockerOut})
+@permission_required(Permission.RECORD_SYSTEM_LEARNING)
+def add_blocker(request, payload: BlockerIn):
+    reachable = people_for(request)
+    people = list(reachable.filter(pk__in=payload.person_ids))
+    if len(people) != len(set(payload.person_ids)):
+        raise ValidationError({"person_ids": ["Name only people on the register whom you may see"]})
+    blocker = SystemBlocker(service=request.service, **payload.dict(exclude={"person_ids"}))
+    blocker.full_clean(exclude=["recorded_by", "people"])
+    operations.save_blocker(audit.Actor.from_request(request), blocker, people=people)
+    return Status(201, _blockers_for(request, SystemBlocker.objects.filter(pk=blocker.pk)).get())
+
+
+@router.patch("/blockers/{int:blocker_id}", response=BlockerOut)
+@permission_required(Permission.RECORD_SYSTEM_LEARNING)
+def resolve_blocker(request, blocker_id: int, payload: BlockerResolve):
+    blocker = get_object_or_404(SystemBlocker, pk=blocker_id, service=request.service)
+    blocker.resolved_on, blocker.resolution = payload.resolved_on, payload.resolution
+    blocker.full_clean(exclude=["recorded_by", "people"])
+    operations.save_blocker(audit.Actor.from_request(request), blocker)
+    return _blockers_for(request, SystemBlocker.objects.filter(pk=blocker.pk)).get()
+
+
+@router.get("/case-studies", response=list[CaseStudyOut])
+@permission_required(Permission.RECORD_SYSTEM_LEARNING)
+def list_case_studies(request, usable_in_return: bool = False):
+    studies = CaseStudy.objects.filter(service=request.service)
+    return studies.filter(consent_recorded=True) if usable_in_return else studies
+
+
+@router.post("/case-studies", response={201: CaseStudyOut})
+@permission_required(Permission.RECORD_SYSTEM_LEARNING)
+def add_case_study(request, payload: CaseStudyIn):
+    person = person_for_request(request, payload.person_id) if payload.person_id else None
+    study = CaseStudy(service=request.service, person=person, **payload.dict(exclude={"person_id"}))
+    return _created(request, study, operations.save_case_study)

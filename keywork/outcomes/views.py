@@ -1,0 +1,182 @@
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils import timezone
+
+from keywork.accounts.permissions import Permission, has_permission, people_for, permission_required
+from keywork.keyworking.models import Referral
+from keywork.outcomes import operations
+from keywork.outcomes.figures import blocker_figures
+from keywork.outcomes.forms import (
+    BehaviourRecordForm,
+    CaseStudyForm,
+    ClosingOutcomeForm,
+    FamilyMeasureForm,
+    GoalForm,
+    GoalRatingForm,
+    ResolveBlockerForm,
+    SystemBlockerForm,
+)
+from keywork.outcomes.models import CaseStudy, ClosingOutcome, Goal, SystemBlocker
+from keywork.pages import handle_form
+from keywork.register.access import person_for_request, record_for_request
+
+# Person records ------------------------------------------------------------------------------------
+
+
+@permission_required(Permission.RECORD_OUTCOMES)
+def add_goal(request, person_id):
+    person = person_for_request(request, person_id)
+    form = GoalForm(request.POST or None, person=person)
+    save = lambda actor, f: operations.save_goal(actor, f.instance).person  # noqa: E731
+    return handle_form(request, form, save, "Goal added", "Add a goal", person=person)
+
+
+@permission_required(Permission.RECORD_OUTCOMES)
+def rate_goal(request, goal_id):
+    goal = record_for_request(request, Goal, goal_id)
+    form = GoalRatingForm(request.POST or None, goal=goal)
+    first = not goal.ratings.exists()
+    save = lambda actor, f: operations.rate_goal(actor, f.instance).goal.person  # noqa: E731
+    title = "Rate the goal at the start (the baseline)" if first else "Rate the goal"
+    return handle_form(request, form, save, "Rating recorded", title, person=goal.person, goal=goal)
+
+
+@permission_required(Permission.RECORD_OUTCOMES)
+def add_behaviour_record(request, person_id):
+    person = person_for_request(request, person_id)
+    form = BehaviourRecordForm(request.POST or None, person=person)
+    save = lambda actor, f: operations.save_behaviour_record(actor, f.instance).person  # noqa: E731
+    return handle_form(request, form, save, "Behaviour recorded", "Record a behaviour of concern", person=person)
+
+
+@permission_required(Permission.RECORD_OUTCOMES)
+def add_family_measure(request, person_id):
+    person = person_for_request(request, person_id)
+    form = FamilyMeasureForm(request.POST or None, person=person)
+    save = lambda actor, f: operations.save_family_measure(actor, f.instance).person  # noqa: E731
+    return handle_form(request, form, save, "Family measures recorded", "Record family measures", person=person)
+
+
+@permission_required(Permission.RECORD_OUTCOMES)
+def closing_outcome(request, referral_id):
+    referral = record_for_request(request, Referral, referral_id)
+    existing = ClosingOutcome.objects.filter(referral=referral).first()
+    form = ClosingOutcomeForm(request.POST or None, referral=referral, instance=existing)
+    save = lambda actor, f: operations.save_closing_outcome(actor, f.instance).referral.person  # noqa: E731
+    return handle_form(
+        request,
+        form,
+        save,
+        "Closing outcome recorded",
+        "Record the closing outcome",
+        template="outcomes/closing_outcome_form.jinja",
+        person=referral.person,
+        referral=referral,
+    )
+
+
+# System learning ----------------------------------------------------------------------------------
+
+
+@permission_required(Permission.RECORD_SYSTEM_LEARNING)
+def blockers(request):
+    rows = _blocker_rows(request, SystemBlocker.objects.filter(service=request.service))
+    return render(
+        request,
+        "outcomes/blockers.jinja",
+        {
+            "page_title": "System blockers",
+            "open_rows": [row for row in rows if not row["blocker"].is_resolved],
+            "resolved_rows": [row for row in rows if row["blocker"].is_resolved],
+        },
+    )
+
+
+def _blocker_rows(request, blockers) -> list[dict]:
+    """Each blocker with the people it holds up whom this user may see; others are only counted,
+    so a keyworker learns of a blocker without reaching people not allocated to them."""
+    reachable = set(people_for(request).values_list("pk", flat=True))
+    rows = []
+    for blocker in blockers.prefetch_related("people"):
+        people = list(blocker.people.all())
+        shown = [person for person in people if person.pk in reachable]
+        rows.append({"blocker": blocker, "people": shown, "others": len(people) - len(shown)})
+    return rows
+
+
+@permission_required(Permission.RECORD_SYSTEM_LEARNING)
+def add_blocker(request):
+    form = SystemBlockerForm(request.POST or None, people=people_for(request))
+
+    def save(actor, form):
+        operations.save_blocker(actor, form.instance, people=form.cleaned_data["people"])
+        return reverse("outcomes:blockers")
+
+    return handle_form(
+        request, form, save, "Blocker recorded", "Record a system blocker", back_url=reverse("outcomes:blockers")
+    )
+
+
+@permission_required(Permission.RECORD_SYSTEM_LEARNING)
+def resolve_blocker(request, blocker_id):
+    blocker = get_object_or_404(SystemBlocker, pk=blocker_id, service=request.service)
+    form = ResolveBlockerForm(request.POST or None, instance=blocker)
+
+    def save(actor, form):
+        operations.save_blocker(actor, form.instance)
+        return reverse("outcomes:blockers")
+
+    return handle_form(
+        request,
+        form,
+        save,
+        "Blocker resolved",
+        f"Resolve the blocker: {blocker.get_category_display()}, {blocker.agency}",
+        back_url=reverse("outcomes:blockers"),
+    )
+
+
+@permission_required(Permission.VIEW_AGGREGATES)
+def blocker_figures_page(request):
+    """Counts only, suppressed: no names, no descriptions, no links to anyone (for commissioners)."""
+    today = timezone.localdate()
+    figures = blocker_figures(request.service, today)
+    context = {"page_title": "System blockers: figures", "figures": figures, "today": today}
+    context["may_record"] = has_permission(request.user, Permission.RECORD_SYSTEM_LEARNING)
+    return render(request, "outcomes/blocker_figures.jinja", context)
+
+
+@permission_required(Permission.RECORD_SYSTEM_LEARNING)
+def case_studies(request):
+    reachable = set(people_for(request).values_list("pk", flat=True))
+    studies = CaseStudy.objects.filter(service=request.service).select_related("person")
+    return render(
+        request,
+        "outcomes/case_studies.jinja",
+        {"page_title": "Case studies", "case_studies": studies, "reachable": reachable},
+    )
+
+
+@permission_required(Permission.RECORD_SYSTEM_LEARNING)
+def add_case_study(request):
+    return _case_study_form(request, CaseStudy(service=request.service), "Case study added", "Add a case study")
+
+
+@permission_required(Permission.RECORD_SYSTEM_LEARNING)
+def edit_case_study(request, case_study_id):
+    case_study = get_object_or_404(CaseStudy, pk=case_study_id, service=request.service)
+    return _case_study_form(request, case_study, "Case study updated", "Update the case study")
+
+
+def _case_study_form(request, case_study, success, title):
+    people = people_for(request)
+    if case_study.person_id and not people.filter(pk=case_study.person_id).exists():
+        # Someone who may not reach the person may still edit the story, but keeps the link as it is.
+        people = people.model.objects.filter(pk=case_study.person_id) | people
+    form = CaseStudyForm(request.POST or None, instance=case_study, people=people, service=request.service)
+
+    def save(actor, form):
+        operations.save_case_study(actor, form.instance)
+        return reverse("outcomes:case_studies")
+
+    return handle_form(request, form, save, success, title, back_url=reverse("outcomes:case_studies"))
