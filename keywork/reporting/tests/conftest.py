@@ -1,0 +1,116 @@
+"""A fixed register for 2025/26 Q3 (1 October to 31 December 2025), every date explicit, so each
+figure of the return can be worked out by hand (see test_quarterly.py for the expectations)."""
+
+import datetime
+
+import pytest
+
+from keywork import audit
+from keywork.accounts.models import Role
+from keywork.inpatient import operations as inpatient
+from keywork.inpatient.models import Admission
+from keywork.register import operations
+from keywork.register.models import RatingChange
+from keywork.reporting.quarters import Quarter
+
+Q3 = Quarter(2025, 3)
+D = datetime.date
+
+
+@pytest.fixture
+def recorder(service, make_user):
+    return make_user(service, Role.COORDINATOR)
+
+
+@pytest.fixture
+def actor(service, recorder):
+    return audit.Actor(recorder, service)
+
+
+@pytest.fixture
+def rate(actor):
+    def change(person, rating, on):
+        operations.change_rating(actor, person, RatingChange(rating=rating, effective_on=on, reason="DSR review"))
+        person.refresh_from_db()
+        return person
+
+    return change
+
+
+@pytest.fixture
+def remove(actor):
+    def end(person, on, status="removed"):
+        person.refresh_from_db()
+        return operations.end_registration(actor, person, person.version, status, "No longer at risk", on)
+
+    return end
+
+
+@pytest.fixture
+def admit(actor):
+    def make(person, on, discharged_on=None):
+        admission = Admission(
+            person=person,
+            hospital="Fernbrook Hospital",
+            unit="Willow",
+            unit_type="picu",
+            distance_miles=40,
+            admitted_on=on,
+            discharged_on=discharged_on,
+            discharge_destination="Family home" if discharged_on else "",
+        )
+        admission.full_clean(exclude=["recorded_by"])
+        admission = inpatient.record_admission(actor, admission, "s2")
+        person.refresh_from_db()
+        return admission
+
+    return make
+
+
+@pytest.fixture
+def enrol(service, recorder, add_person):
+    def make(area, referred_on, rating, **details):
+        return add_person(
+            service,
+            recorder,
+            rating=rating,
+            local_authority=area,
+            referral_date=referred_on,
+            date_of_birth=D(2010, 1, 1),
+            **details,
+        )
+
+    return make
+
+
+@pytest.fixture
+def q3_register(enrol, rate, remove, admit):
+    """Ten people; what each means for 2025/26 Q3 is written beside them."""
+    people = {}
+    # Red on 31 December, green since February: counts red.
+    people["red_then_green"] = rate(enrol("Kent", D(2025, 5, 1), "red"), "green", D(2026, 2, 1))
+    # Referred in the quarter: new, and on the register at the end, amber.
+    people["new_amber"] = enrol("Kent", D(2025, 11, 10), "amber")
+    # Referred after the quarter: counted nowhere.
+    people["referred_after"] = enrol("Medway", D(2026, 1, 15), "red")
+    # Removed after the quarter: still on the register at its end, green.
+    people["removed_after"] = enrol("Medway", D(2025, 6, 1), "green")
+    remove(people["removed_after"], D(2026, 3, 1))
+    # Removed in the quarter: left the register, amber; not on it at the end.
+    people["left_in_quarter"] = enrol("Medway", D(2025, 4, 10), "amber")
+    remove(people["left_in_quarter"], D(2025, 11, 20))
+    # Green until a review in the quarter made them amber.
+    people["green_then_amber"] = rate(enrol("Kent", D(2025, 7, 1), "green"), "amber", D(2025, 10, 15))
+    # Admitted in the quarter, discharged after it: blue and in hospital at the end (red today).
+    people["in_hospital_at_end"] = enrol("Medway", D(2025, 9, 1), "amber")
+    admit(people["in_hospital_at_end"], D(2025, 12, 1), discharged_on=D(2026, 1, 20))
+    # Admitted and discharged in the quarter: red at the end (the discharge rule), one admission.
+    people["admitted_and_discharged"] = enrol("Kent", D(2025, 3, 1), "red")
+    admit(people["admitted_and_discharged"], D(2025, 10, 5), discharged_on=D(2025, 11, 5))
+    # Admitted before the quarter, discharged on its last day: out of hospital then, red.
+    people["discharged_on_last_day"] = enrol("Kent", D(2025, 8, 1), "green")
+    admit(people["discharged_on_last_day"], D(2025, 9, 1), discharged_on=D(2025, 12, 31))
+    # Referred and removed before the quarter began: counted nowhere.
+    people["gone_before"] = enrol("Kent", D(2025, 4, 2), "red")
+    remove(people["gone_before"], D(2025, 9, 30))
+    return people

@@ -1,0 +1,152 @@
+"""Files: the quarterly return as XLSX and PDF, the register as CSV (streamed) and XLSX; every
+download audited; text that a spreadsheet would run as a formula written as plain text."""
+
+import csv
+import io
+
+import pytest
+from django.http import StreamingHttpResponse
+from django.urls import reverse
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from keywork.accounts.models import Role
+from keywork.audit.models import AuditEntry
+from keywork.presenters import format_nhs_number
+from keywork.reporting.tests.conftest import D
+
+QUARTER = {"quarter": "2025-Q3"}
+INJECTION = '=HYPERLINK("x")'
+
+
+@pytest.fixture
+def q3_with_larger_counts(q3_register, enrol):
+    """q3_register plus 9 amber and 8 green Kent referrals in October: new to the register in Q3
+    is then amber Kent 10, green Kent 8, total 18, all above the threshold and shown exactly."""
+    for day in range(1, 10):
+        enrol("Kent", D(2025, 10, day), "amber")
+    for day in range(1, 9):
+        enrol("Kent", D(2025, 10, day), "green")
+    return q3_register
+
+
+def sheet_rows(content: bytes) -> list[list]:
+    sheet = load_workbook(io.BytesIO(content)).active
+    return [list(row) for row in sheet.iter_rows(values_only=True)]
+
+
+def section(rows: list[list], title: str) -> list[list]:
+    start = next(i for i, row in enumerate(rows) if row[0] == title)
+    end = next((i for i in range(start + 1, len(rows)) if not any(rows[i])), len(rows))
+    return [[cell for cell in row if cell is not None] for row in rows[start + 1 : end]]
+
+
+def pdf_text(content: bytes) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
+
+
+def test_the_return_downloads_as_a_spreadsheet_with_the_figures(as_role, q3_with_larger_counts):
+    manager = as_role(Role.MANAGER)
+    response = manager.http.get(reverse("reporting:quarterly_xlsx"), QUARTER)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats-officedocument.spreadsheetml")
+    assert 'filename="keywork-return-kent-medway-2025-Q3.xlsx"' in response["Content-Disposition"]
+    rows = sheet_rows(response.content)
+    assert rows[0][0] == "Kent and Medway: NHS England quarterly return 2025/26 Q3"
+    assert rows[1][0].startswith("As at 31 Dec 2025.")
+    new = section(rows, "People supported: new to the register")
+    assert new[0] == ["Rating", "Kent", "Medway", "Total"]
+    assert ["Amber", 10, 0, 10] in new and ["Green", 8, 0, 8] in new
+    assert new[-1] == ["Total", 18, 0, 18]
+    assert section(rows, "Admissions in the quarter") == [["Count"], ["Kent", "*"], ["Medway", "*"], ["Total", "*"]]
+
+
+def test_the_return_downloads_as_a_pdf_naming_the_service_quarter_and_figures(as_role, q3_with_larger_counts):
+    response = as_role(Role.LEAD).http.get(reverse("reporting:quarterly_pdf"), QUARTER)
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")
+    text = pdf_text(response.content)
+    assert "Kent and Medway" in text and "2025/26 Q3" in text and "As at 31 Dec 2025" in text
+    assert "People supported: new to the register" in text
+    assert "18" in text.split("People supported: new to the register")[1].split("People supported")[0]
+
+
+@pytest.mark.parametrize("file_format", ["xlsx", "pdf"])
+def test_each_download_of_the_return_is_audited_as_an_export(as_role, q3_register, file_format):
+    client = as_role(Role.COMMISSIONER)
+    client.http.get(reverse(f"reporting:quarterly_{file_format}"), QUARTER)
+    entry = AuditEntry.objects.get(operation="export")
+    assert (entry.actor, entry.service) == (client.user, client.service)
+    assert entry.changes == {"quarterly_return": "2025-Q3", "format": file_format}
+
+
+def test_the_return_files_hold_no_name_or_nhs_number(as_role, q3_register):
+    client = as_role(Role.COMMISSIONER)
+    workbook = sheet_rows(client.http.get(reverse("reporting:quarterly_xlsx"), QUARTER).content)
+    cells = " ".join(str(cell) for row in workbook for cell in row if cell is not None)
+    text = pdf_text(client.http.get(reverse("reporting:quarterly_pdf"), QUARTER).content)
+    for person in q3_register.values():
+        for shown in (cells, text):
+            assert person.family_name not in shown
+            assert person.nhs_number not in shown.replace(" ", "")
+
+
+def register_csv(client) -> tuple[StreamingHttpResponse, list[list[str]]]:
+    response = client.http.get(reverse("reporting:register_csv"))
+    body = b"".join(response.streaming_content).decode()
+    return response, list(csv.reader(io.StringIO(body)))
+
+
+def test_the_register_streams_as_csv_one_row_per_person_of_the_users_service_only(
+    as_role, q3_register, other_service, make_user, add_person
+):
+    outsider = add_person(other_service, make_user(other_service, Role.COORDINATOR), rating="red")
+    response, rows = register_csv(as_role(Role.COORDINATOR))
+    assert isinstance(response, StreamingHttpResponse) and response["Content-Type"] == "text/csv"
+    assert rows[0][:3] == ["NHS number", "Family name", "Given name"]
+    numbers = sorted(row[0] for row in rows[1:])
+    assert numbers == sorted(format_nhs_number(person.nhs_number) for person in q3_register.values())
+    assert format_nhs_number(outsider.nhs_number) not in numbers
+
+
+def test_a_csv_row_carries_the_persons_details(as_role, q3_register):
+    person = q3_register["removed_after"]
+    _, rows = register_csv(as_role(Role.MANAGER))
+    (row,) = [row for row in rows if row[0] == format_nhs_number(person.nhs_number)]
+    assert row[1:3] == [person.family_name, person.given_name]
+    assert row[4:6] == ["Medway", "green"] and row[8:] == ["removed", "2025-06-01"]
+
+
+@pytest.mark.parametrize("file_format", ["csv", "xlsx"])
+def test_a_register_export_is_audited_with_the_number_of_people(as_role, q3_register, file_format):
+    client = as_role(Role.LEAD)
+    response = client.http.get(reverse(f"reporting:register_{file_format}"))
+    assert response.status_code == 200
+    entry = AuditEntry.objects.get(operation="export")
+    assert entry.actor == client.user
+    assert entry.changes == {"register_export": file_format, "people": len(q3_register)}
+
+
+@pytest.mark.parametrize("role", [Role.KEYWORKER, Role.COMMISSIONER, Role.REGIONAL])
+@pytest.mark.parametrize("file_format", ["csv", "xlsx"])
+def test_roles_without_the_export_right_are_refused_and_nothing_is_audited(as_role, q3_register, role, file_format):
+    response = as_role(role).http.get(reverse(f"reporting:register_{file_format}"))
+    assert response.status_code == 403
+    assert not AuditEntry.objects.filter(operation="export").exists()
+
+
+def test_the_register_spreadsheet_holds_every_person_of_the_service(as_role, q3_register):
+    response = as_role(Role.COORDINATOR).http.get(reverse("reporting:register_xlsx"))
+    rows = sheet_rows(response.content)
+    assert rows[0][0] == "NHS number" and len(rows) == 1 + len(q3_register)
+
+
+def test_a_formula_in_a_name_comes_back_as_text_in_the_csv_and_the_spreadsheet(service, as_role, enrol):
+    enrol("Kent", D(2025, 10, 1), "red", family_name=INJECTION, given_name="+1-2")
+    client = as_role(Role.COORDINATOR)
+    _, rows = register_csv(client)
+    assert rows[1][1] == "'" + INJECTION and rows[1][2] == "'+1-2"
+    workbook = load_workbook(io.BytesIO(client.http.get(reverse("reporting:register_xlsx")).content))
+    family, given = workbook.active["B2"], workbook.active["C2"]
+    assert family.value == "'" + INJECTION and family.data_type == "s"
+    assert given.value == "'+1-2" and given.data_type == "s"
