@@ -39,6 +39,8 @@ class Permission(StrEnum):
     MANAGE_FEEDBACK = "manage_feedback"
     RECORD_OUTCOMES = "record_outcomes"
     RECORD_SYSTEM_LEARNING = "record_system_learning"
+    EXPORT_REGISTER = "export_register"
+    VIEW_REGIONAL = "view_regional"
 
 
 _REGISTER = {
@@ -69,6 +71,7 @@ _OVERSIGHT = _KEYWORK | {
     Permission.VIEW_PROGRAMME,
     Permission.MANAGE_WORKFORCE,
     Permission.MANAGE_FEEDBACK,
+    Permission.EXPORT_REGISTER,
 }
 
 ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
@@ -81,6 +84,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
             Permission.REMOVE_FROM_REGISTER,
             Permission.RECORD_REVIEW,
             Permission.RECORD_ADMISSION,
+            Permission.EXPORT_REGISTER,
             # Blocks in the system show up at DSR meetings as well as in casework.
             Permission.RECORD_SYSTEM_LEARNING,
         }
@@ -91,6 +95,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
     # Commissioners see aggregate figures, KPIs, the budget and risks; never a name or an NHS number.
     Role.COMMISSIONER: frozenset({Permission.VIEW_AGGREGATES, Permission.VIEW_PROGRAMME}),
     Role.ADMIN: frozenset(set(Permission)),
+    Role.REGIONAL: frozenset({Permission.VIEW_AGGREGATES, Permission.VIEW_REGIONAL}),
 }
 
 
