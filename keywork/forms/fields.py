@@ -163,3 +163,12 @@ class ModelCheckboxesField(NhsFieldMixin, forms.ModelMultipleChoiceField):
 class FileField(NhsFieldMixin, forms.FileField):
     nhs_template = "forms/file.jinja"
     required_verb = "Choose"
+
+
+class DecimalField(NhsFieldMixin, forms.DecimalField):
+    nhs_template = "forms/input.jinja"
+    width = 5
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("error_messages", {"invalid": "Enter a number, like 0.6"})
+        super().__init__(*args, **kwargs)

@@ -39,8 +39,8 @@ class LineReport:
 
     @property
     def outside_tolerance(self) -> bool:
-        percent = self.variance_percent
-        return percent is not None and abs(percent) > self.tolerance
+        # Compared unrounded: 10.04% is over a 10% tolerance even though it shows as 10.0%.
+        return self.budget_to_date > 0 and abs(self.variance) * 100 > self.tolerance * self.budget_to_date
 
 
 @dataclass

@@ -26,7 +26,7 @@ ONE_TO_FIVE = [(str(n), str(n)) for n in range(1, 6)]
 
 class KpiValueForm(ModelForm):
     month = fields.DateField(label="Month", hint="Any day in the month, for example 1 3 2026")
-    value = fields.CharField(label="Value", width=10)
+    value = fields.DecimalField(label="Value", max_digits=12, decimal_places=2)
 
     class Meta:
         model = KpiValue
@@ -119,7 +119,7 @@ class PostForm(ModelForm):
     title = fields.CharField(label="Post title", max_length=200)
     role = fields.CharField(label="Role", max_length=100, hint="For headcount by role, e.g. Practice Consultant")
     grade = fields.CharField(label="Grade (optional)", max_length=50, required=False, width=10)
-    hours_per_week = fields.CharField(label="Hours a week", width=5)
+    hours_per_week = fields.DecimalField(label="Hours a week", max_digits=4, decimal_places=1)
     funded = fields.BooleanField(label="Funded", required=False)
     employer = fields.CharField(label="Employer", max_length=200)
 
@@ -132,7 +132,9 @@ class PostHoldingForm(ModelForm):
     worker_name = fields.CharField(label="Name", max_length=200)
     starts_on = fields.DateField(label="Start date")
     ends_on = fields.DateField(label="End date (optional)", required=False)
-    wte = fields.CharField(label="Whole-time equivalent", width=5, hint="1.0 is full time; 0.6 is three days")
+    wte = fields.DecimalField(
+        label="Whole-time equivalent", max_digits=4, decimal_places=2, hint="1.0 is full time; 0.6 is three days"
+    )
 
     class Meta:
         model = PostHolding

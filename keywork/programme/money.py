@@ -5,6 +5,10 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 
+# No single entry or budget comes near this; it keeps every amount well inside a 64-bit integer of pence.
+LARGEST_POUNDS = 1_000_000_000
+LARGEST_PENCE = LARGEST_POUNDS * 100
+
 
 def financial_year_of(day: datetime.date) -> int:
     """The financial year a date falls in, named by the year it starts.
@@ -48,6 +52,8 @@ def pence_from_text(text: str) -> int:
         amount = Decimal(cleaned)
     except InvalidOperation as error:
         raise ValidationError("Enter an amount in pounds, like 1,250.00") from error
+    if not amount.is_finite() or abs(amount) > LARGEST_POUNDS:
+        raise ValidationError(f"Enter an amount in pounds up to {LARGEST_POUNDS:,}")
     if amount != amount.quantize(Decimal("0.01")):
         raise ValidationError("Enter the amount to the penny, with at most two decimal places")
     return int((amount * 100).quantize(Decimal("1"), rounding=ROUND_HALF_UP))

@@ -3,6 +3,7 @@ from decimal import Decimal
 
 from pydantic import Field
 
+from keywork.programme.money import LARGEST_PENCE
 from keywork.schemas import Schema
 
 
@@ -68,7 +69,7 @@ class BudgetOut(Schema):
 class ExpenditureIn(Schema):
     line_id: int
     spent_on: datetime.date
-    amount_pence: int = Field(description="In pence; a refund is negative")
+    amount_pence: int = Field(description="In pence; a refund is negative", ge=-LARGEST_PENCE, le=LARGEST_PENCE)
     payee: str
     reference: str = ""
 

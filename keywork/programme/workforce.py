@@ -39,4 +39,8 @@ def lapsing(service, today: datetime.date, days: int = LAPSE_WARNING_DAYS):
 
 
 def workers_with_lapsed_registration(service, today: datetime.date) -> set[int]:
-    return {item.worker_id for item in lapsing(service, today, days=0) if item.kind in Assurance.REGISTRATIONS}
+    return {
+        item.worker_id
+        for item in lapsing(service, today, days=0)
+        if item.kind in Assurance.REGISTRATIONS and item.expires_on < today
+    }

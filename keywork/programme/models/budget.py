@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from keywork.programme.money import financial_year_label, financial_year_of, pounds
+from keywork.programme.money import LARGEST_PENCE, financial_year_label, financial_year_of, pounds
 
 
 class Funding(models.Model):
@@ -50,6 +50,8 @@ class BudgetLine(models.Model):
             raise ValidationError({"monthly_profile_pence": "Give twelve monthly amounts, April to March"})
         if any(amount < 0 for amount in profile):
             raise ValidationError({"monthly_profile_pence": "Budget amounts cannot be negative"})
+        if any(amount > LARGEST_PENCE for amount in profile):
+            raise ValidationError({"monthly_profile_pence": f"Enter monthly amounts up to {pounds(LARGEST_PENCE)}"})
 
 
 class Expenditure(models.Model):
@@ -72,6 +74,8 @@ class Expenditure(models.Model):
         errors = {}
         if self.amount_pence == 0:
             errors["amount_pence"] = "Enter an amount other than zero"
+        elif self.amount_pence is not None and abs(self.amount_pence) > LARGEST_PENCE:
+            errors["amount_pence"] = f"Enter an amount up to {pounds(LARGEST_PENCE)}"
         if self.line_id and self.spent_on and financial_year_of(self.spent_on) != self.line.financial_year:
             errors["spent_on"] = (
                 f"This line is for {financial_year_label(self.line.financial_year)}: the date falls in "

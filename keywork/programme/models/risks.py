@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 
 ONE_TO_FIVE = [MinValueValidator(1, "Choose from 1 to 5"), MaxValueValidator(5, "Choose from 1 to 5")]
@@ -43,6 +44,9 @@ class Risk(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("programme:risk", args=[self.pk])
 
     @property
     def score(self) -> int:

@@ -4,7 +4,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q, Sum
+from django.db.models import Q
 from django.utils import timezone
 
 FULL_TIME_HOURS = Decimal("37.5")  # NHS Agenda for Change full-time week
@@ -32,7 +32,8 @@ class Post(models.Model):
         return (self.hours_per_week / FULL_TIME_HOURS).quantize(Decimal("0.01"))
 
     def clean(self) -> None:
-        if self.hours_per_week is not None and not Decimal("0") < self.hours_per_week <= Decimal("48"):
+        # Checked only once the value is a number (a bad one already has its own error).
+        if isinstance(self.hours_per_week, Decimal) and not Decimal("0") < self.hours_per_week <= Decimal("48"):
             raise ValidationError({"hours_per_week": "Enter hours from 0.5 to 48 a week"})
 
 
@@ -65,21 +66,45 @@ class PostHolding(models.Model):
         errors = {}
         if self.ends_on and self.starts_on and self.ends_on < self.starts_on:
             errors["ends_on"] = "The end date must be on or after the start date"
-        if self.wte is not None and self.wte <= 0:
+        if not isinstance(self.wte, Decimal):
+            return self._raise(errors)
+        if self.wte <= 0:
             errors["wte"] = "Enter a whole-time equivalent above 0"
-        if not errors and self.post_id and self.starts_on and self.wte:
-            others = PostHolding.objects.filter(post_id=self.post_id).exclude(pk=self.pk)
-            others = others.filter(Q(ends_on__isnull=True) | Q(ends_on__gte=self.starts_on))
-            if self.ends_on:
-                others = others.filter(starts_on__lte=self.ends_on)
-            taken = others.aggregate(total=Sum("wte"))["total"] or Decimal("0")
-            if taken + self.wte > self.post.wte:
+        if not errors and self.post_id and self.starts_on:
+            peak = self.peak_wte_filled()
+            if peak + self.wte > self.post.wte:
+                left = max(self.post.wte - peak, Decimal("0")).quantize(Decimal("0.01"))
                 errors["wte"] = (
-                    f"The post is {self.post.wte} WTE and {taken} is already filled over these dates: "
-                    f"at most {max(self.post.wte - taken, Decimal('0'))} is left"
+                    f"The post is {self.post.wte} WTE and {peak.quantize(Decimal('0.01'))} is already filled "
+                    f"over these dates: at most {left} is left"
                 )
+        self._raise(errors)
+
+    @staticmethod
+    def _raise(errors: dict) -> None:
         if errors:
             raise ValidationError(errors)
+
+    def peak_wte_filled(self) -> Decimal:
+        """The most WTE other holdings fill on any one day of this holding's dates.
+
+        The total only changes when a holding starts, so it is enough to look at this holding's
+        first day and at each other holding's start that falls within its dates."""
+        others = PostHolding.objects.filter(post_id=self.post_id).exclude(pk=self.pk)
+        others = list(others.filter(Q(ends_on__isnull=True) | Q(ends_on__gte=self.starts_on)))
+        if self.ends_on:
+            others = [h for h in others if h.starts_on <= self.ends_on]
+        days = {self.starts_on} | {h.starts_on for h in others if h.starts_on > self.starts_on}
+        return max(
+            (
+                sum(
+                    (h.wte for h in others if h.starts_on <= day and (h.ends_on is None or h.ends_on >= day)),
+                    Decimal("0"),
+                )
+                for day in days
+            ),
+            default=Decimal("0"),
+        )
 
 
 class Assurance(models.Model):

@@ -9,7 +9,7 @@ from keywork.programme import operations
 from keywork.programme.budget_report import budget_report
 from keywork.programme.forms import KpiValueForm, MilestoneForm
 from keywork.programme.kpi_series import kpi_series
-from keywork.programme.models import Kpi, Milestone
+from keywork.programme.models import Kpi, KpiValue, Milestone
 from keywork.programme.money import financial_year_of
 from keywork.programme.risk_map import heat_map
 
@@ -17,8 +17,10 @@ from keywork.programme.risk_map import heat_map
 @permission_required(Permission.VIEW_PROGRAMME)
 def overview(request):
     today = timezone.localdate()
-    start = max(first_admission_month(request.service, today), today.replace(year=today.year - 1, day=1))
-    kpis = [(kpi, kpi_series(kpi, start, today)) for kpi in request.service.kpis.prefetch_related("values")]
+    kpis = [
+        (kpi, kpi_series(kpi, today.replace(year=today.year - 1, day=1), today))
+        for kpi in request.service.kpis.prefetch_related("values")
+    ]
     return render(
         request,
         "programme/overview.jinja",
@@ -37,7 +39,7 @@ def overview(request):
 def kpi_detail(request, kpi_id):
     kpi = get_object_or_404(Kpi, pk=kpi_id, service=request.service)
     today = timezone.localdate()
-    series = kpi_series(kpi, first_admission_month(request.service, today), today)
+    series = kpi_series(kpi, series_start(kpi, today), today)
     return render(
         request,
         "programme/kpi.jinja",
@@ -54,14 +56,28 @@ def kpi_detail(request, kpi_id):
 def add_kpi_value(request, kpi_id):
     kpi = get_object_or_404(Kpi, pk=kpi_id, service=request.service)
     form = KpiValueForm(request.POST or None, kpi=kpi)
+
+    def save(actor, form):
+        # A second figure for a month corrects the first, as through the API; the audit log keeps both.
+        month = form.instance.month.replace(day=1)
+        value = KpiValue.objects.filter(kpi=kpi, month=month).first() or form.instance
+        return operations.save(actor, value, month=month, value=form.instance.value, entered_by=actor.user)
+
     return handle_form(
         request,
         form,
-        lambda actor, f: operations.save(actor, f.instance, entered_by=actor.user),
+        save,
         "Value saved",
         f"Enter a value: {kpi.name}",
         done_url=kpi_url(kpi),
     )
+
+
+def series_start(kpi, today):
+    """From the KPI's earliest data (the first admission, or the first figure entered), and at least a year."""
+    starts = [today.replace(year=today.year - 1, day=1), first_admission_month(kpi.service, today)]
+    starts += [value.month for value in kpi.values.all()[:1]]
+    return min(starts)
 
 
 def kpi_url(kpi) -> str:
