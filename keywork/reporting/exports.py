@@ -6,6 +6,7 @@ Every cell written passes through safe_cell: spreadsheet programs run text that 
 
 import csv
 import io
+from html import escape
 
 from openpyxl import Workbook
 from reportlab.lib import colors
@@ -48,7 +49,7 @@ def return_sections(report, tables) -> list[tuple[str, list[list]]]:
         sections.append(
             (title, [["", "Count"], *[[name, n] for name, n in counts.cells.items()], ["Total", counts.total]])
         )
-    outcomes = report.outcomes
+    outcomes = tables["outcomes"]
     sections.append(
         (
             "Outcomes",
@@ -122,7 +123,9 @@ def return_xlsx(report, tables) -> bytes:
 def return_pdf(report, tables) -> bytes:
     styles = getSampleStyleSheet()
     story = [
-        Paragraph(f"{report.service.name}: NHS England quarterly return {report.quarter.label}", styles["Title"]),
+        Paragraph(
+            escape(f"{report.service.name}: NHS England quarterly return {report.quarter.label}"), styles["Title"]
+        ),
         Paragraph(
             f"As at {uk_date(report.as_at)}. * = a count from 1 to {report.service.suppression_threshold}, "
             "hidden; totals with a hidden cell are rounded to 5.",
@@ -130,9 +133,10 @@ def return_pdf(report, tables) -> bytes:
         ),
     ]
     for title, rows in return_sections(report, tables):
-        story += [Spacer(1, 12), Paragraph(title, styles["Heading2"])]
+        story += [Spacer(1, 12), Paragraph(escape(title), styles["Heading2"])]
         if len(rows) > 1:
-            cells = [[Paragraph(str(value), styles["BodyText"]) for value in row] for row in rows]
+            # Paragraph reads markup: text typed by users is escaped so it prints as typed.
+            cells = [[Paragraph(escape(str(value)), styles["BodyText"]) for value in row] for row in rows]
             table = Table(cells, repeatRows=1)
             table.setStyle(
                 TableStyle(

@@ -5,7 +5,7 @@ A person red on the last day of a quarter and green today counts as red for that
 
 import datetime
 
-from keywork.register.choices import RegisterStatus
+from keywork.register.choices import Rating, RatingCause, RegisterStatus
 from keywork.register.models import Person, RatingChange
 
 
@@ -30,11 +30,18 @@ def people_rows(service):
 def ratings_on(service, day: datetime.date) -> dict[int, str]:
     """Each person's rating on `day`: their latest rating change effective on or before it."""
     latest: dict[int, tuple] = {}
+    hospital: dict[int, tuple] = {}
     changes = RatingChange.objects.filter(person__service=service, effective_on__lte=day).values_list(
-        "person_id", "effective_on", "recorded_at", "id", "rating"
+        "person_id", "effective_on", "recorded_at", "id", "rating", "cause"
     )
-    for person_id, effective_on, recorded_at, change_id, rating in changes:
+    for person_id, effective_on, recorded_at, change_id, rating, cause in changes:
         key = (effective_on, recorded_at, change_id)
         if person_id not in latest or key > latest[person_id][0]:
             latest[person_id] = (key, rating)
-    return {person_id: rating for person_id, (_, rating) in latest.items()}
+        if cause != RatingCause.REVIEW and (person_id not in hospital or key > hospital[person_id][0]):
+            hospital[person_id] = (key, cause)
+    # As on the register (Person.refresh_rating): someone admitted stays blue until discharged.
+    return {
+        person_id: Rating.BLUE if hospital.get(person_id, (None, None))[1] == RatingCause.ADMISSION else rating
+        for person_id, (_, rating) in latest.items()
+    }

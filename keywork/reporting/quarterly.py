@@ -11,8 +11,9 @@ from keywork.programme.workforce import workforce_on
 from keywork.register.choices import Rating
 from keywork.reporting.history import on_register, people_rows, ratings_on
 from keywork.reporting.quarters import Quarter
-from keywork.reporting.suppression import suppress_counts, suppress_table
+from keywork.reporting.suppression import suppress_count, suppress_counts, suppress_table
 
+OUTCOME_COUNTS = {"goals_rated", "closings", "admissions_avoided", "breakdowns_prevented"}
 RATING_ROWS = [rating.label.split(" – ")[0] for rating in Rating]
 
 
@@ -49,7 +50,7 @@ def quarterly_return(service, quarter: Quarter, today) -> QuarterlyReturn:
     rows = people_rows(service)
     ratings = ratings_on(service, as_at)
     active = on_register(rows, as_at)
-    new = [row for row in active if quarter.start <= row["referral_date"] <= as_at]
+    new = [row for row in rows if quarter.start <= row["referral_date"] <= as_at]
     closed = [
         row
         for row in rows
@@ -89,4 +90,9 @@ def published_tables(report: QuarterlyReturn) -> dict:
         "inpatients_at_end": suppress_counts(report.inpatients_at_end, threshold),
         "admissions_in_quarter": suppress_counts(report.admissions_in_quarter, threshold),
         "blockers": suppress_counts(report.blockers, threshold),
+        # Counts of people in the outcomes are suppressed like every other count; averages are not counts.
+        "outcomes": {
+            name: suppress_count(value, threshold) if name in OUTCOME_COUNTS else value
+            for name, value in report.outcomes.items()
+        },
     }

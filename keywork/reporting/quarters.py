@@ -51,6 +51,8 @@ class Quarter:
             ) from error
         if not 1 <= quarter.number <= 4:
             raise ValidationError({"quarter": "A quarter is numbered 1 to 4"})
+        if not 2000 <= quarter.financial_year <= 9998:
+            raise ValidationError({"quarter": "Choose a financial year from 2000/01 on"})
         if quarter.start > today:
             raise ValidationError({"quarter": f"{quarter.label} has not started yet: choose a quarter in the past"})
         return quarter

@@ -32,29 +32,60 @@ def round_to_5(value: int) -> int:
     return 5 * round(value / 5)
 
 
-def suppress_counts(counts: dict[str, int], threshold: int) -> SuppressedCounts:
-    cells = {name: suppress_count(count, threshold) for name, count in counts.items()}
-    hidden = [name for name, cell in cells.items() if cell == SUPPRESSED]
-    # With exactly one hidden cell, the smallest other non-zero cell is hidden too (secondary
-    # suppression), so the hidden one cannot be narrowed down from the total and the rest.
-    if len(hidden) == 1:
-        shown = sorted((count, name) for name, count in counts.items() if name not in hidden and count > 0)
-        if shown:
-            cells[shown[0][1]] = SUPPRESSED
-    total = sum(counts.values())
-    any_suppressed = SUPPRESSED in cells.values()
-    shown_total = round_to_5(total) if any_suppressed else total
+def gives_hidden_away(values: list[int], hidden: list[bool]) -> bool:
+    """Whether a line's total, rounded to 5, with its shown cells pins down its hidden cells.
+
+    With a rounded total T the true total is T-2..T+2, so the hidden cells add up to T-2-s..T+2-s
+    (s: the shown cells), each at least 1. If that leaves only 1 for each, or only one value for a
+    single hidden cell, they are given away.
+    >>> gives_hidden_away([1, 1, 10], [True, True, False]), gives_hidden_away([3, 12, 20], [True, True, False])
+    (True, False)
+    """
+    count = sum(hidden)
+    if not count:
+        return False
+    rounded = round_to_5(sum(values))
+    shown = sum(value for value, is_hidden in zip(values, hidden, strict=True) if not is_hidden)
+    lowest, highest = max(rounded - 2 - shown, count), rounded + 2 - shown
+    return highest <= count or (count == 1 and lowest >= highest)
+
+
+def shown_total(values: list[int], hidden: list[bool], threshold: int) -> int | str:
+    """A line's total as published: hidden if small, rounded to 5 if any cell is hidden, else exact."""
+    total = sum(values)
     if 0 < total <= threshold:
-        shown_total = SUPPRESSED
-    return SuppressedCounts(cells=cells, total=shown_total, any_suppressed=any_suppressed)
+        return SUPPRESSED
+    return round_to_5(total) if any(hidden) else total
+
+
+def _hide_more(values: list[int], hidden: list[bool]) -> int | None:
+    """The index of the next cell to hide in a line, if its hidden cells are not yet safe."""
+    lone = sum(hidden) == 1
+    if not (lone or gives_hidden_away(values, hidden)):
+        return None
+    shown = [(value, index) for index, (value, is_hidden) in enumerate(zip(values, hidden, strict=True))
+             if not is_hidden and value]  # fmt: skip
+    return min(shown)[1] if shown else None
+
+
+def suppress_counts(counts: dict[str, int], threshold: int) -> SuppressedCounts:
+    names, values = list(counts), list(counts.values())
+    hidden = [0 < value <= threshold for value in values]
+    while any(hidden) and (index := _hide_more(values, hidden)) is not None:
+        hidden[index] = True
+    cells = {
+        name: SUPPRESSED if is_hidden else value for name, value, is_hidden in zip(names, values, hidden, strict=True)
+    }
+    return SuppressedCounts(cells=cells, total=shown_total(values, hidden, threshold), any_suppressed=any(hidden))
 
 
 def suppress_table(rows: dict[str, dict[str, int]], threshold: int) -> dict:
     """Suppress a two-way table (e.g. rating × local authority) so no hidden cell can be worked out.
 
     Primary: counts 1..threshold are hidden. Secondary: while any row or column has exactly one
-    hidden cell, the smallest other non-zero cell in it is hidden too. Row, column and grand
-    totals are rounded to the nearest 5 when anything in them is hidden.
+    hidden cell, or hidden cells its rounded total would give away, the smallest other non-zero
+    cell in it is hidden too. Row, column and grand totals are rounded to the nearest 5 when
+    anything in them is hidden.
     Returns {"cells": {row: {col: n | "*"}}, "row_totals": {...}, "column_totals": {...}, "total": ...}.
     """
     columns = sorted({col for cells in rows.values() for col in cells})
@@ -64,20 +95,15 @@ def suppress_table(rows: dict[str, dict[str, int]], threshold: int) -> dict:
     while changed:
         changed = False
         for line in lines:
-            if sum(1 for cell in line if cell in hidden) == 1:
-                others = sorted(
-                    (rows[r].get(c, 0), r, c) for r, c in line if (r, c) not in hidden and rows[r].get(c, 0)
-                )
-                if others:
-                    hidden.add((others[0][1], others[0][2]))
-                    changed = True
+            flags = [cell in hidden for cell in line]
+            index = _hide_more([rows[r].get(c, 0) for r, c in line], flags) if any(flags) else None
+            if index is not None:
+                hidden.add(line[index])
+                changed = True
     cells = {r: {c: SUPPRESSED if (r, c) in hidden else rows[r].get(c, 0) for c in columns} for r in rows}
 
     def total(line) -> int | str:
-        value = sum(rows[r].get(c, 0) for r, c in line)
-        if 0 < value <= threshold:
-            return SUPPRESSED
-        return round_to_5(value) if any(cell in hidden for cell in line) else value
+        return shown_total([rows[r].get(c, 0) for r, c in line], [cell in hidden for cell in line], threshold)
 
     every_cell = [(r, c) for r in rows for c in columns]
     return {

@@ -24,33 +24,48 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 def dashboard(request):
     today = timezone.localdate()
     figures = dashboard_figures(request.service, today)
-    if not has_permission(request.user, Permission.VIEW_PEOPLE):
+    figures["inpatient_counts"] = [int(v) for v in figures["inpatients"].values] if figures["inpatients"] else []
+    suppressed = not has_permission(request.user, Permission.VIEW_PEOPLE)
+    if suppressed:
+        # Counts of people for roles that may not see records: small numbers hidden, and no chart
+        # of in-hospital numbers, which would show them.
         threshold = request.service.suppression_threshold
-        figures["register"] = {
-            rating: [suppress_count(n, threshold) for n in counts] for rating, counts in figures["register"].items()
-        }
-    plotted = {
-        rating: [n if isinstance(n, int) else None for n in counts] for rating, counts in figures["register"].items()
-    }
+
+        def hide(counts):
+            return [suppress_count(int(n), threshold) if n is not None else None for n in counts]
+
+        figures["register"] = {rating: hide(counts) for rating, counts in figures["register"].items()}
+        for key in ("referrals", "allocations", "overdue_actions", "inpatient_counts"):
+            figures[key] = hide(figures[key])
     chart_svgs = {
         "register": charts.line_chart(
-            "People on the register by rating, each month", "register", figures["labels"], plotted
+            "People on the register by rating, each month",
+            "register",
+            figures["labels"],
+            {rating: _plotted(counts) for rating, counts in figures["register"].items()},
         ),
         "inpatients": charts.spc_chart(
             "People in hospital each month: XmR chart", "inpatients", figures["inpatient_labels"], figures["inpatients"]
         )
-        if figures["inpatients"]
+        if figures["inpatients"] and not suppressed
         else "",
         "flow": charts.line_chart(
             "Referrals received and keyworkers allocated each month",
             "flow",
             figures["labels"],
-            {"blue": figures["referrals"], "green": figures["allocations"]},
+            {"blue": _plotted(figures["referrals"]), "green": _plotted(figures["allocations"])},
         ),
     }
     return render(
-        request, "reporting/dashboard.jinja", {"page_title": "Programme dashboard", "f": figures, "charts": chart_svgs}
+        request,
+        "reporting/dashboard.jinja",
+        {"page_title": "Programme dashboard", "f": figures, "charts": chart_svgs, "suppressed": suppressed},
     )
+
+
+def _plotted(counts) -> list:
+    """Hidden counts are left out of a chart rather than drawn."""
+    return [n if isinstance(n, int) else None for n in counts]
 
 
 def _chosen_quarter(request, today) -> tuple[Quarter, str | None]:
