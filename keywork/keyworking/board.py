@@ -1,11 +1,13 @@
 """The team manager's allocation board: who is waiting, and how full each worker's caseload is."""
 
 from django.db.models import Count
+from django.utils import timezone
 
 from keywork.accounts.models import Role, User
 from keywork.accounts.permissions import people_for
 from keywork.keyworking.choices import ReferralDecision
 from keywork.keyworking.models import Allocation, Referral
+from keywork.programme.workforce import workers_with_lapsed_registration
 from keywork.register.choices import Rating
 
 
@@ -34,6 +36,7 @@ def caseloads(service) -> list[dict]:
     workers = User.objects.filter(service=service, role=Role.KEYWORKER, is_active=True).order_by(
         "worker_type", "last_name"
     )
+    lapsed = workers_with_lapsed_registration(service, timezone.localdate())
     rows = []
     for worker in workers:
         ratings = by_worker.get(worker.pk, {})
@@ -44,6 +47,8 @@ def caseloads(service) -> list[dict]:
                 "by_rating": [ratings.get(rating, 0) for rating in Rating.values],
                 "total": total,
                 "over_limit": total > service.caseload_limit,
+                # A worker whose professional registration has lapsed should not hold cases unreviewed.
+                "registration_lapsed": worker.pk in lapsed,
             }
         )
     return rows

@@ -242,3 +242,16 @@ def test_daily_reminders_email_each_worker_their_overdue_items(keyworker, person
     call_command("send_reminders", stdout=out)
     assert "Sent 1 reminder e-mail(s)" in out.getvalue()
     assert mail.outbox[0].to == ["worker@example.org"] and "Ring the SENCo" in mail.outbox[0].body
+
+
+def test_a_worker_whose_registration_has_lapsed_is_flagged_on_the_board(service, manager, make_user, person, allocate):
+    from keywork.programme.models import Assurance
+
+    worker = make_user(service, Role.KEYWORKER)
+    allocate(person, worker)
+    Assurance.objects.create(
+        worker=worker, kind="hcpc", reference="PYL1", completed_on=days_ago(800), expires_on=days_ago(1)
+    )
+    rows = manager.http.get(reverse("keyworking:board")).context["caseloads"]
+    assert next(row for row in rows if row["worker"] == worker)["registration_lapsed"]
+    assert "Registration lapsed" in manager.http.get(reverse("keyworking:board")).content.decode()
