@@ -11,6 +11,7 @@ from keywork.programme.models import (
     Expenditure,
     Feedback,
     FoiRequest,
+    Funding,
     KpiValue,
     Milestone,
     Mitigation,
@@ -68,12 +69,8 @@ class ExpenditureForm(ModelForm):
         )
 
     def clean_amount(self):
-        try:
-            pence = pence_from_text(self.cleaned_data["amount"])
-        except ValidationError as error:
-            raise forms.ValidationError(error.messages) from error
-        self.instance.amount_pence = pence
-        return pence
+        self.instance.amount_pence = _pence(self.cleaned_data["amount"], allow_negative=True)
+        return self.instance.amount_pence
 
     model_error_fields = {"amount_pence": "amount"}
 
@@ -191,3 +188,51 @@ class FoiForm(ModelForm):
     class Meta:
         model = FoiRequest
         fields = ["received_on", "requester", "subject", "responded_on", "outcome"]
+
+
+class FundingForm(ModelForm):
+    financial_year = fields.IntegerField(
+        label="Financial year it starts", min_value=2000, max_value=2100, hint="2026 for 2026/27"
+    )
+    source = fields.CharField(label="Source", max_length=200, hint="For example, NHS England via the ICB")
+    amount = fields.CharField(label="Amount in pounds", width=10)
+
+    class Meta:
+        model = Funding
+        fields = ["financial_year", "source"]
+
+    def clean_amount(self):
+        self.instance.amount_pence = _pence(self.cleaned_data["amount"], allow_negative=False)
+        return self.instance.amount_pence
+
+
+class BudgetLineForm(ModelForm):
+    """A budget line with an even monthly profile: the year's amount spread over twelve months."""
+
+    financial_year = fields.IntegerField(label="Financial year it starts", min_value=2000, max_value=2100)
+    name = fields.CharField(label="Budget line", max_length=200)
+    category = fields.RadioField(label="Category", choices=BudgetLine.Category.choices)
+    annual_amount = fields.CharField(label="Budget for the year in pounds", width=10)
+
+    class Meta:
+        model = BudgetLine
+        fields = ["financial_year", "name", "category"]
+
+    model_error_fields = {"monthly_profile_pence": "annual_amount"}
+
+    def clean_annual_amount(self):
+        pence = _pence(self.cleaned_data["annual_amount"], allow_negative=False)
+        monthly, remainder = divmod(pence, 12)
+        # The odd pence go to the last month, so the profile adds up to the year exactly.
+        self.instance.monthly_profile_pence = [monthly] * 11 + [monthly + remainder]
+        return pence
+
+
+def _pence(text: str, allow_negative: bool) -> int:
+    try:
+        pence = pence_from_text(text)
+    except ValidationError as error:
+        raise forms.ValidationError(error.messages) from error
+    if pence < 0 and not allow_negative:
+        raise forms.ValidationError("Enter an amount of 0 or more")
+    return pence

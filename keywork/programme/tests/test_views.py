@@ -45,6 +45,8 @@ PAGES = {
     "edit_milestone": ("milestone", MANAGE),
     "budget": (None, VIEW),
     "add_expenditure": (None, MANAGE),
+    "add_funding": (None, MANAGE),
+    "add_budget_line": (None, MANAGE),
     "risks": (None, VIEW),
     "add_risk": (None, MANAGE),
     "risk": ("risk", VIEW),
@@ -329,3 +331,26 @@ def test_an_amount_no_budget_could_hold_is_refused_on_the_page_with_a_message(le
     response = lead.http.post(reverse("programme:add_expenditure"), expenditure_form(records["line"], amount=amount))
     assert response.status_code == 200 and response.context["form"].errors["amount"]
     assert not Expenditure.objects.exists()
+
+
+def test_the_programme_lead_adds_a_budget_line_whose_profile_adds_up_to_the_year(service, make_user):
+    from conftest import logged_in
+    from keywork.programme.models import BudgetLine
+
+    lead = logged_in(make_user(service, "lead"))
+    data = {"financial_year": 2026, "name": "Training", "category": "training", "annual_amount": "1,000.01"}
+    response = lead.http.post(reverse("programme:add_budget_line"), data)
+    assert response.status_code == 302
+    line = BudgetLine.objects.get()
+    assert sum(line.monthly_profile_pence) == 100001 and line.monthly_profile_pence[0] == 8333
+
+
+def test_funding_cannot_be_negative(service, make_user):
+    from conftest import logged_in
+    from keywork.programme.models import Funding
+
+    lead = logged_in(make_user(service, "lead"))
+    data = {"financial_year": 2026, "source": "ICB", "amount": "-5"}
+    response = lead.http.post(reverse("programme:add_funding"), data)
+    assert "0 or more" in response.context["form"].errors["amount"][0]
+    assert not Funding.objects.exists()

@@ -6,8 +6,8 @@ from keywork.accounts.permissions import Permission, has_permission, permission_
 from keywork.pages import handle_form
 from keywork.programme import operations
 from keywork.programme.budget_report import budget_report
-from keywork.programme.forms import ExpenditureForm
-from keywork.programme.models import BudgetLine
+from keywork.programme.forms import BudgetLineForm, ExpenditureForm, FundingForm
+from keywork.programme.models import BudgetLine, Funding
 from keywork.programme.money import financial_year_label, financial_year_of
 
 
@@ -42,3 +42,26 @@ def add_expenditure(request):
         return reverse("programme:budget") + f"?year={form.instance.line.financial_year}"
 
     return handle_form(request, form, save, "Expenditure recorded", "Record expenditure")
+
+
+@permission_required(Permission.MANAGE_PROGRAMME)
+def add_funding(request):
+    form = FundingForm(request.POST or None, instance=Funding(service=request.service))
+    return handle_form(
+        request,
+        form,
+        lambda actor, f: operations.save(actor, f.instance) and "programme:budget",
+        "Funding recorded",
+        "Record funding",
+    )
+
+
+@permission_required(Permission.MANAGE_PROGRAMME)
+def add_budget_line(request):
+    form = BudgetLineForm(request.POST or None, instance=BudgetLine(service=request.service))
+
+    def save(actor, form):
+        operations.save(actor, form.instance)
+        return reverse("programme:budget") + f"?year={form.instance.financial_year}"
+
+    return handle_form(request, form, save, "Budget line added", "Add a budget line")
