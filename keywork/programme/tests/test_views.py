@@ -15,9 +15,11 @@ from keywork.audit.models import AuditEntry
 from keywork.programme import urls
 from keywork.programme.models import (
     Assurance,
+    BudgetLine,
     Expenditure,
     Feedback,
     FoiRequest,
+    Funding,
     KpiValue,
     Milestone,
     Mitigation,
@@ -192,6 +194,14 @@ WRITES = [
         lambda r: {"line": r["line"].pk, "amount": "1,000.00", "payee": "KCC", **date_parts("spent_on", TODAY)},
         {(Expenditure, "create")},
     ),
+    Write(
+        "add_funding", lambda r: {"financial_year": 2026, "source": "ICB", "amount": "10,000"}, {(Funding, "create")}
+    ),
+    Write(
+        "add_budget_line",
+        lambda r: {"financial_year": 2026, "name": "Training", "category": "training", "annual_amount": "1,200"},
+        {(BudgetLine, "create")},
+    ),
     Write("add_risk", risk_form, {(Risk, "create")}),
     Write(
         "review_risk",
@@ -248,7 +258,7 @@ write_params = pytest.mark.parametrize("write", WRITES, ids=[write.page for writ
 
 def test_the_table_of_writes_covers_every_form_page():
     forms = {name for name in PAGES if name.split("_")[0] in ("add", "edit", "fill", "review")}
-    assert {write.page for write in WRITES} == forms and len(forms) == 14
+    assert {write.page for write in WRITES} == forms and len(forms) == 16
 
 
 @write_params
