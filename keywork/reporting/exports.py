@@ -84,6 +84,17 @@ def return_sections(report, tables) -> list[tuple[str, list[list]]]:
             [["Title", "Narrative"], *[[case.title, case.narrative] for case in report.case_studies]],
         )
     )
+    narrative = report.narrative
+    sections.append(
+        (
+            "Continuous improvement and challenges",
+            [
+                ["", "This quarter"],
+                ["Continuous-improvement activity", narrative.improvement if narrative else "Not written yet"],
+                ["Challenges", narrative.challenges if narrative else "Not written yet"],
+            ],
+        )
+    )
     sections.append(
         (
             "Risks scored 8 or more",

@@ -1,7 +1,7 @@
 """The NHS England quarterly monitoring return, computed as the data stood at the quarter's end."""
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from keywork.inpatient.census import monthly_census
 from keywork.inpatient.models import Admission
@@ -10,6 +10,7 @@ from keywork.programme.models import Risk
 from keywork.programme.workforce import workforce_on
 from keywork.register.choices import Rating
 from keywork.reporting.history import on_register, people_rows, ratings_on
+from keywork.reporting.models import QuarterNarrative
 from keywork.reporting.quarters import Quarter
 from keywork.reporting.suppression import suppress_count, suppress_counts, suppress_table
 
@@ -30,7 +31,7 @@ class QuarterlyReturn:
     workforce: dict
     case_studies: list
     risks: list
-    narrative: dict = field(default_factory=dict)
+    narrative: object | None = None  # the lead's QuarterNarrative, if written
 
 
 def _by_rating_and_area(rows, ratings, areas) -> dict[str, dict[str, int]]:
@@ -79,6 +80,7 @@ def quarterly_return(service, quarter: Quarter, today) -> QuarterlyReturn:
         workforce=workforce_on(service, as_at),
         case_studies=case_studies_for(service, quarter.start, as_at),
         risks=sorted(risks, key=lambda risk: -risk.score),
+        narrative=QuarterNarrative.objects.filter(service=service, quarter=quarter.code).first(),
     )
 
 

@@ -11,4 +11,5 @@ urlpatterns = [
     path("register.csv", views.register_export, {"file_format": "csv"}, name="register_csv"),
     path("register.xlsx", views.register_export, {"file_format": "xlsx"}, name="register_xlsx"),
     path("all-services/", views.regional, name="regional"),
+    path("return/narrative/", views.write_narrative, name="narrative"),
 ]

@@ -3,15 +3,20 @@ are suppressed; every file downloaded is audited."""
 
 from django.core.exceptions import ValidationError
 from django.db.models import Min
-from django.http import HttpResponse, StreamingHttpResponse
+from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 
 from keywork import audit
 from keywork.accounts.permissions import Permission, has_permission, people_for, permission_required
 from keywork.audit.models import Operation
+from keywork.pages import handle_form
+from keywork.programme import operations
 from keywork.reporting import charts, exports
 from keywork.reporting.dashboard import dashboard as dashboard_figures
+from keywork.reporting.forms import NarrativeForm
+from keywork.reporting.models import QuarterNarrative
 from keywork.reporting.quarterly import published_tables, quarterly_return
 from keywork.reporting.quarters import Quarter, recent_quarters
 from keywork.reporting.rollup import rolled_up_return
@@ -94,6 +99,7 @@ def quarterly(request):
             "error": error,
             "sections": exports.return_sections(report, tables),
             "quarters": recent_quarters(first_referral(request.service, today), today),
+            "may_write": has_permission(request.user, Permission.MANAGE_PROGRAMME),
         },
     )
 
@@ -156,4 +162,24 @@ def regional(request):
             "error": error,
             **rolled_up_return(quarter, today),
         },
+    )
+
+
+@permission_required(Permission.MANAGE_PROGRAMME)
+def write_narrative(request):
+    today = timezone.localdate()
+    quarter, error = _chosen_quarter(request, today)
+    if error:
+        raise Http404(error)
+    narrative = QuarterNarrative.objects.filter(service=request.service, quarter=quarter.code).first()
+    blank = QuarterNarrative(service=request.service, quarter=quarter.code)
+    form = NarrativeForm(request.POST or None, instance=narrative or blank)
+    done = reverse("reporting:quarterly") + f"?quarter={quarter.code}"
+    return handle_form(
+        request,
+        form,
+        lambda actor, f: operations.save(actor, f.instance, written_by=actor.user) and done,
+        "Saved for the return",
+        f"Improvement and challenges, {quarter.label}",
+        back_url=done,
     )

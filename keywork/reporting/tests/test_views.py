@@ -162,3 +162,13 @@ def test_pages_need_a_login(client):
     for name in ("dashboard", "quarterly", "regional", "register_csv"):
         response = client.get(reverse(f"reporting:{name}"))
         assert response.status_code == 302 and "login" in response.url
+
+
+def test_the_leads_narrative_for_a_quarter_appears_in_the_return(service, make_user):
+    from conftest import logged_in
+
+    lead = logged_in(make_user(service, "lead"))
+    url = reverse("reporting:narrative") + "?quarter=2025-Q3"
+    assert lead.http.post(url, {"improvement": "New crisis pathway", "challenges": "Housing"}).status_code == 302
+    page = lead.http.get(reverse("reporting:quarterly") + "?quarter=2025-Q3").content.decode()
+    assert "New crisis pathway" in page and "Housing" in page
