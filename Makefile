@@ -32,6 +32,10 @@ run: venv assets ## Set up, load the synthetic demo and serve on http://127.0.0.
 test: venv assets ## Lint, then the whole suite on SQLite, on PostgreSQL, and in headless Chromium
 	scripts/test.sh
 
+bench: venv assets ## Benchmark on SQLite and PostgreSQL at national scale; prints a table, writes bench/*.json
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements-bench.txt
+	scripts/bench.sh
+
 lint: venv ## ruff
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .

@@ -47,6 +47,11 @@ INSTALLED_APPS = [
 ]
 if DEMO:
     INSTALLED_APPS.append("keywork.demo")
+INSTALLED_APPS.append("keywork.benchmark")
+# The Django admin is not part of Keywork; `make bench` mounts it only to compare with its changelist.
+BENCH_ADMIN = envbool("KEYWORK_BENCH_ADMIN", False)
+if BENCH_ADMIN:
+    INSTALLED_APPS.insert(0, "django.contrib.admin")
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -86,7 +91,13 @@ TEMPLATES = [
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "DIRS": [],
         "APP_DIRS": True,
-        "OPTIONS": {"context_processors": ["django.template.context_processors.request"]},
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ]
+        },
     },
 ]
 FORM_RENDERER = "django.forms.renderers.TemplatesSetting"

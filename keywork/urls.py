@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -42,3 +43,8 @@ urlpatterns = [
     path("reporting/", include("keywork.reporting.urls")),
     path("api/", api.urls),
 ]
+
+if settings.BENCH_ADMIN:
+    from keywork.benchmark.admin import site as bench_admin
+
+    urlpatterns.append(path("bench-admin/", bench_admin.urls))

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class BenchmarkConfig(AppConfig):
+    name = "keywork.benchmark"
+    label = "benchmark"
+    verbose_name = "Benchmark"

@@ -1,0 +1,122 @@
+"""`manage.py bench`: time Keywork's heaviest pages on this database, beside the raw-SQL floor,
+the Django admin changelist and pandas; optionally a load test. Prints a table, writes JSON."""
+
+import json
+import platform
+from pathlib import Path
+
+from django.core.management.base import BaseCommand
+from django.db import connection
+from django.utils import timezone
+
+from keywork.benchmark import floor, peers
+from keywork.benchmark.load import load_test
+from keywork.benchmark.measure import measure, time_it
+from keywork.benchmark.scenarios import cast, client_for, pages
+from keywork.reporting.quarterly import quarterly_return
+
+
+class Command(BaseCommand):
+    help = "Benchmark the heaviest pages against the floor and the peers; print a table and write JSON."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--repeat", type=int, default=20, help="Timed requests per page")
+        parser.add_argument("--json", default="bench/results.json", help="Where to write the figures")
+        parser.add_argument("--load-seconds", type=int, default=0, help="Seconds of load test (0: none)")
+        parser.add_argument("--users", type=int, default=20, help="Concurrent users in the load test")
+
+    def handle(self, *args, repeat, json: str, load_seconds, users, **options):
+        today = timezone.localdate()
+        actors = cast(today)
+        results = {
+            "database": connection.vendor,
+            "python": platform.python_version(),
+            "service": actors.service.name,
+            "people": actors.service.people.count(),
+            "pages": [],
+        }
+        for name, client, address in pages(actors):
+            results["pages"].append(measure(name, lambda c=client, a=address: c.get(a), repeat).as_dict())
+        results["comparisons"] = self._comparisons(actors, today, repeat)
+        if load_seconds:
+            results["load"] = self._load(actors, load_seconds, users)
+        Path(json).parent.mkdir(parents=True, exist_ok=True)
+        Path(json).write_text(_json_dump(results))
+        self.stdout.write(table(results))
+
+    def _comparisons(self, actors, today, repeat) -> dict:
+        manager = client_for(actors.manager)
+        register = pages(actors)[0][2]
+        register_ms = time_it(lambda: manager.get(register), repeat)
+        out = {
+            "register_ms": register_ms,
+            "register_floor_ms": floor.floor_ms(floor.captured_sql(lambda: manager.get(register)), repeat),
+        }
+        admin = peers.admin_changelist_address()
+        if admin:
+            out["admin_changelist_ms"] = time_it(lambda: manager.get(admin), repeat)
+        quarter_end = actors.quarter.end
+        out["return_ms"] = time_it(lambda: quarterly_return(actors.service, actors.quarter, today), max(repeat // 4, 3))
+        out["return_floor_ms"] = floor.floor_ms(
+            floor.captured_sql(lambda: _as_response(quarterly_return(actors.service, actors.quarter, today))),
+            max(repeat // 4, 3),
+        )
+        out["pandas_headline_ms"] = peers.pandas_headline_ms(actors.service, quarter_end, max(repeat // 4, 3))
+        return out
+
+    def _load(self, actors, seconds, users) -> dict | None:
+        keys = []
+        for number in range(users):
+            client = client_for(actors.manager if number % 2 else actors.keyworker)
+            keys.append(client.cookies["sessionid"].value)
+        addresses = [address for _, _, address in pages(actors) if "export" not in address and "xlsx" not in address]
+        return load_test(addresses, keys, seconds, connections=users, workers=3)
+
+
+class _Done:
+    streaming = False
+
+
+def _as_response(_):
+    return _Done()
+
+
+def _json_dump(results) -> str:
+    return json.dumps(results, indent=2, default=str)
+
+
+def table(results: dict) -> str:
+    lines = [
+        f"Keywork benchmark on {results['database']} ({results['people']:,} people in {results['service']})",
+        f"{'page':<38} {'median ms':>10} {'p95 ms':>10} {'queries':>8} {'peak MiB':>9} {'status':>6}",
+    ]
+    for page in results["pages"]:
+        lines.append(
+            f"{page['name']:<38} {page['median_ms']:>10.1f} {page['p95_ms']:>10.1f} {page['queries']:>8} "
+            f"{page['peak_mib']:>9.1f} {page['status']:>6}"
+        )
+    c = results["comparisons"]
+    lines.append("")
+    lines.append(
+        f"Register list {c['register_ms']:.1f} ms; raw-SQL floor {c['register_floor_ms']:.1f} ms "
+        f"(ratio {c['register_ms'] / max(c['register_floor_ms'], 0.001):.1f}x)"
+    )
+    if "admin_changelist_ms" in c:
+        lines.append(
+            f"Django admin changelist {c['admin_changelist_ms']:.1f} ms "
+            f"(Keywork is {c['admin_changelist_ms'] / max(c['register_ms'], 0.001):.1f}x faster)"
+        )
+    lines.append(f"Quarterly return {c['return_ms']:.1f} ms; raw-SQL floor {c['return_floor_ms']:.1f} ms")
+    if c.get("pandas_headline_ms") is not None:
+        lines.append(
+            f"pandas headline from CSV {c['pandas_headline_ms']:.1f} ms "
+            f"(Keywork's whole return is {c['pandas_headline_ms'] / max(c['return_ms'], 0.001):.1f}x faster)"
+        )
+    load = results.get("load")
+    if load:
+        lines.append(
+            f"Load: {load['connections']} users, {load['workers']} gunicorn workers, {load['seconds']:.0f} s: "
+            f"{load['requests_per_second']:.1f} requests/s, p50 {load['p50_ms']:.0f} ms, "
+            f"p95 {load['p95_ms']:.0f} ms, errors {load['errors']}"
+        )
+    return "\n".join(lines) + "\n"
