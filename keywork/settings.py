@@ -107,6 +107,10 @@ DATABASES = {
         envsecret("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60
     )
 }
+# A read replica for the reporting pages (docs/deployment.md): set REPLICA_DATABASE_URL to use one.
+if envsecret("REPLICA_DATABASE_URL"):
+    DATABASES["replica"] = dj_database_url.parse(envsecret("REPLICA_DATABASE_URL"), conn_max_age=60)
+DATABASE_ROUTERS = ["keywork.dbrouter.ReportingReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"

@@ -11,6 +11,7 @@ from django.utils import timezone
 from keywork import audit
 from keywork.accounts.permissions import Permission, has_permission, people_for, permission_required
 from keywork.audit.models import Operation
+from keywork.dbrouter import reporting_reads
 from keywork.pages import handle_form
 from keywork.programme import operations
 from keywork.reporting import charts, exports
@@ -28,7 +29,8 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 @permission_required(Permission.VIEW_AGGREGATES)
 def dashboard(request):
     today = timezone.localdate()
-    figures = dashboard_figures(request.service, today)
+    with reporting_reads():
+        figures = dashboard_figures(request.service, today)
     figures["inpatient_counts"] = [int(v) for v in figures["inpatients"].values] if figures["inpatients"] else []
     suppressed = not has_permission(request.user, Permission.VIEW_PEOPLE)
     if suppressed:
@@ -87,8 +89,9 @@ def _chosen_quarter(request, today) -> tuple[Quarter, str | None]:
 def quarterly(request):
     today = timezone.localdate()
     quarter, error = _chosen_quarter(request, today)
-    report = quarterly_return(request.service, quarter, today)
-    tables = published_tables(report)
+    with reporting_reads():
+        report = quarterly_return(request.service, quarter, today)
+        tables = published_tables(report)
     return render(
         request,
         "reporting/quarterly.jinja",
@@ -112,8 +115,9 @@ def first_referral(service, today):
 def quarterly_file(request, file_format):
     today = timezone.localdate()
     quarter, _ = _chosen_quarter(request, today)
-    report = quarterly_return(request.service, quarter, today)
-    tables = published_tables(report)
+    with reporting_reads():
+        report = quarterly_return(request.service, quarter, today)
+        tables = published_tables(report)
     audit.record(
         audit.Actor.from_request(request),
         Operation.EXPORT,
