@@ -26,6 +26,7 @@ def environment(**options) -> Environment:
             "get_messages": get_messages,
             "rating_tag": presenters.rating_tag,
             "form_error_list": presenters.form_error_list,
+            "fast_tag": presenters.tag,
         }
     )
     env.filters.update(
