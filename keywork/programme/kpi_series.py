@@ -43,44 +43,51 @@ def _inpatients(service, months, today):
     return [Decimal(m.count) for m in monthly_census(service, months[0], today, today)]
 
 
+def _by_month(dated_values, months) -> dict:
+    """Group (date, value) pairs under the first day of their month, for the months asked."""
+    wanted, grouped = set(months), {month: [] for month in months}
+    for day, value in dated_values:
+        month = day.replace(day=1)
+        if month in wanted:
+            grouped[month].append(value)
+    return grouped
+
+
 def _days_to_allocation(service, months, today):
     """Median days from referral to the first designated keyworker, for allocations starting that month."""
-    allocations = list(
-        Allocation.objects.filter(person__service=service, worker_type="practice_consultant").only(
-            "person_id", "starts_on"
-        )
-    )
-    referrals = Referral.objects.filter(person__service=service).values_list("person_id", "received_on")
+    allocations = Allocation.objects.filter(person__service=service, worker_type="practice_consultant")
     received = {}
-    for person_id, received_on in referrals:
+    for person_id, received_on in Referral.objects.filter(person__service=service).values_list(
+        "person_id", "received_on"
+    ):
         received.setdefault(person_id, []).append(received_on)
-    values = []
-    for month in months:
-        waits = [
-            (allocation.starts_on - max(d for d in received[allocation.person_id] if d <= allocation.starts_on)).days
-            for allocation in allocations
-            if month <= allocation.starts_on <= month_end(month)
-            if any(d <= allocation.starts_on for d in received.get(allocation.person_id, []))
-        ]
-        values.append(Decimal(statistics.median(waits)) if waits else None)
-    return values
+    waits = []
+    for person_id, starts_on in allocations.values_list("person_id", "starts_on"):
+        earlier = [day for day in received.get(person_id, []) if day <= starts_on]
+        if earlier:
+            waits.append((starts_on, (starts_on - max(earlier)).days))
+    grouped = _by_month(waits, months)
+    return [Decimal(statistics.median(grouped[month])) if grouped[month] else None for month in months]
 
 
 def _ctr_on_time(service, months, today):
     """Of admissions whose post-admission C(E)TR fell due that month, the per cent held by then."""
-    admissions = list(Admission.objects.filter(person__service=service).select_related("person__service"))
     held = {}
     for person_id, held_on in Review.objects.filter(
         person__service=service, kind="post_admission", held_on__isnull=False
     ).values_list("person_id", "held_on"):
         held.setdefault(person_id, []).append(held_on)
-    values = []
-    for month in months:
-        due = [(a, post_admission_review_due(a.admitted_on, service)) for a in admissions]
-        due = [(a, d) for a, d in due if month <= d <= month_end(month)]
-        on_time = [a for a, d in due if any(a.admitted_on <= h <= d for h in held.get(a.person_id, []))]
-        values.append(Decimal(round(100 * len(on_time) / len(due), 1)) if due else None)
-    return values
+    outcomes = []  # (due date, held on time?) per admission, each due date worked out once
+    for person_id, admitted_on in Admission.objects.filter(person__service=service).values_list(
+        "person_id", "admitted_on"
+    ):
+        due = post_admission_review_due(admitted_on, service)
+        outcomes.append((due, any(admitted_on <= day <= due for day in held.get(person_id, []))))
+    grouped = _by_month(outcomes, months)
+    return [
+        Decimal(round(100 * sum(grouped[month]) / len(grouped[month]), 1)) if grouped[month] else None
+        for month in months
+    ]
 
 
 def _overdue_actions(service, months, today):

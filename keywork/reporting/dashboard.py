@@ -17,17 +17,19 @@ from keywork.reporting.spc import xmr
 def register_by_rating(service, months) -> dict[str, list[int]]:
     """People on the register by rating at each month's end, rebuilt from the rating history."""
     rows = people_rows(service)
-    changes = sorted(
-        RatingChange.objects.filter(person__service=service).values_list(
-            "effective_on", "recorded_at", "id", "person_id", "rating"
-        )
+    # Sorted by the database; only what the loop needs is fetched (no timestamps to parse).
+    changes = list(
+        RatingChange.objects.filter(person__service=service)
+        .order_by("effective_on", "recorded_at", "id")
+        .values_list("effective_on", "person_id", "rating")
     )
     current, position = {}, 0
     series = {rating: [] for rating in Rating.values}
     for month in months:
         end = month_end(month)
         while position < len(changes) and changes[position][0] <= end:
-            current[changes[position][3]] = changes[position][4]
+            _, person_id, rating = changes[position]
+            current[person_id] = rating
             position += 1
         counts = dict.fromkeys(Rating.values, 0)
         for row in on_register(rows, end):
