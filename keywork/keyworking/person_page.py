@@ -1,9 +1,11 @@
 """What keyworking adds to a person's page: a section, and events on their timeline."""
 
+from django.db.models import Prefetch
 from django.template.loader import render_to_string
 from django.utils import timezone
 
 from keywork.accounts.permissions import Permission, has_permission, may_read_restricted_notes
+from keywork.keyworking.models import FollowUp
 from keywork.presenters import uk_date
 from keywork.register.timeline import Event
 
@@ -30,19 +32,23 @@ def keywork_section(request, person) -> str:
     return render_to_string("keyworking/person_section.jinja", context, request)
 
 
-def visible_notes(contact, user, person) -> str:
-    if contact.restricted and not may_read_restricted_notes(user, person):
-        return RESTRICTED_NOTE
-    return contact.notes
+def visible_notes(contact, user, person, may_read: bool | None = None) -> str:
+    """The notes, or a line saying they are restricted. `may_read` saves asking once per contact."""
+    if may_read is None:
+        may_read = may_read_restricted_notes(user, person)
+    return RESTRICTED_NOTE if contact.restricted and not may_read else contact.notes
 
 
 def timeline_events(request, person) -> list[Event]:
     events = []
-    for contact in person.contacts.select_related("recorded_by").prefetch_related("follow_ups"):
-        follow_ups = "; ".join(
-            f"Follow-up: {f.description} (due {uk_date(f.due_on)})" for f in contact.follow_ups.all()
-        )
-        detail = " ".join(filter(None, [visible_notes(contact, request.user, person), follow_ups]))
+    may_read = may_read_restricted_notes(request.user, person)
+    # A list of follow-ups per contact (to_attr), not a queryset each: a long record has hundreds.
+    contacts = person.contacts.select_related("recorded_by").prefetch_related(
+        Prefetch("follow_ups", queryset=FollowUp.objects.order_by("due_on"), to_attr="follow_up_list")
+    )
+    for contact in contacts:
+        follow_ups = "; ".join(f"Follow-up: {f.description} (due {uk_date(f.due_on)})" for f in contact.follow_up_list)
+        detail = " ".join(filter(None, [visible_notes(contact, request.user, person, may_read), follow_ups]))
         title = f"{contact.get_contact_type_display()}, {contact.duration_minutes} minutes"
         events.append(Event(timezone.localtime(contact.occurred_at).date(), title, detail, _name(contact.recorded_by)))
     for allocation in person.allocations.select_related("worker", "recorded_by"):
