@@ -28,20 +28,21 @@ def people_rows(service):
 
 
 def ratings_on(service, day: datetime.date) -> dict[int, str]:
-    """Each person's rating on `day`: their latest rating change effective on or before it."""
-    latest: dict[int, tuple] = {}
-    hospital: dict[int, tuple] = {}
-    changes = RatingChange.objects.filter(person__service=service, effective_on__lte=day).values_list(
-        "person_id", "effective_on", "recorded_at", "id", "rating", "cause"
+    """Each person's rating on `day`: their latest rating change effective on or before it.
+
+    The database sorts the history so the last row for a person is their latest; only the columns
+    the loop needs are fetched (no timestamps to parse: this runs over the whole service's history).
+    """
+    latest: dict[int, str] = {}
+    in_hospital: dict[int, bool] = {}
+    changes = (
+        RatingChange.objects.filter(person__service=service, effective_on__lte=day)
+        .order_by("effective_on", "recorded_at", "id")
+        .values_list("person_id", "rating", "cause")
     )
-    for person_id, effective_on, recorded_at, change_id, rating, cause in changes:
-        key = (effective_on, recorded_at, change_id)
-        if person_id not in latest or key > latest[person_id][0]:
-            latest[person_id] = (key, rating)
-        if cause != RatingCause.REVIEW and (person_id not in hospital or key > hospital[person_id][0]):
-            hospital[person_id] = (key, cause)
+    for person_id, rating, cause in changes:
+        latest[person_id] = rating
+        if cause != RatingCause.REVIEW:
+            in_hospital[person_id] = cause == RatingCause.ADMISSION
     # As on the register (Person.refresh_rating): someone admitted stays blue until discharged.
-    return {
-        person_id: Rating.BLUE if hospital.get(person_id, (None, None))[1] == RatingCause.ADMISSION else rating
-        for person_id, (_, rating) in latest.items()
-    }
+    return {person_id: Rating.BLUE if in_hospital.get(person_id) else rating for person_id, rating in latest.items()}
