@@ -9,6 +9,8 @@ export DEBUG=true KEYWORK_BENCH_ADMIN=true SECRET_KEY=bench-only-secret-key
 PY=.venv/bin/python
 SCALE=${BENCH_SCALE:-}
 LOAD_SECONDS=${BENCH_LOAD_SECONDS:-120}
+SQLITE_FILE=${BENCH_SQLITE:-$(pwd)/bench/national.sqlite3}
+PG_DATABASE=${BENCH_PG_DB:-keywork_bench}
 mkdir -p bench
 if ! command -v wrk >/dev/null && [ "$(id -u)" = 0 ]; then
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk) >&2 || true
@@ -22,12 +24,12 @@ run() {  # $1: name, $2: DATABASE_URL
   DATABASE_URL="$2" $PY manage.py bench --json "bench/$1.json" --load-seconds "$LOAD_SECONDS"
 }
 
-run sqlite "sqlite:///$(pwd)/bench/national.sqlite3"
+run sqlite "sqlite:///$SQLITE_FILE"
 if base=$(scripts/postgres.sh); then
   if [ "$(id -u)" = 0 ]; then
-    su postgres -c "psql -tc \"SELECT 1 FROM pg_database WHERE datname='keywork_bench'\" | grep -q 1 || createdb -O keywork keywork_bench"
+    su postgres -c "psql -tc \"SELECT 1 FROM pg_database WHERE datname='$PG_DATABASE'\" | grep -q 1 || createdb -O keywork $PG_DATABASE"
   fi
-  run postgresql "${base%/*}/keywork_bench"
+  run postgresql "${base%/*}/$PG_DATABASE"
 else
   echo "SKIPPED: no PostgreSQL server could be started" >&2
 fi
