@@ -10,6 +10,7 @@ from ninja.security import HttpBearer
 
 from keywork.accounts.middleware import service_for
 from keywork.accounts.models import ApiToken
+from keywork.fhir.api import router as fhir_router
 from keywork.inpatient.api import router as inpatient_router
 from keywork.keyworking.api import router as keyworking_router
 from keywork.outcomes.api import router as outcomes_router
@@ -43,6 +44,7 @@ api.add_router("", reviews_router)
 api.add_router("", inpatient_router)
 api.add_router("/programme", programme_router)
 api.add_router("/outcomes", outcomes_router)
+api.add_router("/fhir", fhir_router)
 
 
 def _field_name(location) -> str:

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "keywork.programme",
     "keywork.outcomes",
     "keywork.reporting",
+    "keywork.fhir",
 ]
 if DEMO:
     INSTALLED_APPS.append("keywork.demo")

@@ -41,6 +41,7 @@ urlpatterns = [
     path("programme/", include("keywork.programme.urls")),
     path("outcomes/", include("keywork.outcomes.urls")),
     path("reporting/", include("keywork.reporting.urls")),
+    path("fhir/", include("keywork.fhir.urls")),
     path("api/", api.urls),
 ]
 
