@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "keywork.inpatient",
     "keywork.programme",
     "keywork.outcomes",
+    "keywork.records",
     "keywork.reporting",
     "keywork.fhir",
 ]
@@ -113,6 +114,13 @@ if envsecret("REPLICA_DATABASE_URL"):
     DATABASES["replica"] = dj_database_url.parse(envsecret("REPLICA_DATABASE_URL"), conn_max_age=60)
 DATABASE_ROUTERS = ["keywork.dbrouter.ReportingReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Records-management retention per kind of record, counted from the day support ends (the later of
+# leaving the register and the last referral's keywork closing). Kent and Medway's rule for a DSR
+# entry: archived 6 months after support ends, erased 6 years after. `manage.py apply_retention`.
+RECORDS_RETENTION = {
+    "person": {"archive_after_months": 6, "erase_after_months": 6 * 12},
+}
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = ["keywork.accounts.backends.ServiceUserBackend"]

@@ -11,6 +11,8 @@ class Operation(models.TextChoices):
     CREATE = "create", "Created"
     UPDATE = "update", "Changed"
     EXPORT = "export", "Exported"
+    # Retention's erasure of a whole record: the entry says which rule, never what was erased.
+    ERASE = "erase", "Erased"
 
 
 class AppendOnlyError(Exception):

@@ -70,6 +70,10 @@ class Person(models.Model):
     status = models.CharField(max_length=20, choices=RegisterStatus.choices, default=RegisterStatus.ACTIVE)
     status_reason = models.TextField(blank=True)
     status_changed_on = models.DateField(null=True, blank=True)
+    # Records management (keywork.records): set when retention archives the entry; a legal hold
+    # (litigation, an inquiry) stops both archiving and erasure until it is lifted.
+    archived_on = models.DateField(null=True, blank=True)
+    legal_hold = models.BooleanField(default=False)
 
     # Kept in step with the rating history by refresh_rating(), so the register can filter and
     # sort on them in one query.

@@ -1,0 +1,32 @@
+from django.core.management.base import BaseCommand
+from django.utils import timezone
+
+from keywork.records import retention
+
+
+class Command(BaseCommand):
+    help = (
+        "List the DSR entries that the retention rules (settings.RECORDS_RETENTION) would archive or erase; "
+        "with --apply, archive and erase them. People under legal hold are listed and left alone."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--apply", action="store_true", help="Archive and erase; without it nothing changes.")
+
+    def handle(self, *args, **options):
+        plan = retention.plan(timezone.localdate())
+        # Record ids, not names: this output ends up in cron mail and job logs.
+        for heading, people in (
+            ("Archive", plan.archive),
+            ("Erase", plan.erase),
+            ("Held (legal hold)", plan.held),
+        ):
+            self.stdout.write(f"{heading}: {len(people)}")
+            for person in people:
+                ended = retention.support_ended_on(person)
+                self.stdout.write(f"  person {person.pk} ({person.service.slug}), support ended {ended}")
+        if not options["apply"]:
+            self.stdout.write("Dry run: nothing changed. Run with --apply to archive and erase.")
+            return
+        retention.apply(plan)
+        self.stdout.write(f"Archived {len(plan.archive)}, erased {len(plan.erase)}.")

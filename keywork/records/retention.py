@@ -1,0 +1,155 @@
+"""Retention: archive and erase DSR entries when the records-management rules say so.
+
+The rules are in settings.RECORDS_RETENTION, counted from the day support ends. Erasure deletes the
+person and everything held about them, and leaves one audit entry naming the rule: the audit log is
+append-only, so the trail of who saw the record survives, without the record's content.
+"""
+
+import calendar
+import datetime
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db import models, transaction
+from django.db.models import Max, Q
+
+from keywork import audit
+from keywork.audit.models import Operation
+from keywork.keyworking.choices import ReferralDecision
+from keywork.register.choices import RegisterStatus
+from keywork.register.models import Person
+
+KIND = "person"
+LEFT_THE_REGISTER = (RegisterStatus.REMOVED, RegisterStatus.TRANSFERRED_OUT)
+
+
+@dataclass
+class Plan:
+    """What retention would do on a date: people to archive, to erase, and held back."""
+
+    on: datetime.date
+    archive: list[Person] = field(default_factory=list)
+    erase: list[Person] = field(default_factory=list)
+    held: list[Person] = field(default_factory=list)
+
+
+def add_months(day: datetime.date, months: int) -> datetime.date:
+    """The same day `months` later, or the month's last day (31 August + 6 months = 28/29 February)."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def rule() -> dict:
+    return settings.RECORDS_RETENTION[KIND]
+
+
+def rule_name(action: str) -> str:
+    months = rule()[f"{action}_after_months"]
+    return f"{KIND}: {action} {months} months after support ends"
+
+
+def support_ended_on(person: Person) -> datetime.date | None:
+    """The later of leaving the register and the last referral's keywork ending; None while supported.
+
+    Uses `last_closed` and `open_referrals`, annotated by `candidates()`, so the plan is one query.
+    """
+    if person.status not in LEFT_THE_REGISTER or person.status_changed_on is None:
+        return None
+    if person.open_referrals:
+        return None  # keywork goes on after leaving the register (moved out of area, still open)
+    return max(d for d in (person.status_changed_on, person.last_closed) if d is not None)
+
+
+def candidates() -> models.QuerySet:
+    still_open = Q(referrals__decision=ReferralDecision.ACCEPTED, referrals__closed_on__isnull=True)
+    return (
+        Person.objects.filter(status__in=LEFT_THE_REGISTER, status_changed_on__isnull=False)
+        .annotate(last_closed=Max("referrals__closed_on"), open_referrals=models.Count("referrals", filter=still_open))
+        .select_related("service")
+        .order_by("service_id", "id")
+    )
+
+
+def plan(on: datetime.date) -> Plan:
+    result = Plan(on=on)
+    for person in candidates():
+        ended = support_ended_on(person)
+        if ended is None:
+            continue
+        erase_due = add_months(ended, rule()["erase_after_months"]) <= on
+        archive_due = person.archived_on is None and add_months(ended, rule()["archive_after_months"]) <= on
+        if not (erase_due or archive_due):
+            continue
+        if person.legal_hold:
+            result.held.append(person)
+        elif erase_due:
+            result.erase.append(person)
+        else:
+            result.archive.append(person)
+    return result
+
+
+def apply(the_plan: Plan) -> None:
+    """Archive and erase as planned, all or nothing."""
+    with transaction.atomic():
+        archived = [person.pk for person in the_plan.archive]
+        # legal_hold is checked again in the update: a hold placed since the plan was made wins.
+        Person.objects.filter(pk__in=archived, legal_hold=False).update(archived_on=the_plan.on)
+        for person in the_plan.erase:
+            erase(person, on=the_plan.on)
+
+
+def erase(person: Person, on: datetime.date) -> None:
+    """Delete the person and everything held about them, and record the erasure in the audit log."""
+    with transaction.atomic():
+        locked = Person.objects.select_for_update().get(pk=person.pk)
+        if locked.legal_hold:
+            return
+        reports = _review_reports(locked)
+        _delete_dependants(Person, Person.objects.filter(pk=locked.pk))
+        pk, service = locked.pk, locked.service
+        Person.objects.filter(pk=pk).delete()
+        # The entry is written for the (now deleted) person's id so their audit trail still ends
+        # with it; `locked` keeps the pk for the content type and object id.
+        locked.pk = pk
+        audit.record(
+            audit.Actor.system("retention", service),
+            Operation.ERASE,
+            locked,
+            person_id=pk,
+            changes={"rule": rule_name("erase"), "on": on, "erased": "person record"},
+        )
+        # Files are deleted only once the rows are gone for good, so a rollback loses nothing.
+        transaction.on_commit(lambda: _delete_files(reports))
+
+
+def _delete_dependants(model, rows: models.QuerySet, path: tuple = ()) -> None:
+    """Delete every row that refers to `rows`, deepest first (the foreign keys are PROTECT).
+
+    Walks the model graph rather than naming the tables, so a model added later that refers to a
+    person is erased with them instead of making erasure fail on PROTECT.
+    """
+    for relation in model._meta.related_objects:
+        related = relation.related_model
+        if relation.many_to_many:
+            # A link from a shared record (a system blocker naming several people): drop the link only.
+            through = relation.field.remote_field.through
+            through.objects.filter(**{f"{relation.field.m2m_reverse_field_name()}__in": rows}).delete()
+            continue
+        if related in path or related._meta.label == "audit.AuditEntry":
+            continue
+        dependants = related._base_manager.filter(**{f"{relation.field.name}__in": rows})
+        _delete_dependants(related, dependants, (*path, model))
+        dependants.delete()
+
+
+def _review_reports(person: Person) -> list:
+    from keywork.reviews.models import Review
+
+    return [review.report for review in Review.objects.filter(person=person).exclude(report="")]
+
+
+def _delete_files(files) -> None:
+    for stored in files:
+        stored.storage.delete(stored.name)

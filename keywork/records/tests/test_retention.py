@@ -1,0 +1,120 @@
+import datetime
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from keywork.audit.models import AuditEntry, Operation
+from keywork.keyworking.choices import ReferralDecision, ReferralRoute
+from keywork.keyworking.models import Referral
+from keywork.records import retention
+from keywork.register.choices import RegisterStatus
+from keywork.register.models import FamilyContact, Person, RatingChange
+
+TODAY = timezone.localdate()
+
+
+def ago(months: int, days: int = 0) -> datetime.date:
+    return retention.add_months(TODAY, -months) - datetime.timedelta(days=days)
+
+
+@pytest.fixture
+def people(service, make_user, add_person):
+    """Five people: one still on the register, one left 3 months ago, one 7 months ago, one 7 years
+    ago, and one who left 7 years ago but whose keywork closed only 2 months ago."""
+    manager = make_user(service, "manager")
+
+    def left(months, *, closed_months=None, status=RegisterStatus.REMOVED):
+        person = add_person(service, by=manager)
+        Person.objects.filter(pk=person.pk).update(status=status, status_changed_on=ago(months))
+        FamilyContact.objects.create(person=person, name="A parent", relationship="Mother")
+        if closed_months is not None:
+            Referral.objects.create(
+                person=person,
+                route=ReferralRoute.DSR,
+                received_on=ago(100),
+                referrer_name="A referrer",
+                referrer_organisation="A school",
+                reason="Risk of admission",
+                decision=ReferralDecision.ACCEPTED,
+                decided_on=ago(100),
+                closed_on=ago(closed_months),
+                recorded_by=manager,
+            )
+        person.refresh_from_db()
+        return person
+
+    return {
+        "active": add_person(service, by=manager),
+        "recent": left(3),
+        "archive": left(7, status=RegisterStatus.TRANSFERRED_OUT),
+        "erase": left(84, closed_months=90),
+        "keywork_closed_late": left(84, closed_months=2),
+    }
+
+
+def test_support_ends_at_the_later_of_leaving_and_keywork_closing(people):
+    plan = retention.plan(TODAY)
+    assert plan.archive == [people["archive"]]
+    assert plan.erase == [people["erase"]]
+    assert people["keywork_closed_late"] not in plan.archive + plan.erase
+
+
+def test_the_dry_run_changes_nothing(people):
+    before = list(Person.objects.values_list("id", "archived_on"))
+    out = StringIO()
+    call_command("apply_retention", stdout=out)
+    assert list(Person.objects.values_list("id", "archived_on")) == before
+    assert "Dry run" in out.getvalue()
+    assert f"person {people['erase'].pk} " in out.getvalue()
+    assert not AuditEntry.objects.filter(operation=Operation.ERASE).exists()
+
+
+def test_apply_archives_and_erases_exactly_the_people_due(people):
+    call_command("apply_retention", "--apply", stdout=StringIO())
+    archived = set(Person.objects.exclude(archived_on=None).values_list("pk", flat=True))
+    assert archived == {people["archive"].pk}
+    assert Person.objects.get(pk=people["archive"].pk).archived_on == TODAY
+    erased = people["erase"]
+    assert not Person.objects.filter(pk=erased.pk).exists()
+    assert not RatingChange.objects.filter(person_id=erased.pk).exists()
+    assert not FamilyContact.objects.filter(person_id=erased.pk).exists()
+    assert not Referral.objects.filter(person_id=erased.pk).exists()
+    remaining = {"active", "recent", "archive", "keywork_closed_late"}
+    assert set(Person.objects.values_list("pk", flat=True)) == {people[key].pk for key in remaining}
+
+
+def test_a_second_run_does_not_archive_again(people):
+    call_command("apply_retention", "--apply", stdout=StringIO())
+    assert retention.plan(TODAY + datetime.timedelta(days=1)).archive == []
+
+
+def test_legal_hold_stops_archiving_and_erasure(people):
+    Person.objects.filter(pk__in=[people["archive"].pk, people["erase"].pk]).update(legal_hold=True)
+    out = StringIO()
+    call_command("apply_retention", "--apply", stdout=out)
+    assert Person.objects.get(pk=people["archive"].pk).archived_on is None
+    assert Person.objects.filter(pk=people["erase"].pk).exists()
+    assert "Held (legal hold): 2" in out.getvalue()
+
+
+def test_erasure_leaves_an_audit_entry_without_the_persons_details(people):
+    erased = people["erase"]
+    earlier_entries = AuditEntry.objects.filter(person_id=erased.pk).count()
+    call_command("apply_retention", "--apply", stdout=StringIO())
+    entry = AuditEntry.objects.get(person_id=erased.pk, operation=Operation.ERASE)
+    assert entry.system_process == "retention"
+    assert entry.service == erased.service
+    assert entry.changes["rule"] == "person: erase 72 months after support ends"
+    assert entry.changes["erased"] == "person record"
+    text = str(entry.changes)
+    for detail in (erased.given_name, erased.family_name, erased.nhs_number, erased.postcode):
+        assert detail not in text
+    # The trail of who saw and changed the record is kept: the log is append-only.
+    assert AuditEntry.objects.filter(person_id=erased.pk).count() == earlier_entries + 1
+
+
+def test_add_months_keeps_to_the_end_of_a_short_month():
+    assert retention.add_months(datetime.date(2024, 8, 31), 6) == datetime.date(2025, 2, 28)
+    assert retention.add_months(datetime.date(2024, 1, 15), -72) == datetime.date(2018, 1, 15)
