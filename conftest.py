@@ -65,6 +65,11 @@ def other_service(db):
     )
 
 
+def date_parts(name: str, day) -> dict:
+    """Form data for the three boxes (day, month, year) of an NHS date input."""
+    return {f"{name}_0": day.day, f"{name}_1": day.month, f"{name}_2": day.year}
+
+
 def create_user(service, role: str, username: str | None = None) -> User:
     worker_type = WorkerType.PRACTICE_CONSULTANT if role == Role.KEYWORKER else ""
     user = User(

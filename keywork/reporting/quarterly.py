@@ -34,7 +34,7 @@ class QuarterlyReturn:
     narrative: object | None = None  # the lead's QuarterNarrative, if written
 
 
-def _by_rating_and_area(rows, ratings, areas) -> dict[str, dict[str, int]]:
+def by_rating_and_area(rows, ratings, areas) -> dict[str, dict[str, int]]:
     table = {label: dict.fromkeys(areas, 0) for label in RATING_ROWS + ["Not rated"]}
     for row in rows:
         rating = ratings.get(row["id"])
@@ -69,9 +69,9 @@ def quarterly_return(service, quarter: Quarter, today) -> QuarterlyReturn:
         quarter=quarter,
         as_at=as_at,
         supported={
-            "New to the register": _by_rating_and_area(new, ratings, areas),
-            "On the register at the quarter's end": _by_rating_and_area(active, ratings, areas),
-            "Left the register": _by_rating_and_area(closed, ratings, areas),
+            "New to the register": by_rating_and_area(new, ratings, areas),
+            "On the register at the quarter's end": by_rating_and_area(active, ratings, areas),
+            "Left the register": by_rating_and_area(closed, ratings, areas),
         },
         inpatients_at_end=census[-1].by_local_authority if census else dict.fromkeys(areas, 0),
         admissions_in_quarter={area: admissions.get(area, 0) for area in areas},

@@ -5,15 +5,12 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from conftest import date_parts
 from keywork.accounts.models import Role
 from keywork.inpatient.models import Admission
 from keywork.register.models import Person
 
 TODAY = timezone.localdate()
-
-
-def date_parts(name, day) -> dict:
-    return {f"{name}_0": day.day, f"{name}_1": day.month, f"{name}_2": day.year}
 
 
 def admission_form(**changes) -> dict:

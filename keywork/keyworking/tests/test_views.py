@@ -9,15 +9,11 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from conftest import logged_in
+from conftest import date_parts, logged_in
 from keywork.accounts.models import Role
 from keywork.keyworking.models import Allocation, Contact, Escalation, FollowUp, Referral, SupportPlan
 
 from .conftest import TODAY, days_ago
-
-
-def date_parts(name, day) -> dict:
-    return {f"{name}_0": day.day, f"{name}_1": day.month, f"{name}_2": day.year}
 
 
 @pytest.fixture

@@ -13,10 +13,6 @@ def days_ago(days: int) -> datetime.date:
     return TODAY - datetime.timedelta(days=days)
 
 
-def date_parts(name, day) -> dict:
-    return {f"{name}_0": day.day, f"{name}_1": day.month, f"{name}_2": day.year}
-
-
 @pytest.fixture
 def manager(as_role):
     return as_role(Role.MANAGER)

@@ -6,10 +6,11 @@ import re
 import pytest
 from django.urls import reverse
 
+from conftest import date_parts
 from keywork.accounts.models import Role
 from keywork.audit.models import AuditEntry
 from keywork.outcomes.models import BehaviourRecord, CaseStudy, ClosingOutcome, Goal, GoalRating, SystemBlocker
-from keywork.outcomes.tests.conftest import TODAY, accept_referral, allocate, date_parts, days_ago
+from keywork.outcomes.tests.conftest import TODAY, accept_referral, allocate, days_ago
 
 
 def post(client, name, data, *args):

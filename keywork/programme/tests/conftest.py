@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 
+from conftest import date_parts  # noqa: F401 - re-exported to this folder's tests
 from keywork.accounts.models import Role
 from keywork.programme.models import (
     Assurance,
@@ -24,11 +25,6 @@ D = datetime.date
 FLAT_PROFILE = [1_000_000] * 12  # £10,000 a month
 NEW_YEAR_2027 = D(2027, 1, 1)
 THURSDAY_BEFORE_EASTER_2026 = D(2026, 4, 2)
-
-
-def date_parts(name: str, day: datetime.date) -> dict:
-    """The three boxes of an NHS date input."""
-    return {f"{name}_0": day.day, f"{name}_1": day.month, f"{name}_2": day.year}
 
 
 @pytest.fixture

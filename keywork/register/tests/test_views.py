@@ -7,6 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from conftest import date_parts
 from keywork.accounts.models import Role
 from keywork.audit.models import AuditEntry
 from keywork.register.models import Consent, Person, RatingChange
@@ -22,10 +23,6 @@ def valid_nhs_number(seed: int) -> str:
         if check is not None:
             return f"{first_nine}{check}"
     raise AssertionError("no valid number")
-
-
-def date_parts(name: str, day: datetime.date) -> dict:
-    return {f"{name}_0": day.day, f"{name}_1": day.month, f"{name}_2": day.year}
 
 
 def add_form(**changes) -> dict:

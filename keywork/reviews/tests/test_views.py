@@ -7,15 +7,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
+from conftest import date_parts
 from keywork.accounts.models import Role
 from keywork.audit.models import AuditEntry
 from keywork.reviews.models import Action, Review
 
 TODAY = timezone.localdate()
-
-
-def date_parts(name, day) -> dict:
-    return {f"{name}_0": day.day, f"{name}_1": day.month, f"{name}_2": day.year}
 
 
 def docx_bytes() -> bytes:

@@ -18,7 +18,7 @@ from keywork.benchmark.scenarios import cast, client_for, pages
 from keywork.register.models import Person
 from keywork.reporting import exports
 from keywork.reporting.history import on_register, people_rows, ratings_on
-from keywork.reporting.quarterly import _by_rating_and_area, quarterly_return
+from keywork.reporting.quarterly import by_rating_and_area, quarterly_return
 
 
 class Command(BaseCommand):
@@ -82,7 +82,7 @@ class Command(BaseCommand):
 
 def headline(service, day):
     """People on the register on `day` by rating and local authority, as the return computes it."""
-    return _by_rating_and_area(
+    return by_rating_and_area(
         on_register(people_rows(service), day), ratings_on(service, day), service.local_authorities
     )
 
