@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "keywork.records",
     "keywork.reporting",
     "keywork.fhir",
+    "keywork.imports",
+    "keywork.subjectaccess",
 ]
 if DEMO:
     INSTALLED_APPS.append("keywork.demo")

@@ -42,6 +42,8 @@ urlpatterns = [
     path("outcomes/", include("keywork.outcomes.urls")),
     path("reporting/", include("keywork.reporting.urls")),
     path("fhir/", include("keywork.fhir.urls")),
+    path("import/", include("keywork.imports.urls")),
+    path("subject-access/", include("keywork.subjectaccess.urls")),
     path("api/", api.urls),
 ]
 

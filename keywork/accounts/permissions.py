@@ -41,6 +41,8 @@ class Permission(StrEnum):
     RECORD_SYSTEM_LEARNING = "record_system_learning"
     EXPORT_REGISTER = "export_register"
     VIEW_REGIONAL = "view_regional"
+    IMPORT_REGISTER = "import_register"
+    MANAGE_SUBJECT_ACCESS = "manage_subject_access"
 
 
 _REGISTER = {
@@ -72,6 +74,9 @@ _OVERSIGHT = _KEYWORK | {
     Permission.MANAGE_WORKFORCE,
     Permission.MANAGE_FEEDBACK,
     Permission.EXPORT_REGISTER,
+    Permission.IMPORT_REGISTER,
+    # Subject access packs hold everything on a person: managers answer them, not keyworkers.
+    Permission.MANAGE_SUBJECT_ACCESS,
 }
 
 ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
@@ -85,6 +90,8 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
             Permission.RECORD_REVIEW,
             Permission.RECORD_ADMISSION,
             Permission.EXPORT_REGISTER,
+            # The coordinator keeps the register, so moves a service's spreadsheet into it.
+            Permission.IMPORT_REGISTER,
             # Blocks in the system show up at DSR meetings as well as in casework.
             Permission.RECORD_SYSTEM_LEARNING,
         }
