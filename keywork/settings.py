@@ -148,6 +148,8 @@ USE_TZ = True
 # served only by views that check permission and write an audit entry.
 PRIVATE_FILES_ROOT = Path(envsecret("PRIVATE_FILES_ROOT") or BASE_DIR / "var" / "private")
 REVIEW_REPORT_MAX_BYTES = envint("REVIEW_REPORT_MAX_BYTES", 10 * 1024 * 1024)
+# A DSR spreadsheet of 10,000 people is about 1 MB as XLSX; larger files are refused, not half-read.
+IMPORT_MAX_BYTES = envint("IMPORT_MAX_BYTES", 20 * 1024 * 1024)
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"

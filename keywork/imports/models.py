@@ -1,0 +1,73 @@
+"""An import of a service's spreadsheet, from upload to the import itself, and the saved column mappings."""
+
+import hashlib
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+
+
+class SavedMapping(models.Model):
+    """Which column of a service's spreadsheet holds what, kept for the next month's file."""
+
+    service = models.ForeignKey("services.Service", on_delete=models.PROTECT, related_name="import_mappings")
+    name = models.CharField(max_length=100)
+    columns = models.JSONField(default=dict)  # heading → target key (keywork.imports.columns)
+    saved_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    saved_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["service", "name"], name="one_mapping_name_per_service")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ImportStatus(models.TextChoices):
+    UPLOADED = "uploaded", "Uploaded"
+    CHECKED = "checked", "Checked"
+    IMPORTED = "imported", "Imported"
+
+
+class ImportRun(models.Model):
+    service = models.ForeignKey("services.Service", on_delete=models.PROTECT, related_name="imports")
+    file_name = models.CharField(max_length=255)
+    sha256 = models.CharField("SHA-256 checksum", max_length=64)
+    size = models.PositiveIntegerField()
+    # The file itself is kept only until it is imported: after that, the records it made are the copy.
+    content = models.BinaryField(editable=False)
+    mapping = models.JSONField(default=dict)
+    status = models.CharField(max_length=10, choices=ImportStatus.choices, default=ImportStatus.UPLOADED)
+    summary = models.JSONField(default=dict)  # counts of new, updated, unchanged and refused rows
+    problems = models.JSONField(default=list)  # [row number, heading, message] for every refused cell
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+    imported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    imported_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-uploaded_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.file_name} ({self.get_status_display().lower()})"
+
+    def get_absolute_url(self) -> str:
+        if self.status == ImportStatus.UPLOADED:
+            return reverse("imports:mapping", args=[self.pk])
+        return reverse("imports:report", args=[self.pk])
+
+    @staticmethod
+    def checksum(data: bytes) -> str:
+        return hashlib.sha256(data).hexdigest()
+
+    @property
+    def refused_rows(self) -> int:
+        return self.summary.get("refused", 0)
+
+    def earlier_import_of_same_file(self) -> "ImportRun | None":
+        """The last time these exact bytes were imported into this service, if they were."""
+        same = ImportRun.objects.filter(service=self.service, sha256=self.sha256, status=ImportStatus.IMPORTED)
+        return same.exclude(pk=self.pk).select_related("imported_by").first()

@@ -1,0 +1,270 @@
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from keywork import audit
+from keywork.audit.models import AuditEntry, Operation
+from keywork.imports import columns, importing, synthetic
+from keywork.imports.files import read_table
+from keywork.imports.models import ImportRun, ImportStatus
+from keywork.register.choices import Rating
+from keywork.register.models import Consent, Person, RatingChange
+
+TODAY = timezone.localdate()
+
+
+@pytest.fixture
+def actor(coordinator, service):
+    return audit.Actor(coordinator.user, service)
+
+
+def checked(actor, data: bytes, name="dsr.xlsx") -> ImportRun:
+    run = importing.upload(actor, name, data)
+    importing.check_run(actor, run, columns.guess(read_table(data).headings))
+    run.refresh_from_db()
+    return run
+
+
+def test_a_generated_spreadsheet_with_mistakes_in_known_rows_refuses_exactly_those_rows(actor, service):
+    rows = synthetic.spreadsheet_rows(service, 10_000, today=TODAY)
+    mistakes = {
+        17: "check_digit",
+        2_000: "unreadable_date",
+        4_321: "unknown_rating",
+        8_888: "too_old",
+        9_999: "duplicate",
+    }
+    synthetic.add_mistakes(rows, mistakes)
+    run = checked(actor, synthetic.as_xlsx(rows))
+    # Spreadsheet row numbers: the heading is row 1, so data row i is row i + 2.
+    refused = {(row, heading) for row, heading, _message in run.problems}
+    assert refused == {(index + 2, synthetic.MISTAKES[kind]) for index, kind in mistakes.items()}
+    assert run.summary == {"new": 9_995, "updated": 0, "unchanged": 0, "refused": 5, "rows": 10_000}
+    messages = {row: message for row, _heading, message in run.problems}
+    assert "check digit" in messages[19]
+    assert "not a date we can read" in messages[2_002]
+    assert "'Purple' is not a rating" in messages[4_323]
+    assert "Age outside 0 to 25" in messages[8_890]
+    assert messages[10_001] == "Same NHS number as row 10000"
+    assert Person.objects.count() == 0, "checking writes nothing"
+
+
+def test_the_import_adds_every_accepted_row_with_its_rating_history_and_one_audited_import(actor, service):
+    rows = synthetic.spreadsheet_rows(service, 30, today=TODAY)
+    data = synthetic.as_csv(rows)
+    run = checked(actor, data, "dsr.csv")
+    result = importing.import_run(actor, run)
+    assert result.count("new") == 30
+    assert Person.objects.filter(service=service).count() == 30
+    first = Person.objects.get(nhs_number=rows[0][0].replace(" ", ""))
+    assert (first.given_name, first.family_name, first.local_authority) == (rows[0][1], rows[0][2], rows[0][4])
+    assert first.date_of_birth.strftime("%d/%m/%Y") == rows[0][3]
+    (change,) = first.rating_changes.all()
+    assert change.rating == rows[0][6].lower() and change.effective_on.strftime("%d/%m/%Y") == rows[0][7]
+    assert first.rating == change.rating and first.next_review_due is not None
+    assert change.reason == "Imported from dsr.csv, row 2"
+    run.refresh_from_db()
+    assert run.status == ImportStatus.IMPORTED and bytes(run.content) == b""
+    entry = AuditEntry.objects.get(object_id=str(run.pk), changes__imported="dsr.csv")
+    assert entry.changes["sha256"] == ImportRun.checksum(data) and entry.changes["new"] == 30
+    assert AuditEntry.objects.filter(person_id=first.pk, operation=Operation.CREATE).exists()
+
+
+def test_importing_the_same_file_twice_changes_nothing_the_second_time(actor, service):
+    data = synthetic.as_xlsx(synthetic.spreadsheet_rows(service, 25, today=TODAY))
+    importing.import_run(actor, checked(actor, data))
+    before = (
+        Person.objects.count(),
+        RatingChange.objects.count(),
+        list(Person.objects.values_list("version", flat=True)),
+    )
+    second = checked(actor, data)
+    assert second.summary == {"new": 0, "updated": 0, "unchanged": 25, "refused": 0, "rows": 25}
+    assert second.earlier_import_of_same_file() is not None
+    importing.import_run(actor, second)
+    after = (
+        Person.objects.count(),
+        RatingChange.objects.count(),
+        list(Person.objects.values_list("version", flat=True)),
+    )
+    assert after == before
+
+
+def test_a_later_file_with_a_new_rating_adds_to_the_history_with_the_files_date(actor, service):
+    rows = synthetic.spreadsheet_rows(service, 3, today=TODAY - datetime.timedelta(days=60))
+    for row in rows:
+        row[6], row[7] = "Green", (TODAY - datetime.timedelta(days=50)).strftime("%d/%m/%Y")
+    importing.import_run(actor, checked(actor, synthetic.as_xlsx(rows)))
+    rows[1][6], rows[1][7] = "Red", (TODAY - datetime.timedelta(days=3)).strftime("%d/%m/%Y")
+    rows[2][2] = "Newname"
+    later = checked(actor, synthetic.as_xlsx(rows))
+    assert later.summary == {"new": 0, "updated": 2, "unchanged": 1, "refused": 0, "rows": 3}
+    importing.import_run(actor, later)
+    person = Person.objects.get(nhs_number=rows[1][0].replace(" ", ""))
+    history = list(person.rating_changes.values_list("rating", "effective_on"))
+    assert history == [("red", TODAY - datetime.timedelta(days=3)), ("green", TODAY - datetime.timedelta(days=50))]
+    assert person.rating == Rating.RED
+    renamed = Person.objects.get(nhs_number=rows[2][0].replace(" ", ""))
+    assert renamed.family_name == "Newname" and renamed.version == 2
+    update = AuditEntry.objects.get(person_id=renamed.pk, operation=Operation.UPDATE)
+    assert update.changes == {"family_name": "Newname"}
+
+
+def test_an_older_rating_from_a_file_slots_into_the_history_without_changing_the_current_one(
+    actor, service, add_person, coordinator
+):
+    person = add_person(service, coordinator.user, rating="red")
+    headings = [
+        "NHS number",
+        "Given name",
+        "Family name",
+        "Date of birth",
+        "Local authority",
+        "LD or autism",
+        "RAG",
+        "Date of last review",
+    ]
+    older = person.rating_effective_on - datetime.timedelta(days=1)
+    row = [
+        person.nhs_number,
+        person.given_name,
+        person.family_name,
+        person.date_of_birth,
+        person.local_authority,
+        person.condition,
+        "Green",
+        older,
+    ]
+    importing.import_run(actor, checked(actor, synthetic.as_xlsx([row], headings)))
+    person.refresh_from_db()
+    assert person.rating == "red"
+    assert list(person.rating_changes.values_list("rating", flat=True)) == ["red", "green"]
+
+
+def test_an_undated_rating_is_added_only_when_it_differs_from_the_current_one(actor, service, add_person, coordinator):
+    person = add_person(service, coordinator.user, rating="amber")
+    headings = ["NHS number", "Given name", "Family name", "DOB", "LA", "Diagnosis", "RAG"]
+    row = [
+        person.nhs_number,
+        person.given_name,
+        person.family_name,
+        person.date_of_birth,
+        person.local_authority,
+        "both" if person.condition == "both" else person.get_condition_display(),
+        "Amber",
+    ]
+    assert checked(actor, synthetic.as_csv([row], headings)).summary["unchanged"] == 1
+    row[6] = "R"
+    run = checked(actor, synthetic.as_csv([row], headings))
+    assert run.summary["updated"] == 1
+    importing.import_run(actor, run)
+    person.refresh_from_db()
+    assert person.rating == "red" and person.rating_effective_on == TODAY
+
+
+def test_a_run_with_refused_rows_is_refused_unless_they_are_accepted_and_changes_nothing(actor, service):
+    rows = synthetic.spreadsheet_rows(service, 5, today=TODAY)
+    synthetic.add_mistakes(rows, {3: "unknown_rating"})
+    run = checked(actor, synthetic.as_xlsx(rows))
+    with pytest.raises(importing.ImportRefused, match="1 rows were refused"):
+        importing.import_run(actor, run)
+    assert Person.objects.count() == 0
+    run.refresh_from_db()
+    assert run.status == ImportStatus.CHECKED
+    importing.import_run(actor, run, accept_refused=True)
+    assert Person.objects.count() == 4
+
+
+def test_an_import_that_fails_part_way_leaves_nothing_behind(actor, service, monkeypatch):
+    run = checked(actor, synthetic.as_xlsx(synthetic.spreadsheet_rows(service, 2_500, today=TODAY)))
+    calls = []
+
+    def fail_on_third_batch(count):
+        calls.append(count)
+        if len(calls) == 3:
+            raise RuntimeError("the disk filled up")
+
+    with pytest.raises(RuntimeError):
+        importing.import_run(actor, run, progress=fail_on_third_batch)
+    assert Person.objects.count() == 0 and RatingChange.objects.count() == 0
+    run.refresh_from_db()
+    assert run.status == ImportStatus.CHECKED and bytes(run.content)
+
+
+def test_an_import_cannot_be_run_twice_or_before_it_is_checked(actor, service):
+    data = synthetic.as_csv(synthetic.spreadsheet_rows(service, 2, today=TODAY))
+    unchecked = importing.upload(actor, "a.csv", data)
+    with pytest.raises(importing.ImportRefused, match="check the file"):
+        importing.import_run(actor, unchecked)
+    run = checked(actor, data)
+    importing.import_run(actor, run)
+    with pytest.raises(importing.ImportRefused, match="already been imported"):
+        importing.import_run(actor, run)
+
+
+def test_a_mapping_without_a_required_column_is_refused(actor, service):
+    data = synthetic.as_csv(synthetic.spreadsheet_rows(service, 2, today=TODAY))
+    run = importing.upload(actor, "a.csv", data)
+    mapping = columns.guess(read_table(data).headings)
+    del mapping["RAG"]
+    mapping["Notes"] = "nhs_number"
+    with pytest.raises(importing.ImportRefused) as refused:
+        importing.check_run(actor, run, mapping)
+    assert "Choose the column that holds the DSR rating" in str(refused.value)
+    assert "Only one column can hold the NHS number" in str(refused.value)
+
+
+def test_consent_and_defaults_for_columns_the_file_does_not_have(actor, service):
+    headings = ["NHS number", "First name", "Surname", "DOB", "Area", "Condition", "Rating", "Consent"]
+    row = ["9990000018", "Ada", "Example", "01/02/2012", service.local_authorities[0].upper(), "ASC", "amber", "Parent"]
+    importing.import_run(actor, checked(actor, synthetic.as_csv([row], headings)))
+    person = Person.objects.get(nhs_number="9990000018")
+    assert (person.sex, person.ethnicity, person.ehcp, person.postcode) == ("not_known", "99", "not_known", "")
+    assert person.local_authority == service.local_authorities[0] and person.condition == "autism"
+    assert person.referral_date == TODAY
+    assert Consent.objects.get(person=person).basis == "parental_responsibility"
+
+
+@pytest.mark.parametrize(
+    ("cell", "heading", "message"),
+    [
+        ("Nowhere", "Area", "'Nowhere' is not one of this service's areas"),
+        ("", "Surname", "Empty: every row needs a family name"),
+    ],
+)
+def test_row_problems_name_the_column_and_why(actor, service, cell, heading, message):
+    headings = ["NHS number", "First name", "Surname", "DOB", "Area", "Condition", "Rating"]
+    row = ["9990000018", "Ada", "Example", "01/02/2012", service.local_authorities[0], "LD", "red"]
+    row[headings.index(heading)] = cell
+    run = checked(actor, synthetic.as_csv([row], headings))
+    assert [(number, column) for number, column, _ in run.problems] == [(2, heading)]
+    assert message in run.problems[0][2]
+
+
+def test_a_review_the_rules_refuse_is_refused_in_the_report(actor, service, add_person, coordinator):
+    from keywork.inpatient import operations as inpatient
+    from keywork.inpatient.models import Admission
+
+    person = add_person(service, coordinator.user, rating="red")
+    admitted = Admission(
+        person=person,
+        hospital="A synthetic hospital",
+        unit="Ward 1",
+        unit_type="general_adolescent",
+        distance_miles=10,
+        admitted_on=TODAY - datetime.timedelta(days=2),
+    )
+    inpatient.record_admission(actor, admitted, "informal")
+    headings = ["NHS number", "Given name", "Family name", "Date of birth", "Local authority", "LD or autism", "RAG"]
+    row = [
+        person.nhs_number,
+        person.given_name,
+        person.family_name,
+        person.date_of_birth,
+        person.local_authority,
+        person.condition,
+        "green",
+    ]
+    run = checked(actor, synthetic.as_xlsx([row], headings))
+    assert run.summary["refused"] == 1 and "inpatient" in run.problems[0][2]

@@ -1,0 +1,231 @@
+"""Reading one cell of a service's own spreadsheet: the words and date styles DSR spreadsheets use.
+
+Each reader takes the raw cell (text, a number, or a date from an XLSX) and returns the value
+Keywork stores, or raises ValueError with a message a coordinator can act on.
+"""
+
+import datetime
+import re
+
+from keywork.register import rules
+from keywork.register.choices import EthnicCategory, ReferralSource
+
+
+def text(cell) -> str:
+    """The cell as tidy text: numbers without a trailing '.0', whitespace collapsed."""
+    if cell is None:
+        return ""
+    if isinstance(cell, float) and cell.is_integer():
+        cell = int(cell)
+    if isinstance(cell, datetime.datetime):
+        cell = cell.date()
+    if isinstance(cell, datetime.date):
+        return cell.isoformat()
+    return " ".join(str(cell).split())
+
+
+def _key(cell) -> str:
+    """Lower case letters and digits only, so 'L.D. & ASD' and 'ld/asd' compare equal."""
+    return re.sub(r"[^a-z0-9]", "", text(cell).lower())
+
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_NUMERIC_DATE = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2,4})$")
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.]+)?$")
+_WORDED_DATE = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?[\s\-/]+([a-z]+)[\s\-/,]+(\d{2,4})$", re.IGNORECASE)
+
+
+def date(cell) -> datetime.date:
+    """A date as UK spreadsheets hold it: a real date cell, 31/01/2026, 2026-01-31 or 31 Jan 2026.
+
+    Two-digit years are refused: '01/02/10' could be a birth in 1910 or 2010.
+
+    >>> date("31/01/2026"), date("2026-01-31"), date("3rd March 2019")
+    (datetime.date(2026, 1, 31), datetime.date(2026, 1, 31), datetime.date(2019, 3, 3))
+    """
+    if isinstance(cell, datetime.datetime):
+        return cell.date()
+    if isinstance(cell, datetime.date):
+        return cell
+    value = text(cell)
+    if match := _ISO_DATE.match(value):
+        year, month, day = match.groups()
+    elif match := _NUMERIC_DATE.match(value):
+        day, month, year = match.groups()
+    elif (match := _WORDED_DATE.match(value)) and match[2].lower() in _MONTHS:
+        day, month, year = match[1], _MONTHS[match[2].lower()], match[3]
+    else:
+        raise ValueError(f"'{value}' is not a date we can read: write it as day/month/year, like 31/01/2026")
+    if len(str(year)) != 4:
+        raise ValueError(f"'{value}' has a two-digit year: write the year in full, like 31/01/2026")
+    try:
+        return datetime.date(int(year), int(month), int(day))
+    except ValueError:
+        raise ValueError(f"'{value}' is not a real date") from None
+
+
+def nhs_number(cell) -> str:
+    value = rules.normalise_nhs_number(text(cell))
+    try:
+        rules.validate_nhs_number(value)
+    except Exception as error:  # ValidationError: its message is the one the register shows
+        raise ValueError(f"'{text(cell)}': {error.messages[0]}") from None
+    return value
+
+
+class _Choice:
+    """Reads a cell into one of a fixed list, by any of the words services write for it."""
+
+    def __init__(self, words: dict[str, str], what: str):
+        self.words, self.what = words, what
+
+    def __call__(self, cell) -> str:
+        found = self.words.get(_key(cell))
+        if found is None:
+            raise ValueError(f"'{text(cell)}' is not a {self.what} we know")
+        return found
+
+
+def _words(**synonyms: list[str]) -> dict[str, str]:
+    return {_key(word): value for value, words in synonyms.items() for word in words}
+
+
+rating = _Choice(
+    _words(
+        red=["red", "r", "rag red"],
+        amber=["amber", "a", "orange", "yellow", "rag amber"],
+        green=["green", "g", "rag green"],
+        blue=["blue", "b", "inpatient", "in patient", "admitted"],
+    ),
+    "rating (use Red, Amber, Green or Blue)",
+)
+
+condition = _Choice(
+    _words(
+        ld=["ld", "learning disability", "learning disabilities", "learning difficulty"],
+        autism=["autism", "asd", "asc", "autistic", "autism spectrum disorder", "autistic spectrum condition"],
+        both=["both", "ld and asd", "ld & asd", "ld/asd", "asd/ld", "ld and autism", "ld & autism", "ld/autism"]
+        + ["learning disability and autism", "autism and learning disability", "asd and ld", "asc and ld"],
+    ),
+    "learning disability or autism (use LD, Autism or Both)",
+)
+
+sex = _Choice(
+    _words(
+        female=["female", "f", "girl", "woman"],
+        male=["male", "m", "boy", "man"],
+        indeterminate=["indeterminate", "i"],
+        not_known=["not known", "unknown", "not stated", "prefer not to say", "u"],
+    ),
+    "sex (use Female, Male, Indeterminate or Not known)",
+)
+
+ehcp = _Choice(
+    _words(
+        yes=["yes", "y", "ehcp", "has ehcp", "true"],
+        no=["no", "n", "none", "false"],
+        in_assessment=["in assessment", "assessment", "being assessed", "applied", "pending"],
+        not_known=["not known", "unknown"],
+    ),
+    "EHCP answer (use Yes, No, In assessment or Not known)",
+)
+
+_yes_no = _Choice(
+    _words(yes=["yes", "y", "true", "1", "lac", "cla", "looked after"], no=["no", "n", "false", "0"]),
+    "yes or no answer",
+)
+
+
+def looked_after(cell) -> bool:
+    return _yes_no(cell) == "yes"
+
+
+consent = _Choice(
+    _words(
+        person=["yes", "y", "consent", "consented", "self", "person", "given", "the person"],
+        parental_responsibility=["parent", "parental", "parental consent", "parental responsibility", "carer"],
+        best_interests=["best interests", "best interest", "best interests decision", "bi", "mca"],
+        withdrawn=["withdrawn", "no", "n", "declined", "refused"],
+    ),
+    "consent answer (use Yes, Parent, Best interests or Withdrawn)",
+)
+
+referral_source = _Choice(
+    {
+        **{_key(label): value for value, label in ReferralSource.choices},
+        **_words(
+            self=["self"],
+            family=["family", "parent", "carer", "parent carer"],
+            social_care=["social care", "social services", "social worker", "childrens social care"],
+            camhs=["camhs", "mental health", "nelft", "cypmhs"],
+            education=["education", "school", "college", "senco"],
+            gp=["gp", "primary care"],
+            acute_hospital=["acute", "acute hospital", "a&e", "hospital", "paediatrics"],
+            police=["police", "youth justice", "yot"],
+            voluntary=["voluntary", "charity", "voluntary sector"],
+            other=["other"],
+        ),
+    },
+    "referral source",
+)
+
+
+def postcode(cell) -> str:
+    value = rules.normalise_postcode(text(cell))
+    try:
+        rules.validate_postcode(value)
+    except Exception:
+        raise ValueError(f"'{text(cell)}' is not a UK postcode") from None
+    return value
+
+
+def name(cell) -> str:
+    value = text(cell)
+    if len(value) > 100:
+        raise ValueError("is longer than 100 characters")
+    return value
+
+
+def ethnicity(cell) -> str:
+    """An NHS ethnic category by its code ('A') or its words ('White – British', 'White British')."""
+    found = _ETHNICITY.get(_key(cell))
+    if found is None:
+        raise ValueError(f"'{text(cell)}' is not an NHS ethnic category: use its letter (A to S, Z) or its name")
+    return found
+
+
+def _ethnicity_words() -> dict[str, str]:
+    words = {}
+    for code, label in EthnicCategory.choices:
+        words[_key(code)] = code
+        group, _, detail = label.partition(" – ")
+        words[_key(label)] = code
+        words[_key(f"{group} {detail}")] = code
+        if detail.startswith("Any other") or detail in ("British", "Irish"):
+            continue
+        words[_key(detail)] = code  # 'Indian', 'Caribbean', 'Chinese' on their own
+    words[_key("not known")] = words[_key("unknown")] = EthnicCategory.NOT_KNOWN
+    return words
+
+
+_ETHNICITY = _ethnicity_words()
