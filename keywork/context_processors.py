@@ -22,6 +22,7 @@ NAVIGATION = [
     ("Quarterly return", "reporting:quarterly", Permission.VIEW_AGGREGATES),
     ("All services", "reporting:regional", Permission.VIEW_REGIONAL),
     ("Audit log", "audit:search", Permission.SEARCH_AUDIT),
+    ("Subject access", "subjectaccess:list", Permission.MANAGE_SUBJECT_ACCESS),
 ]
 
 

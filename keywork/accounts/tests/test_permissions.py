@@ -15,6 +15,7 @@ from keywork.keyworking.models import Allocation, Contact, Escalation, FollowUp,
 from keywork.outcomes.models import CaseStudy, Goal, SystemBlocker
 from keywork.programme.models import Feedback, FoiRequest, Kpi, Milestone, Post, Risk
 from keywork.reviews.models import Action, Review
+from keywork.subjectaccess.models import SubjectAccessRequest
 
 # Pages open to anyone logged in (or to everyone), on purpose. Every other page must name a permission.
 OPEN_PAGES = {"login", "logout", "health", "choose_service"}
@@ -87,6 +88,15 @@ def records_of(service, make_user, add_person) -> SimpleNamespace:
         admitted_on=TODAY,
         recorded_by=manager,
     )
+    # Identity checked, so its pack downloads are pages every permitted role reaches.
+    access_request = SubjectAccessRequest.objects.create(
+        person=person,
+        received_on=TODAY,
+        requester_name="R",
+        relationship="self",
+        identity_checked_on=TODAY,
+        recorded_by=manager,
+    )
     return SimpleNamespace(
         person=person,
         ids={
@@ -99,6 +109,7 @@ def records_of(service, make_user, add_person) -> SimpleNamespace:
             "review_id": review.pk,
             "action_id": action.pk,
             "admission_id": admission.pk,
+            "subject_access_request_id": access_request.pk,
         }
         | programme_records(service)
         | outcome_records(service, person),

@@ -1,0 +1,139 @@
+"""The subject access pack: a PDF of everything held, and a ZIP of that PDF, the record as JSON and
+the stored files (C(E)TR reports). Built from contents.person_sections, so the two never disagree."""
+
+import io
+import json
+import zipfile
+from html import escape
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils import timezone
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import getSampleStyleSheet
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from keywork.fhir.bundle import person_bundle
+from keywork.presenters import uk_date, uk_datetime
+from keywork.subjectaccess.contents import FOR_REVIEW, OTHER_PEOPLE, Section, person_sections
+
+REVIEW_SHADE = colors.HexColor("#fff9c4")
+HEADER_SHADE = colors.HexColor("#e8edee")
+
+
+def file_stem(access_request) -> str:
+    return f"subject-access-{access_request.person_id}-{access_request.pk}"
+
+
+def pack_pdf(access_request, sections: list[Section] | None = None) -> bytes:
+    person = access_request.person
+    sections = person_sections(person) if sections is None else sections
+    styles = getSampleStyleSheet()
+    story = [
+        Paragraph(escape(f"Subject access: the record of {person.full_name}"), styles["Title"]),
+        Paragraph(escape(_cover_line(access_request)), styles["Normal"]),
+        Paragraph(
+            f"<b>{FOR_REVIEW}</b>: the shaded and marked sections, columns and rows name or describe other "
+            "people, or are restricted notes. The manager reviews and redacts them before the pack is released.",
+            styles["Normal"],
+        ),
+    ]
+    for part in sections:
+        story += [Spacer(1, 12), Paragraph(escape(part.title), styles["Heading2"])]
+        story += _review_note(part, styles)
+        story.append(_table(part, styles) if part.rows else Paragraph("None held.", styles["Normal"]))
+    buffer = io.BytesIO()
+    SimpleDocTemplate(buffer, pagesize=landscape(A4), title=f"Subject access: {person.full_name}").build(story)
+    return buffer.getvalue()
+
+
+def _cover_line(access_request) -> str:
+    return (
+        f"{access_request.person.service.name}. Request received {uk_date(access_request.received_on)} from "
+        f"{access_request.requester_name} ({access_request.get_relationship_display().lower()}); "
+        f"pack made {uk_datetime(timezone.now())}."
+    )
+
+
+def _review_note(part: Section, styles) -> list:
+    reasons = []
+    if part.review_reason:
+        reasons.append(f"the whole section: {part.review_reason}")
+    marked = [column.label for column in part.columns if column.about_others]
+    if marked and not part.review_reason:
+        reasons.append(f"the columns {', '.join(marked)}: {OTHER_PEOPLE}")
+    if part.review_rows:
+        reasons.append(f"{len(part.review_rows)} restricted note(s), marked in their row")
+    if not reasons:
+        return []
+    return [Paragraph(escape(f"{FOR_REVIEW} – {'; '.join(reasons)}."), styles["Normal"]), Spacer(1, 4)]
+
+
+def _table(part: Section, styles) -> Table:
+    cell = styles["BodyText"]
+    header = [Paragraph(escape(column.label), cell) for column in part.columns]
+    body = [[Paragraph(escape(value), cell) for value in row] for row in part.rows]
+    table = Table([header, *body], repeatRows=1)
+    style = [
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.grey),
+        ("BACKGROUND", (0, 0), (-1, 0), HEADER_SHADE),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ]
+    for index, column in enumerate(part.columns):
+        if column.about_others or part.review_reason:
+            style.append(("BACKGROUND", (index, 1), (index, -1), REVIEW_SHADE))
+    for row in part.review_rows:
+        style.append(("BACKGROUND", (0, row + 1), (-1, row + 1), REVIEW_SHADE))
+    table.setStyle(TableStyle(style))
+    return table
+
+
+def record_json(access_request, sections: list[Section] | None = None) -> dict:
+    """The same sections as the PDF, as data, with what is for review said in each."""
+    sections = person_sections(access_request.person) if sections is None else sections
+    return {
+        "subject_access_request": {
+            "received_on": access_request.received_on,
+            "requester_name": access_request.requester_name,
+            "relationship": access_request.relationship,
+        },
+        "made_at": timezone.now(),
+        "note": f"{FOR_REVIEW}: anything listed under for_review_before_release is redacted before release.",
+        "sections": [
+            {
+                "title": part.title,
+                "for_review_before_release": {
+                    "whole_section": part.review_reason,
+                    "columns": [column.label for column in part.columns if column.about_others],
+                    "rows": sorted(part.review_rows),
+                },
+                "rows": [dict(zip([c.label for c in part.columns], row, strict=True)) for row in part.rows],
+            }
+            for part in sections
+        ],
+    }
+
+
+def pack_zip(access_request) -> bytes:
+    """The PDF, the record as JSON (and as a FHIR R4 Bundle), and every stored review report."""
+    person = access_request.person
+    sections = person_sections(person)
+    stem = file_stem(access_request)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(f"{stem}.pdf", pack_pdf(access_request, sections))
+        archive.writestr("record.json", _json(record_json(access_request, sections)))
+        archive.writestr("record-fhir.json", _json(person_bundle(person)))
+        for review in person.reviews.exclude(report="").order_by("id"):
+            with review.report.open("rb") as handle:
+                archive.writestr(f"reports/review-{review.pk}-{_safe_name(review)}", handle.read())
+    return buffer.getvalue()
+
+
+def _safe_name(review) -> str:
+    name = (review.report_name or review.report.name).rsplit("/", 1)[-1]
+    return "".join(c if c.isalnum() or c in "._-" else "_" for c in name) or "report"
+
+
+def _json(data) -> str:
+    return json.dumps(data, cls=DjangoJSONEncoder, indent=2, ensure_ascii=False)
