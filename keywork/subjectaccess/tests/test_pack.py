@@ -1,0 +1,110 @@
+import datetime
+import io
+import json
+import zipfile
+
+import pytest
+from django.core.files.base import ContentFile
+from django.utils import timezone
+from pypdf import PdfReader
+
+from conftest import logged_in
+from keywork import audit
+from keywork.accounts.models import Role
+from keywork.keyworking.models import Contact
+from keywork.register import operations as register_operations
+from keywork.register.models import FamilyContact, Person, RatingChange
+from keywork.reviews.models import Review
+from keywork.subjectaccess.contents import FOR_REVIEW, person_sections, related_models_covered
+from keywork.subjectaccess.pack import pack_pdf, pack_zip
+from keywork.subjectaccess.tests.factories import make_request
+
+
+def pdf_text(body: bytes) -> str:
+    return " ".join(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(body)).pages).split())
+
+
+@pytest.fixture
+def record(service, make_user, add_person):
+    """A person with a rating history, a restricted note, a family contact, a review report and a viewer."""
+    manager = make_user(service, Role.MANAGER)
+    viewer = make_user(service, Role.LEAD)
+    viewer.first_name, viewer.last_name = "Lee", "Reader"
+    viewer.save()
+    person = add_person(service, manager)
+    register_operations.change_rating(
+        audit.Actor(manager, service),
+        person,
+        RatingChange(rating="amber", effective_on=timezone.localdate(), reason="Placement under strain"),
+    )
+    Contact.objects.create(
+        person=person,
+        occurred_at=timezone.now() - datetime.timedelta(days=1),
+        contact_type="call",
+        duration_minutes=20,
+        notes="Safeguarding concern raised by a neighbour",
+        restricted=True,
+        recorded_by=manager,
+    )
+    FamilyContact.objects.create(person=person, name="Jo Familymember", relationship="Aunt", phone="01632 960001")
+    review = Review.objects.create(
+        person=person, kind="community", requested_on=timezone.localdate(), recorded_by=manager
+    )
+    review.report.save("report.pdf", ContentFile(b"%PDF-1.4 synthetic review report"))
+    logged_in(viewer).http.get(person.get_absolute_url())  # a viewer, in the audit log
+    return person, manager, review
+
+
+def test_the_pdf_holds_the_person_their_rating_history_and_who_viewed_their_record(record):
+    person, manager, _ = record
+    text = pdf_text(pack_pdf(make_request(person, manager)))
+    assert person.full_name in text
+    assert "rating history" in text and "Placement under strain" in text
+    assert "Who has seen and changed this record" in text
+    assert "Lee Reader (Programme lead) Viewed person" in text
+
+
+def test_the_pdf_marks_restricted_notes_and_family_contacts_for_review_before_release(record):
+    person, manager, _ = record
+    text = pdf_text(pack_pdf(make_request(person, manager)))
+    assert "Safeguarding concern raised by a neighbour" in text
+    assert "1 restricted note(s), marked in their row" in text
+    assert f"Yes – {FOR_REVIEW}" in text
+    family = text[text.index("Family and carers") :]
+    assert family.startswith(f"Family and carers {FOR_REVIEW} – the whole section: other people's contact details")
+    assert "Jo Familymember" in family
+
+
+def test_a_section_with_nothing_restricted_or_about_others_is_not_marked(record):
+    person, manager, _ = record
+    sections = {part.title: part for part in person_sections(person)}
+    assert not sections["Behaviours of concern"].for_review
+    assert sections["Contacts with or about the person"].review_rows == {0}
+
+
+def test_the_zip_holds_the_pdf_the_record_as_json_and_the_review_report(record):
+    person, manager, review = record
+    access_request = make_request(person, manager)
+    with zipfile.ZipFile(io.BytesIO(pack_zip(access_request))) as archive:
+        names = archive.namelist()
+        pdf_name = f"subject-access-{person.pk}-{access_request.pk}.pdf"
+        assert pdf_name in names
+        assert person.full_name in pdf_text(archive.read(pdf_name))
+        record_json = json.loads(archive.read("record.json"))
+        fhir = json.loads(archive.read("record-fhir.json"))
+        (report,) = [name for name in names if name.startswith("reports/")]
+        assert archive.read(report) == b"%PDF-1.4 synthetic review report"
+    contacts = next(s for s in record_json["sections"] if s["title"] == "Contacts with or about the person")
+    assert contacts["for_review_before_release"]["rows"] == [0]
+    assert contacts["rows"][0]["Notes"] == "Safeguarding concern raised by a neighbour"
+    assert fhir["resourceType"] == "Bundle"
+
+
+def test_every_kind_of_record_that_refers_to_a_person_is_in_the_pack():
+    """A model added later with a link to a person fails here until the pack reads it."""
+    linked = {
+        relation.related_model._meta.label
+        for relation in Person._meta.related_objects
+        if relation.related_model._meta.label != "audit.AuditEntry"
+    }
+    assert linked - related_models_covered() == set()
