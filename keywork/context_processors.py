@@ -8,6 +8,7 @@ NAVIGATION = [
     ("Home", "home", Permission.VIEW_AGGREGATES),
     ("Register", "register:list", Permission.VIEW_PEOPLE),
     ("Add a person", "register:add", Permission.ADD_PERSON),
+    ("Import", "imports:start", Permission.IMPORT_REGISTER),
     ("Allocation board", "keyworking:board", Permission.ALLOCATE),
     ("Escalations", "keyworking:escalations", Permission.VIEW_PEOPLE),
     ("Inpatients", "inpatient:list", Permission.VIEW_PEOPLE),

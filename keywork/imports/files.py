@@ -62,7 +62,7 @@ def _xlsx_rows(data: bytes) -> list[tuple]:
 
 
 def _csv_rows(data: bytes) -> list[tuple]:
-    if b"\x00" in data:
+    if b"\x00" in data or data.startswith(b"%PDF-"):
         raise UnreadableFile("The file is not a spreadsheet: upload an Excel workbook (.xlsx) or a CSV file")
     for encoding in ("utf-8-sig", "cp1252"):  # Excel's "CSV UTF-8" and its older Windows default
         try:

@@ -8,8 +8,11 @@ from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
+from keywork import audit
 from keywork.accounts.models import Role
 from keywork.accounts.permissions import ROLE_PERMISSIONS, Permission, has_permission
+from keywork.imports import columns, importing
+from keywork.imports import synthetic as synthetic_spreadsheet
 from keywork.inpatient.models import Admission
 from keywork.keyworking.models import Allocation, Contact, Escalation, FollowUp, Professional, Referral
 from keywork.outcomes.models import CaseStudy, Goal, SystemBlocker
@@ -112,7 +115,8 @@ def records_of(service, make_user, add_person) -> SimpleNamespace:
             "subject_access_request_id": access_request.pk,
         }
         | programme_records(service)
-        | outcome_records(service, person),
+        | outcome_records(service, person)
+        | {"run_id": checked_import(service, manager).pk},
     )
 
 
@@ -150,6 +154,13 @@ def outcome_records(service, person) -> dict:
     blocker.people.add(person)
     case_study = CaseStudy.objects.create(service=service, person=person, title="t", narrative="n", quarter_start=TODAY)
     return {"goal_id": goal.pk, "blocker_id": blocker.pk, "case_study_id": case_study.pk}
+
+
+def checked_import(service, user):
+    data = synthetic_spreadsheet.as_csv(synthetic_spreadsheet.spreadsheet_rows(service, 2))
+    run = importing.upload(audit.Actor(user, service), "dsr.csv", data)
+    importing.check_run(audit.Actor(user, service), run, columns.guess(synthetic_spreadsheet.HEADINGS))
+    return run
 
 
 def url_for(pattern, name, ids) -> str:
