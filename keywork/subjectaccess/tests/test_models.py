@@ -116,3 +116,11 @@ def test_recording_a_request_and_each_change_is_audited_against_the_person(perso
     assert [entry.operation for entry in entries] == [Operation.CREATE] + [Operation.UPDATE] * 3
     assert all(entry.person_id == person.pk and entry.actor == manager for entry in entries)
     assert entries.last().changes == {"responded_on": timezone.localdate().isoformat()}
+
+
+def test_erasing_a_person_under_the_retention_rules_takes_their_requests_with_them(person, manager):
+    from keywork.records.retention import erase
+
+    make_request(person, manager)
+    erase(person, on=timezone.localdate())
+    assert not SubjectAccessRequest.objects.exists()

@@ -10,6 +10,7 @@ from keywork.outcomes.synthetic import seed_outcomes
 from keywork.programme.synthetic import seed_programme
 from keywork.register.seeding import seed_people
 from keywork.services.models import Service
+from keywork.subjectaccess.synthetic import seed_subject_access
 
 # Published in the README and printed at start: usable only while KEYWORK_DEMO is on.
 DEMO_PASSWORD = "keywork-demo"  # noqa: S105
@@ -65,6 +66,7 @@ class Command(BaseCommand):
             seed_hospital_history(service, users, seed=index, published_trend=index == 0)
             seed_programme(service, users, users["lead"], seed=index)
             seed_outcomes(service, users, seed=index)
+            seed_subject_access(service, users)
         User.objects.get(username="admin").other_services.set(services[1:])
         self.stdout.write(self.style.SUCCESS("Demo ready. Log in at http://127.0.0.1:8000/ as one of:"))
         self.stdout.write("  " + ", ".join(spec[0] for spec in USERS))
