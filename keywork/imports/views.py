@@ -1,7 +1,5 @@
 """Upload → map the columns → read the report → import. Each step is its own page and works without JavaScript."""
 
-import csv
-
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -10,11 +8,10 @@ from django.utils import timezone
 from keywork import audit
 from keywork.accounts.permissions import Permission, permission_required
 from keywork.audit.models import Operation
-from keywork.imports import columns, importing, synthetic
+from keywork.imports import columns, importing, refused, synthetic
 from keywork.imports.files import UnreadableFile, read_table
 from keywork.imports.forms import ImportForm, MappingForm, UploadForm
 from keywork.imports.models import ImportRun, ImportStatus, SavedMapping
-from keywork.reporting.exports import safe_cell
 
 PROBLEMS_SHOWN = 200  # on the page; the CSV holds them all
 EXAMPLE_MISTAKES = {4: "check_digit", 11: "unknown_rating"}
@@ -123,10 +120,7 @@ def problems_csv(request, run_id):
     run = _run_for(request, run_id)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="import-{run.pk}-refused-rows.csv"'
-    writer = csv.writer(response)
-    writer.writerow(["Row", "Column", "Why it was refused"])
-    for row in run.problems:
-        writer.writerow([safe_cell(cell) for cell in row])
+    refused.write_csv(response, run.problems)
     audit.record(audit.Actor.from_request(request), Operation.EXPORT, run, changes={"refused_rows": len(run.problems)})
     return response
 
