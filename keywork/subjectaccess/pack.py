@@ -15,7 +15,8 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 
 from keywork.fhir.bundle import person_bundle
 from keywork.presenters import uk_date, uk_datetime
-from keywork.subjectaccess.contents import FOR_REVIEW, OTHER_PEOPLE, Section, person_sections
+from keywork.subjectaccess.contents import FOR_REVIEW, OTHER_PEOPLE, person_sections
+from keywork.subjectaccess.tables import Section
 
 REVIEW_SHADE = colors.HexColor("#fff9c4")
 HEADER_SHADE = colors.HexColor("#e8edee")
