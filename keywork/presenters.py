@@ -41,6 +41,16 @@ def rating_tag(rating: str | None, label: str | None = None) -> dict:
     return {"text": label or rating.capitalize(), "classes": RATING_TAG_CLASSES[rating]}
 
 
+def in_sentence(label: str) -> str:
+    """A label inside a sentence: 'Given name' → 'given name', but 'NHS number' and 'DSR rating' keep
+    their capitals.
+
+    >>> in_sentence("Given name"), in_sentence("NHS number")
+    ('given name', 'NHS number')
+    """
+    return label if label[:2].isupper() else label[0].lower() + label[1:]
+
+
 def tag(params: dict) -> Markup:
     """The nhsuk tag's markup, for long lists: the same HTML as its macro, without a macro call per
     row (the register list renders three tags a row; the macro dominated its rendering time)."""

@@ -9,6 +9,8 @@ import datetime
 from django import forms
 from django.forms.boundfield import BoundField
 
+from keywork.presenters import in_sentence
+
 
 class NhsBoundField(BoundField):
     @property
@@ -46,7 +48,7 @@ class NhsFieldMixin:
         self.hint = hint
         label = kwargs.get("label")
         if label:
-            messages = {"required": f"{self.required_verb} {label[0].lower()}{label[1:]}"}
+            messages = {"required": f"{self.required_verb} {in_sentence(label)}"}
             kwargs["error_messages"] = messages | kwargs.get("error_messages", {})
         # Django's Field.__init__ sets template_name on the instance, so it is passed, not inherited.
         kwargs.setdefault("template_name", self.nhs_template)

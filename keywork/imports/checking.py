@@ -10,8 +10,9 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 
-from keywork.imports.columns import BY_KEY, in_sentence
+from keywork.imports.columns import BY_KEY
 from keywork.imports.files import Table
+from keywork.presenters import in_sentence
 from keywork.register import rules
 from keywork.register.models import Person, RatingChange
 

@@ -5,6 +5,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from keywork.imports import values
+from keywork.presenters import in_sentence
 
 
 @dataclass(frozen=True)
@@ -78,11 +79,6 @@ def guess(headings: list[str]) -> dict[str, str]:
             mapping[heading] = target
             used.add(target)
     return mapping
-
-
-def in_sentence(label: str) -> str:
-    """'Given name' → 'given name', but 'NHS number' and 'DSR rating' keep their capitals."""
-    return label if label[:2].isupper() else label[0].lower() + label[1:]
 
 
 def mapping_problems(mapping: dict[str, str]) -> list[str]:
