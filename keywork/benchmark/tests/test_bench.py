@@ -16,12 +16,15 @@ def test_the_benchmark_times_every_page_and_writes_its_figures(service, make_use
     for _ in range(CASELOAD + 5):
         add_person(service, coordinator)
     out = StringIO()
-    call_command("bench", repeat=2, json=str(tmp_path / "bench.json"), stdout=out)
+    call_command("bench", repeat=2, json=str(tmp_path / "bench.json"), import_rows=50, stdout=out)
     results = json.loads((tmp_path / "bench.json").read_text())
     assert results["people"] == CASELOAD + 5
     assert len(results["pages"]) == 9 and all(page["status"] == 200 for page in results["pages"])
     assert all(page["queries"] > 0 and page["median_ms"] > 0 for page in results["pages"])
     assert "Register list" in out.getvalue() and "raw-SQL floor" in out.getvalue()
+    assert results["import"]["new"] + results["import"]["updated"] == 50
+    assert results["import"]["unchanged_on_recheck"] == 50
+    assert service.people.count() == CASELOAD + 5, "the timed import is rolled back"
 
 
 def test_the_keyworker_in_the_benchmark_holds_a_full_caseload(service, make_user, add_person):

@@ -12,6 +12,7 @@ from django.db import connection
 from django.utils import timezone
 
 from keywork.benchmark import floor, peers
+from keywork.benchmark.imports import ROWS, import_figures
 from keywork.benchmark.load import load_test
 from keywork.benchmark.measure import measure, time_it
 from keywork.benchmark.scenarios import cast, client_for, pages
@@ -29,8 +30,9 @@ class Command(BaseCommand):
         parser.add_argument("--json", default="bench/results.json", help="Where to write the figures")
         parser.add_argument("--load-seconds", type=int, default=0, help="Seconds of load test (0: none)")
         parser.add_argument("--users", type=int, default=20, help="Concurrent users in the load test")
+        parser.add_argument("--import-rows", type=int, default=ROWS, help="Rows of the spreadsheet import timed")
 
-    def handle(self, *args, repeat, json: str, load_seconds, users, **options):
+    def handle(self, *args, repeat, json: str, load_seconds, users, import_rows, **options):
         today = timezone.localdate()
         actors = cast(today)
         results = {
@@ -44,6 +46,7 @@ class Command(BaseCommand):
         for name, client, address in pages(actors):
             results["pages"].append(measure(name, lambda c=client, a=address: c.get(a), repeat).as_dict())
         results["comparisons"] = self._comparisons(actors, today, repeat)
+        results["import"] = import_figures(actors.service, actors.manager, today, import_rows)
         if load_seconds:
             results["load"] = self._load(actors, load_seconds, users)
         Path(json).parent.mkdir(parents=True, exist_ok=True)
@@ -142,6 +145,13 @@ def table(results: dict) -> str:
             f"pandas headline from CSV {c['pandas_headline_ms']:.1f} ms (Keywork's headline is "
             f"{c['pandas_headline_ms'] / max(c['return_headline_ms'], 0.001):.1f}x faster)"
         )
+    imported = results["import"]
+    lines.append(
+        f"Import of {imported['rows']:,} spreadsheet rows ({imported['xlsx_bytes'] / 2**20:.1f} MiB XLSX): "
+        f"check {imported['check_s']:.1f} s, import {imported['import_s']:.1f} s "
+        f"({imported['rows_per_second']:,.0f} rows/s), the same file again {imported['recheck_s']:.1f} s "
+        f"({imported['unchanged_on_recheck']:,} rows unchanged)"
+    )
     load = results.get("load")
     if load:
         lines.append(
