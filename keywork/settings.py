@@ -117,11 +117,15 @@ if envsecret("REPLICA_DATABASE_URL"):
 DATABASE_ROUTERS = ["keywork.dbrouter.ReportingReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Records-management retention per kind of record, counted from the day support ends (the later of
-# leaving the register and the last referral's keywork closing). Kent and Medway's rule for a DSR
-# entry: archived 6 months after support ends, erased 6 years after. `manage.py apply_retention`.
+# Records-management retention per kind of record, in months; a service may set its own
+# (Service.retention_overrides). `manage.py apply_retention` lists what is due and, with --apply, does it.
 RECORDS_RETENTION = {
+    # A DSR entry, from the day support ends (the later of leaving the register and the last
+    # referral's keywork closing). Kent and Medway: archived 6 months after, erased 6 years after.
     "person": {"archive_after_months": 6, "erase_after_months": 6 * 12},
+    # An uploaded spreadsheet and its report of refused cells (both hold people's details), from its
+    # upload: the register itself is the lasting copy; the checksum and counts stay for the audit.
+    "import_file": {"erase_after_months": 1},
 }
 
 AUTH_USER_MODEL = "accounts.User"

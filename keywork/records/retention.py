@@ -1,17 +1,19 @@
 """Retention: archive and erase DSR entries when the records-management rules say so.
 
-The rules are in settings.RECORDS_RETENTION, counted from the day support ends. Erasure deletes the
-person and everything held about them, and leaves one audit entry naming the rule: the audit log is
-append-only, so the trail of who saw the record survives, without the record's content.
+The rules are in settings.RECORDS_RETENTION, one per kind of record, and a service may set its own
+periods (Service.retention_overrides). A DSR entry counts from the day support ends; erasure deletes
+the person and everything held about them, and leaves one audit entry naming the rule: the audit log
+is append-only, so the trail of who saw the record survives, without the record's content. An
+uploaded spreadsheet counts from its upload; erasing it keeps the run's checksum and counts.
 """
 
 import calendar
 import datetime
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.db import models, transaction
 from django.db.models import Max, Q
+from django.utils import timezone
 
 from keywork import audit
 from keywork.audit.models import Operation
@@ -19,7 +21,7 @@ from keywork.keyworking.choices import ReferralDecision
 from keywork.register.choices import RegisterStatus
 from keywork.register.models import Person
 
-KIND = "person"
+PERSON, IMPORT_FILE = "person", "import_file"
 LEFT_THE_REGISTER = (RegisterStatus.REMOVED, RegisterStatus.TRANSFERRED_OUT)
 
 
@@ -31,6 +33,7 @@ class Plan:
     archive: list[Person] = field(default_factory=list)
     erase: list[Person] = field(default_factory=list)
     held: list[Person] = field(default_factory=list)
+    import_files: list = field(default_factory=list)
 
 
 def add_months(day: datetime.date, months: int) -> datetime.date:
@@ -40,13 +43,14 @@ def add_months(day: datetime.date, months: int) -> datetime.date:
     return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
 
 
-def rule() -> dict:
-    return settings.RECORDS_RETENTION[KIND]
+def months(service, kind: str, action: str) -> int:
+    return service.retention_months(kind, f"{action}_after_months")
 
 
-def rule_name(action: str) -> str:
-    months = rule()[f"{action}_after_months"]
-    return f"{KIND}: {action} {months} months after support ends"
+def rule_name(service, kind: str, action: str) -> str:
+    trigger = "support ends" if kind == PERSON else "upload"
+    count = months(service, kind, action)
+    return f"{kind}: {action} {count} month{'s' if count != 1 else ''} after {trigger}"
 
 
 def support_ended_on(person: Person) -> datetime.date | None:
@@ -72,13 +76,13 @@ def candidates() -> models.QuerySet:
 
 
 def plan(on: datetime.date) -> Plan:
-    result = Plan(on=on)
+    result = Plan(on=on, import_files=_import_files_due(on))
     for person in candidates():
         ended = support_ended_on(person)
         if ended is None:
             continue
-        erase_due = add_months(ended, rule()["erase_after_months"]) <= on
-        archive_due = person.archived_on is None and add_months(ended, rule()["archive_after_months"]) <= on
+        erase_due = add_months(ended, months(person.service, PERSON, "erase")) <= on
+        archive_due = person.archived_on is None and add_months(ended, months(person.service, PERSON, "archive")) <= on
         if not (erase_due or archive_due):
             continue
         if person.legal_hold:
@@ -98,6 +102,33 @@ def apply(the_plan: Plan) -> None:
         Person.objects.filter(pk__in=archived, legal_hold=False).update(archived_on=the_plan.on)
         for person in the_plan.erase:
             erase(person, on=the_plan.on)
+        for run in the_plan.import_files:
+            _erase_import_file(run, the_plan.on)
+
+
+def _import_files_due(on: datetime.date) -> list:
+    from keywork.imports.models import ImportRun
+
+    kept = ImportRun.objects.exclude(content=b"", problems=[]).select_related("service").order_by("service_id", "id")
+    return [
+        run
+        for run in kept.defer("content")
+        if add_months(timezone.localdate(run.uploaded_at), months(run.service, IMPORT_FILE, "erase")) <= on
+    ]
+
+
+def _erase_import_file(run, on: datetime.date) -> None:
+    type(run).objects.filter(pk=run.pk).update(content=b"", problems=[])
+    audit.record(
+        audit.Actor.system("retention", run.service),
+        Operation.ERASE,
+        run,
+        changes={
+            "rule": rule_name(run.service, IMPORT_FILE, "erase"),
+            "on": on,
+            "erased": "uploaded file and its report",
+        },
+    )
 
 
 def erase(person: Person, on: datetime.date) -> None:
@@ -118,7 +149,7 @@ def erase(person: Person, on: datetime.date) -> None:
             Operation.ERASE,
             locked,
             person_id=pk,
-            changes={"rule": rule_name("erase"), "on": on, "erased": "person record"},
+            changes={"rule": rule_name(service, PERSON, "erase"), "on": on, "erased": "person record"},
         )
         # Files are deleted only once the rows are gone for good, so a rollback loses nothing.
         transaction.on_commit(lambda: _delete_files(reports))

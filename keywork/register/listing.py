@@ -26,7 +26,13 @@ class RegisterFilterForm(forms.Form):
         label="Age", required=False, choices=[("", "Any age")] + [(band, band) for band in AGE_BANDS]
     )
     status = fields.ChoiceField(
-        label="Status", required=False, choices=[("", "On the register")] + [("all", "Everyone, including removed")]
+        label="Status",
+        required=False,
+        choices=[
+            ("", "On the register"),
+            ("all", "Everyone, including removed"),
+            ("archived", "Archived by the retention rules"),
+        ],
     )
     overdue = fields.BooleanField(label="Only people whose review is overdue", required=False)
     sort = fields.ChoiceField(label="Sort by", required=False, choices=[(k, v[0]) for k, v in SORTS.items()])
@@ -41,8 +47,14 @@ class RegisterFilterForm(forms.Form):
 def filter_people(people, criteria: dict):
     """Apply the register's filters to a service-scoped queryset of people."""
     today = timezone.localdate()
-    if criteria.get("status") != "all":
-        people = people.filter(status=RegisterStatus.ACTIVE)
+    # Archived entries (keywork.records.retention) are out of every list but their own.
+    status = criteria.get("status")
+    if status == "archived":
+        people = people.filter(archived_on__isnull=False)
+    elif status == "all":
+        people = people.filter(archived_on__isnull=True)
+    else:
+        people = people.filter(status=RegisterStatus.ACTIVE, archived_on__isnull=True)
     if criteria.get("q"):
         people = _search(people, criteria["q"])
     if criteria.get("rating"):

@@ -42,6 +42,9 @@ class Service(models.Model):
     caseload_limit = models.PositiveIntegerField(default=15)
     # By default keyworkers see only the people allocated to them; a service may open the whole register.
     keyworkers_see_whole_service = models.BooleanField(default=False)
+    # Records management: this service's own retention periods, by kind of record, where they differ
+    # from settings.RECORDS_RETENTION; e.g. {"person": {"erase_after_months": 96}}.
+    retention_overrides = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ["name"]
@@ -54,6 +57,26 @@ class Service(models.Model):
             isinstance(name, str) and name.strip() for name in self.local_authorities
         ):
             raise ValidationError({"local_authorities": "Give a list of local authority names"})
+        self._clean_retention_overrides()
+
+    def _clean_retention_overrides(self) -> None:
+        from django.conf import settings
+
+        defaults = settings.RECORDS_RETENTION
+        for kind, periods in (self.retention_overrides or {}).items():
+            if kind not in defaults or not isinstance(periods, dict):
+                raise ValidationError({"retention_overrides": f"No retention rule for {kind!r}: {', '.join(defaults)}"})
+            for name, months in periods.items():
+                if name not in defaults[kind] or not isinstance(months, int) or months < 1:
+                    allowed = ", ".join(defaults[kind])
+                    message = f"{kind}.{name} must be one of {allowed}, in whole months"
+                    raise ValidationError({"retention_overrides": message})
+
+    def retention_months(self, kind: str, action: str) -> int:
+        """How many months after its trigger a record of `kind` is archived or erased in this service."""
+        from django.conf import settings
+
+        return (self.retention_overrides or {}).get(kind, {}).get(action, settings.RECORDS_RETENTION[kind][action])
 
     def review_interval_days(self, rating: str) -> int:
         return getattr(self, f"review_days_{rating}")

@@ -118,3 +118,51 @@ def test_erasure_leaves_an_audit_entry_without_the_persons_details(people):
 def test_add_months_keeps_to_the_end_of_a_short_month():
     assert retention.add_months(datetime.date(2024, 8, 31), 6) == datetime.date(2025, 2, 28)
     assert retention.add_months(datetime.date(2024, 1, 15), -72) == datetime.date(2018, 1, 15)
+
+
+def test_a_service_may_keep_its_records_longer_than_the_default(people, service):
+    service.retention_overrides = {"person": {"erase_after_months": 120}}
+    service.full_clean()
+    service.save()
+    plan = retention.plan(TODAY)
+    assert plan.erase == [] and people["erase"] in plan.archive
+    assert retention.rule_name(service, retention.PERSON, "erase") == "person: erase 120 months after support ends"
+
+
+@pytest.mark.parametrize(
+    "overrides",
+    [{"people": {"erase_after_months": 1}}, {"person": {"erase_after_days": 1}}, {"person": {"erase_after_months": 0}}],
+)
+def test_a_retention_override_that_names_no_rule_is_refused(service, overrides):
+    from django.core.exceptions import ValidationError
+
+    service.retention_overrides = overrides
+    with pytest.raises(ValidationError, match="retention_overrides"):
+        service.full_clean()
+
+
+def test_an_uploaded_spreadsheet_is_erased_a_month_after_upload_keeping_its_checksum(service, make_user):
+    from keywork import audit
+    from keywork.imports import columns, importing, synthetic
+    from keywork.imports.models import ImportRun
+
+    user = make_user(service, "coordinator")
+    actor = audit.Actor(user, service)
+    data = synthetic.as_csv(synthetic.spreadsheet_rows(service, 3, today=TODAY))
+    rows = synthetic.spreadsheet_rows(service, 3, today=TODAY)
+    synthetic.add_mistakes(rows, {1: "unknown_rating"})
+    old, recent = importing.upload(actor, "old.csv", synthetic.as_csv(rows)), importing.upload(actor, "new.csv", data)
+    importing.check_run(actor, old, columns.guess(synthetic.HEADINGS))
+    ImportRun.objects.filter(pk=old.pk).update(uploaded_at=timezone.now() - datetime.timedelta(days=40))
+    plan = retention.plan(TODAY)
+    assert [run.pk for run in plan.import_files] == [old.pk]
+    out = StringIO()
+    call_command("apply_retention", "--apply", stdout=out)
+    assert f"import {old.pk} ({service.slug})" in out.getvalue()
+    old.refresh_from_db()
+    recent.refresh_from_db()
+    assert bytes(old.content) == b"" and old.problems == [] and old.sha256 and old.summary["refused"] == 1
+    assert bytes(recent.content) == data
+    entry = AuditEntry.objects.get(operation=Operation.ERASE, object_id=str(old.pk))
+    assert entry.changes["rule"] == "import_file: erase 1 month after upload"
+    assert retention.plan(TODAY).import_files == []

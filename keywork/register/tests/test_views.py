@@ -152,6 +152,16 @@ def test_removing_a_person_keeps_them_with_the_reason(as_role, coordinator_perso
     assert len(names_on(manager.http.get(reverse("register:list") + "?status=all"))) == 1
 
 
+def test_an_archived_entry_is_listed_only_under_archived(as_role, coordinator_person):
+    manager = as_role(Role.MANAGER)
+    Person.objects.filter(pk=coordinator_person.pk).update(status="removed", status_changed_on=TODAY, archived_on=TODAY)
+    assert names_on(manager.http.get(reverse("register:list") + "?status=all")) == []
+    archived = names_on(manager.http.get(reverse("register:list") + "?status=archived"))
+    assert archived == [f"{coordinator_person.family_name}, {coordinator_person.given_name}"]
+    page = manager.http.get(coordinator_person.get_absolute_url()).content.decode()
+    assert "Archived on" in page
+
+
 def test_removal_needs_a_reason(as_role, coordinator_person):
     url = reverse("register:remove", args=[coordinator_person.pk])
     response = as_role(Role.MANAGER).http.post(url, {"status": "removed", "reason": "", "version": 1})

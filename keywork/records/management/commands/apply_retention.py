@@ -6,8 +6,9 @@ from keywork.records import retention
 
 class Command(BaseCommand):
     help = (
-        "List the DSR entries that the retention rules (settings.RECORDS_RETENTION) would archive or erase; "
-        "with --apply, archive and erase them. People under legal hold are listed and left alone."
+        "List the DSR entries and uploaded spreadsheets that the retention rules (settings.RECORDS_RETENTION, "
+        "and each service's own) would archive or erase; with --apply, archive and erase them. People under "
+        "legal hold are listed and left alone."
     )
 
     def add_arguments(self, parser):
@@ -25,8 +26,14 @@ class Command(BaseCommand):
             for person in people:
                 ended = retention.support_ended_on(person)
                 self.stdout.write(f"  person {person.pk} ({person.service.slug}), support ended {ended}")
+        self.stdout.write(f"Uploaded spreadsheets to erase: {len(plan.import_files)}")
+        for run in plan.import_files:
+            self.stdout.write(f"  import {run.pk} ({run.service.slug}), uploaded {run.uploaded_at:%Y-%m-%d}")
         if not options["apply"]:
             self.stdout.write("Dry run: nothing changed. Run with --apply to archive and erase.")
             return
         retention.apply(plan)
-        self.stdout.write(f"Archived {len(plan.archive)}, erased {len(plan.erase)}.")
+        self.stdout.write(
+            f"Archived {len(plan.archive)}, erased {len(plan.erase)}, "
+            f"erased {len(plan.import_files)} uploaded spreadsheets."
+        )
