@@ -43,6 +43,7 @@ urlpatterns = [
     path("reporting/", include("keywork.reporting.urls")),
     path("fhir/", include("keywork.fhir.urls")),
     path("import/", include("keywork.imports.urls")),
+    path("records/", include("keywork.records.urls")),
     path("subject-access/", include("keywork.subjectaccess.urls")),
     path("api/", api.urls),
 ]

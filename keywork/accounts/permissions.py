@@ -43,6 +43,7 @@ class Permission(StrEnum):
     VIEW_REGIONAL = "view_regional"
     IMPORT_REGISTER = "import_register"
     MANAGE_SUBJECT_ACCESS = "manage_subject_access"
+    PLACE_LEGAL_HOLD = "place_legal_hold"
 
 
 _REGISTER = {
@@ -77,6 +78,8 @@ _OVERSIGHT = _KEYWORK | {
     Permission.IMPORT_REGISTER,
     # Subject access packs hold everything on a person: managers answer them, not keyworkers.
     Permission.MANAGE_SUBJECT_ACCESS,
+    # A hold (litigation, an inquiry, a complaint) stops retention archiving or erasing a record.
+    Permission.PLACE_LEGAL_HOLD,
 }
 
 ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {

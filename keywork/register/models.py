@@ -74,6 +74,8 @@ class Person(models.Model):
     # (litigation, an inquiry) stops both archiving and erasure until it is lifted.
     archived_on = models.DateField(null=True, blank=True)
     legal_hold = models.BooleanField(default=False)
+    legal_hold_since = models.DateField(null=True, blank=True)
+    legal_hold_reason = models.TextField(blank=True)
 
     # Kept in step with the rating history by refresh_rating(), so the register can filter and
     # sort on them in one query.

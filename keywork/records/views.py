@@ -1,0 +1,23 @@
+from keywork.accounts.permissions import Permission, permission_required
+from keywork.pages import handle_form
+from keywork.records import operations
+from keywork.records.forms import LegalHoldForm
+from keywork.register.access import person_for_request
+
+
+@permission_required(Permission.PLACE_LEGAL_HOLD)
+def legal_hold(request, person_id):
+    """Place a hold if there is none, lift it if there is one: the page says which before any change."""
+    person = person_for_request(request, person_id)
+    hold = not person.legal_hold
+    return handle_form(
+        request,
+        LegalHoldForm(request.POST or None),
+        lambda actor, form: operations.set_legal_hold(actor, person, hold, form.cleaned_data["reason"]),
+        "Legal hold placed" if hold else "Legal hold lifted",
+        "Place a legal hold" if hold else "Lift the legal hold",
+        template="records/legal_hold.jinja",
+        person=person,
+        hold=hold,
+        submit_text="Place the hold" if hold else "Lift the hold",
+    )
