@@ -16,6 +16,7 @@ from openpyxl import load_workbook
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ENCRYPTED_MARK = "EncryptionInfo".encode("utf-16-le")
+UNZIPPED_LIMIT_FACTOR = 10
 _DATA_LIKE = re.compile(r"^[\d\s/.\-:]+$")
 
 
@@ -49,6 +50,14 @@ def _xlsx_rows(data: bytes) -> list[tuple]:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             if "xl/workbook.xml" not in archive.namelist():
                 raise UnreadableFile("The file is not a spreadsheet: upload an Excel workbook (.xlsx) or a CSV file")
+            # A workbook is compressed XML: a small file can open into gigabytes (a "zip bomb").
+            if (
+                sum(member.file_size for member in archive.infolist())
+                > UNZIPPED_LIMIT_FACTOR * settings.IMPORT_MAX_BYTES
+            ):
+                raise UnreadableFile(
+                    "The spreadsheet is far larger once opened than its file size suggests: save it again"
+                )
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
         raise UnreadableFile(

@@ -184,3 +184,15 @@ def test_roles_that_do_not_keep_the_register_cannot_import(as_role, role):
     user = as_role(role)
     assert user.http.get(reverse("imports:start")).status_code == 403
     assert upload(user.http, b"NHS number\n9991234560\n", "a.csv").status_code == 403
+
+
+def test_a_workbook_that_opens_into_far_more_than_the_limit_is_refused(coordinator, settings):
+    settings.IMPORT_MAX_BYTES = 100_000
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+        archive.writestr("xl/worksheets/sheet1.xml", " " * 2_000_000)  # compresses to a few kilobytes
+    assert len(buffer.getvalue()) < settings.IMPORT_MAX_BYTES
+    response = upload(coordinator.http, buffer.getvalue())
+    assert "far larger once opened" in response.content.decode() and ImportRun.objects.count() == 0
