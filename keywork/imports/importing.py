@@ -2,7 +2,7 @@
 
 import datetime
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -56,6 +56,16 @@ def import_run(actor, run: ImportRun, accept_refused: bool = False, progress=Non
     The rows are checked again inside the transaction, so a record changed since the report was
     read is compared as it is now.
     """
+    try:
+        return _import_checked_run(actor, run, accept_refused, progress)
+    except IntegrityError as error:
+        # Someone added one of the file's NHS numbers between this check and the import.
+        raise ImportRefused(
+            "The register changed while the file was being imported, so nothing was imported: check the file again"
+        ) from error
+
+
+def _import_checked_run(actor, run: ImportRun, accept_refused: bool, progress) -> Check:
     with transaction.atomic():
         run = ImportRun.objects.select_for_update().get(pk=run.pk)
         if run.status == ImportStatus.IMPORTED:
@@ -63,10 +73,11 @@ def import_run(actor, run: ImportRun, accept_refused: bool = False, progress=Non
         if run.status != ImportStatus.CHECKED:
             raise ImportRefused("Choose what each column holds and check the file before importing it")
         result = check_run(actor, run, run.mapping)
-        if result.count("refused") and not accept_refused:
+        refused = result.count("refused")
+        if refused and not accept_refused:
             raise ImportRefused(
-                f"{result.count('refused')} rows were refused: correct them and upload the file again, "
-                "or accept that they will not be imported"
+                f"{refused} {'row was' if refused == 1 else 'rows were'} refused: correct the file and upload it "
+                "again, or accept that the refused rows will not be imported"
             )
         label = f"Imported from {run.file_name}"
         _add_people(actor, [row for row in result.rows if row.outcome == NEW], label, result.today, progress)

@@ -46,7 +46,7 @@ def test_refused_rows_stop_the_import_unless_accepted(spreadsheet, service, coor
     rows = synthetic.spreadsheet_rows(service, 10, today=TODAY)
     synthetic.add_mistakes(rows, {2: "too_old"})
     path = spreadsheet(rows, "dsr.csv")
-    with pytest.raises(CommandError, match="1 rows were refused.*nothing was changed"):
+    with pytest.raises(CommandError, match="1 row was refused.*nothing was changed"):
         run(path, "--service", service.name)
     assert Person.objects.count() == 0
     problems = tmp_path / "refused.csv"

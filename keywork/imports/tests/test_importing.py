@@ -167,7 +167,7 @@ def test_a_run_with_refused_rows_is_refused_unless_they_are_accepted_and_changes
     rows = synthetic.spreadsheet_rows(service, 5, today=TODAY)
     synthetic.add_mistakes(rows, {3: "unknown_rating"})
     run = checked(actor, synthetic.as_xlsx(rows))
-    with pytest.raises(importing.ImportRefused, match="1 rows were refused"):
+    with pytest.raises(importing.ImportRefused, match="1 row was refused"):
         importing.import_run(actor, run)
     assert Person.objects.count() == 0
     run.refresh_from_db()
@@ -268,3 +268,34 @@ def test_a_review_the_rules_refuse_is_refused_in_the_report(actor, service, add_
     ]
     run = checked(actor, synthetic.as_xlsx([row], headings))
     assert run.summary["refused"] == 1 and "inpatient" in run.problems[0][2]
+
+
+def test_real_date_cells_numeric_nhs_numbers_and_windows_csv_are_read(actor, service):
+    headings = ["NHS number", "Given name", "Family name", "Date of birth", "Local authority", "LD or autism", "RAG"]
+    born = datetime.datetime(2012, 2, 1)
+    xlsx = synthetic.as_xlsx(
+        [[9990000018, "Zoë", "Example", born, service.local_authorities[0], "LD", "Red"]], headings
+    )
+    importing.import_run(actor, checked(actor, xlsx))
+    person = Person.objects.get(nhs_number="9990000018")
+    assert (person.given_name, person.date_of_birth) == ("Zoë", born.date())
+    windows = synthetic.as_csv(
+        [["999 000 0026", "Siân", "Example", "1 Feb 2012", service.local_authorities[0], "ASD", "G"]], headings
+    )
+    importing.import_run(actor, checked(actor, windows.decode().encode("cp1252"), "dsr.csv"))
+    assert Person.objects.get(nhs_number="9990000026").given_name == "Siân"
+
+
+def test_someone_adding_a_person_mid_import_refuses_the_whole_import(
+    actor, service, add_person, coordinator, monkeypatch
+):
+    from keywork.imports import checking
+
+    rows = synthetic.spreadsheet_rows(service, 5, today=TODAY)
+    run = checked(actor, synthetic.as_xlsx(rows))
+    person = add_person(service, coordinator.user, nhs_number=rows[4][0].replace(" ", ""))
+    # As if the other coordinator's person was saved after this import's check read the register.
+    monkeypatch.setattr(checking, "_known_people", lambda service, numbers: {})
+    with pytest.raises(importing.ImportRefused, match="register changed while the file was being imported"):
+        importing.import_run(actor, run)
+    assert list(Person.objects.values_list("pk", flat=True)) == [person.pk]
