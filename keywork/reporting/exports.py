@@ -148,7 +148,8 @@ def return_pdf(report, tables) -> bytes:
         if len(rows) > 1:
             # Paragraph reads markup: text typed by users is escaped so it prints as typed.
             cells = [[Paragraph(escape(str(value)), styles["BodyText"]) for value in row] for row in rows]
-            table = Table(cells, repeatRows=1)
+            # splitInRow: a long narrative flows on to the next page instead of failing the whole PDF.
+            table = Table(cells, repeatRows=1, splitInRow=1)
             table.setStyle(
                 TableStyle(
                     [

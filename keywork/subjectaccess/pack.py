@@ -74,7 +74,9 @@ def _table(part: Section, styles) -> Table:
     cell = styles["BodyText"]
     header = [Paragraph(escape(column.label), cell) for column in part.columns]
     body = [[Paragraph(escape(value), cell) for value in row] for row in part.rows]
-    table = Table([header, *body], repeatRows=1)
+    # splitInRow: a long note (a visit written up at length) flows on to the next page instead of
+    # failing the whole pack with a LayoutError.
+    table = Table([header, *body], repeatRows=1, splitInRow=1)
     style = [
         ("GRID", (0, 0), (-1, -1), 0.5, colors.grey),
         ("BACKGROUND", (0, 0), (-1, 0), HEADER_SHADE),

@@ -150,3 +150,16 @@ def test_a_formula_in_a_name_comes_back_as_text_in_the_csv_and_the_spreadsheet(s
     family, given = workbook.active["B2"], workbook.active["C2"]
     assert family.value == "'" + INJECTION and family.data_type == "s"
     assert given.value == "'+1-2" and given.data_type == "s"
+
+
+def test_a_narrative_longer_than_a_page_flows_on_in_the_pdf(as_role, q3_register):
+    from keywork.reporting.models import QuarterNarrative
+
+    lead = as_role(Role.LEAD)
+    challenges = "Waiting lists for community support grew again. " * 600 + "The closing sentence."
+    QuarterNarrative.objects.create(
+        service=lead.user.service, quarter="2025-Q3", challenges=challenges, written_by=lead.user
+    )
+    response = lead.http.get(reverse("reporting:quarterly_pdf"), QUARTER)
+    assert response.status_code == 200
+    assert "The closing sentence." in " ".join(pdf_text(response.content).split())

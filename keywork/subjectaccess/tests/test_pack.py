@@ -108,3 +108,19 @@ def test_every_kind_of_record_that_refers_to_a_person_is_in_the_pack():
         if relation.related_model._meta.label != "audit.AuditEntry"
     }
     assert linked - related_models_covered() == set()
+
+
+def test_a_note_longer_than_a_page_flows_on_to_the_next_page(service, make_user, add_person):
+    manager = make_user(service, Role.MANAGER)
+    person = add_person(service, manager)
+    note = "A long visit note. " * 1500 + "The last words of the note."
+    Contact.objects.create(
+        person=person,
+        occurred_at=timezone.now() - datetime.timedelta(days=1),
+        contact_type="visit",
+        duration_minutes=90,
+        notes=note,
+        recorded_by=manager,
+    )
+    text = pdf_text(pack_pdf(make_request(person, manager)))
+    assert "The last words of the note." in text
