@@ -60,6 +60,15 @@ class Check:
     def problems(self) -> list[list]:
         return [[row.number, heading, message] for row in self.rows for heading, message in row.problems]
 
+    @property
+    def updates(self) -> list[list]:
+        """[row number, NHS number, name, what changes] for each person already on the register."""
+        return [
+            [row.number, row.person.nhs_number, row.person.full_name, describe_update(row, self.today)]
+            for row in self.rows
+            if row.outcome == UPDATED
+        ]
+
 
 def check(table: Table, mapping: dict[str, str], service, today: datetime.date) -> Check:
     """Read and check every row with `mapping` (heading → target key); nothing is written."""
@@ -148,6 +157,25 @@ def _compare_with_register(rows: list[Row], headings: dict, service, today: date
             row.outcome = REFUSED
         else:
             row.outcome = UPDATED if row.changes or row.adds_rating else UNCHANGED
+
+
+def describe_update(row: Row, today: datetime.date) -> str:
+    """What the import changes on a known person, in words:
+    "Family name: Smith → Smyth; new rating Red from 03/11/2026"."""
+    parts = [f"{BY_KEY[key].label}: {_shown(key, old)} → {_shown(key, new)}" for key, (old, new) in row.changes.items()]
+    if row.adds_rating:
+        parts.append(f"new rating {_shown('rating', row.values['rating'])} from {rating_date(row, today):%d/%m/%Y}")
+    return "; ".join(parts)
+
+
+def _shown(key: str, value) -> str:
+    if isinstance(value, datetime.date):
+        return f"{value:%d/%m/%Y}"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    field = Person._meta.get_field(key)
+    label = dict(field.choices or []).get(value, value)
+    return str(label).split(" – ")[0] or "blank"
 
 
 def rating_date(row: Row, today: datetime.date) -> datetime.date:

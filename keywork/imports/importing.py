@@ -43,10 +43,10 @@ def check_run(actor, run: ImportRun, mapping: dict[str, str], today: datetime.da
     if problems:
         raise ImportRefused("; ".join(problems))
     result = check(read_table(bytes(run.content)), mapping, run.service, today or timezone.localdate())
-    run.mapping, run.summary, run.problems = mapping, result.summary, result.problems
+    run.mapping, run.summary, run.problems, run.updates = mapping, result.summary, result.problems, result.updates
     if run.status == ImportStatus.UPLOADED:
         run.status = ImportStatus.CHECKED
-    run.save(update_fields=["mapping", "summary", "problems", "status"])
+    run.save(update_fields=["mapping", "summary", "problems", "updates", "status"])
     return result
 
 

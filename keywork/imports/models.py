@@ -41,6 +41,7 @@ class ImportRun(models.Model):
     status = models.CharField(max_length=10, choices=ImportStatus.choices, default=ImportStatus.UPLOADED)
     summary = models.JSONField(default=dict)  # counts of new, updated, unchanged and refused rows
     problems = models.JSONField(default=list)  # [row number, heading, message] for every refused cell
+    updates = models.JSONField(default=list)  # [row number, NHS number, name, what changes] per known person
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     uploaded_at = models.DateTimeField(auto_now_add=True)
     imported_by = models.ForeignKey(

@@ -13,7 +13,7 @@ from keywork.imports.files import UnreadableFile, read_table
 from keywork.imports.forms import ImportForm, MappingForm, UploadForm
 from keywork.imports.models import ImportRun, ImportStatus, SavedMapping
 
-PROBLEMS_SHOWN = 200  # on the page; the CSV holds them all
+PROBLEMS_SHOWN = 200  # rows shown on the page; the CSV holds every refused one
 EXAMPLE_MISTAKES = {4: "check_digit", 11: "unknown_rating"}
 
 
@@ -84,6 +84,7 @@ def _report_page(request, run, form, status=200):
         "run": run,
         "form": form,
         "problems": run.problems[:PROBLEMS_SHOWN],
+        "updates": run.updates[:PROBLEMS_SHOWN],
         "earlier": run.earlier_import_of_same_file(),
         "page_title": "Check the report" if run.status == ImportStatus.CHECKED else "Import finished",
         "mapped": [(heading, columns.BY_KEY[key].label) for heading, key in run.mapping.items()],

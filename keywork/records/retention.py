@@ -109,7 +109,11 @@ def apply(the_plan: Plan) -> None:
 def _import_files_due(on: datetime.date) -> list:
     from keywork.imports.models import ImportRun
 
-    kept = ImportRun.objects.exclude(content=b"", problems=[]).select_related("service").order_by("service_id", "id")
+    kept = (
+        ImportRun.objects.exclude(content=b"", problems=[], updates=[])
+        .select_related("service")
+        .order_by("service_id", "id")
+    )
     return [
         run
         for run in kept.defer("content")
@@ -118,7 +122,7 @@ def _import_files_due(on: datetime.date) -> list:
 
 
 def _erase_import_file(run, on: datetime.date) -> None:
-    type(run).objects.filter(pk=run.pk).update(content=b"", problems=[])
+    type(run).objects.filter(pk=run.pk).update(content=b"", problems=[], updates=[])
     audit.record(
         audit.Actor.system("retention", run.service),
         Operation.ERASE,
@@ -126,7 +130,7 @@ def _erase_import_file(run, on: datetime.date) -> None:
         changes={
             "rule": rule_name(run.service, IMPORT_FILE, "erase"),
             "on": on,
-            "erased": "uploaded file and its report",
+            "erased": "uploaded file and its report of refused and updated rows",
         },
     )
 

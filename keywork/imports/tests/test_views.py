@@ -196,3 +196,31 @@ def test_a_workbook_that_opens_into_far_more_than_the_limit_is_refused(coordinat
     assert len(buffer.getvalue()) < settings.IMPORT_MAX_BYTES
     response = upload(coordinator.http, buffer.getvalue())
     assert "far larger once opened" in response.content.decode() and ImportRun.objects.count() == 0
+
+
+def synthetic_family(run, rows) -> str:
+    return Person.objects.get(nhs_number=rows[0][0].replace(" ", "")).family_name
+
+
+def test_the_report_says_what_changes_for_people_already_on_the_register(coordinator, service):
+    rows = synthetic.spreadsheet_rows(service, 3, today=TODAY)
+    data = synthetic.as_xlsx(rows)
+    from keywork import audit
+    from keywork.imports import columns, importing
+
+    actor = audit.Actor(coordinator.user, service)
+    first = importing.upload(actor, "a.xlsx", data)
+    importing.check_run(actor, first, columns.guess(synthetic.HEADINGS))
+    importing.import_run(actor, first)
+    again = importing.upload(actor, "a.xlsx", data)
+    importing.check_run(actor, again, columns.guess(synthetic.HEADINGS))
+    page = coordinator.http.get(reverse("imports:report", args=[again.pk])).content.decode()
+    assert "there is nothing to import" in page and "Import 0 people" not in page
+    assert "This file has been imported before" in page
+
+    rows[0][2], rows[0][6], rows[0][7] = "Smyth", "Blue", TODAY.strftime("%d/%m/%Y")
+    later = importing.upload(actor, "b.xlsx", synthetic.as_xlsx(rows))
+    importing.check_run(actor, later, columns.guess(synthetic.HEADINGS))
+    page = coordinator.http.get(reverse("imports:report", args=[later.pk])).content.decode()
+    assert "who will be updated" in page and "Import 1 person" in page
+    assert f"Family name: {synthetic_family(first, rows)} → Smyth; new rating Blue from {TODAY:%d/%m/%Y}" in page
