@@ -54,27 +54,38 @@ def record(actor: Actor, operation: str, obj, *, person_id: int | None = None, c
 
 
 def record_many(actor: Actor, operation: str, people) -> None:
-    """Append one entry per person record, in bulk (the seed and imports write thousands)."""
+    """Append one entry per person record, in bulk (the seed writes thousands)."""
+    record_bulk(actor, operation, [(person, person.pk, None) for person in people])
+
+
+def record_bulk(actor: Actor, operation: str, entries) -> None:
+    """Append one entry per (record, person id, changes), in bulk: an import writes tens of thousands."""
     from django.contrib.contenttypes.models import ContentType
 
     from keywork.audit.models import AuditEntry
 
     _require_someone(actor)
-    if not people:
-        return
-    content_type = ContentType.objects.get_for_model(people[0])
-    AuditEntry.objects.bulk_create(
-        AuditEntry(
-            actor=actor.user,
-            system_process=actor.system_process,
-            service=actor.service,
-            operation=operation,
-            content_type=content_type,
-            object_id=str(person.pk),
-            person_id=person.pk,
+    content_types = {}
+    rows = []
+    for obj, person_id, changes in entries:
+        model = type(obj)
+        if model not in content_types:
+            content_types[model] = ContentType.objects.get_for_model(obj)
+        rows.append(
+            AuditEntry(
+                actor=actor.user,
+                system_process=actor.system_process,
+                service=actor.service,
+                operation=operation,
+                content_type=content_types[model],
+                object_id=str(obj.pk),
+                person_id=person_id,
+                changes=changes or {},
+                ip_address=actor.ip_address,
+                path=actor.path,
+            )
         )
-        for person in people
-    )
+    AuditEntry.objects.bulk_create(rows, batch_size=2000)
 
 
 def _require_someone(actor: Actor) -> None:

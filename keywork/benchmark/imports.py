@@ -1,6 +1,7 @@
 """The spreadsheet import at the size issue 9 names: a 10,000-row XLSX checked, imported and checked
-again (every row unchanged the second time), all inside a transaction that is then rolled back, so
-the benchmark database is left as it was."""
+again (every row unchanged the second time), then next month's file, in which every person has a
+new rating, imported as 10,000 updates; all inside a transaction that is then rolled back, so the
+benchmark database is left as it was."""
 
 import time
 
@@ -16,8 +17,15 @@ class _RollBack(Exception):
     pass
 
 
+NEXT_RATING = {"Red": "Amber", "Amber": "Green", "Green": "Amber"}
+
+
 def import_figures(service, user, today, rows: int = ROWS) -> dict:
-    data = synthetic.as_xlsx(synthetic.spreadsheet_rows(service, rows, seed=9, today=today))
+    spreadsheet = synthetic.spreadsheet_rows(service, rows, seed=9, today=today)
+    data = synthetic.as_xlsx(spreadsheet)
+    for row in spreadsheet:  # next month's file: every rating reviewed today, each one changed
+        row[6], row[7] = NEXT_RATING[row[6]], today.strftime("%d/%m/%Y")
+    next_month = synthetic.as_xlsx(spreadsheet)
     actor = audit.Actor(user, service, system_process="bench")
     figures = {"rows": rows, "xlsx_bytes": len(data)}
     try:
@@ -27,6 +35,9 @@ def import_figures(service, user, today, rows: int = ROWS) -> dict:
             figures["recheck_s"], second = _timed(lambda: _checked(actor, data))
             figures["new"], figures["updated"] = result.count("new"), result.count("updated")
             figures["unchanged_on_recheck"] = second.summary["unchanged"]
+            figures["update_check_s"], updates = _timed(lambda: _checked(actor, next_month))
+            figures["update_import_s"], updated = _timed(lambda: importing.import_run(actor, updates))
+            figures["updated_next_month"] = updated.count("updated")
             raise _RollBack
     except _RollBack:
         pass

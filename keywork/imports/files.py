@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from django.conf import settings
 from openpyxl import load_workbook
 
+from keywork.imports.columns import guess
+
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ENCRYPTED_MARK = "EncryptionInfo".encode("utf-16-le")
 UNZIPPED_LIMIT_FACTOR = 10
@@ -59,14 +61,16 @@ def _xlsx_rows(data: bytes) -> list[tuple]:
                     "The spreadsheet is far larger once opened than its file size suggests: save it again"
                 )
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
+        # The register is the first sheet, as services keep it; other sheets (look-ups, notes) are ignored.
+        # Read-only workbooks parse a sheet only as its rows are read, so damage shows up here too.
+        rows = list(workbook.worksheets[0].iter_rows(values_only=True))
+        workbook.close()
+    except UnreadableFile:
+        raise
+    except Exception as error:  # openpyxl raises many kinds on a damaged file (zip, XML, KeyError, ...)
         raise UnreadableFile(
             "The spreadsheet is damaged and cannot be read: open it in Excel and save it again"
         ) from error
-    # The register is the first sheet, as services keep it; other sheets (look-ups, notes) are ignored.
-    sheet = workbook.worksheets[0]
-    rows = list(sheet.iter_rows(values_only=True))
-    workbook.close()
     return rows
 
 
@@ -97,9 +101,27 @@ def _looks_like_data(cell) -> bool:
     return bool(_DATA_LIKE.match(str(cell).strip()))
 
 
+HEADING_SEARCH_ROWS = 10
+
+
+def _heading_row_index(rows: list[tuple]) -> int | None:
+    """Where the headings are: services put titles and blank lines above them ("Kent DSR – March 2026").
+
+    Of the first rows with anything in them, the one with the most headings we recognise; failing
+    that, the first with two or more cells filled; failing that, the first.
+    """
+    filled = [index for index, row in enumerate(rows) if not all(_blank(cell) for cell in row)][:HEADING_SEARCH_ROWS]
+    if not filled:
+        return None
+    recognised = {index: len(guess([str(cell) for cell in rows[index] if not _blank(cell)])) for index in filled}
+    best = max(filled, key=lambda index: (recognised[index], -index))
+    if recognised[best]:
+        return best
+    return next((index for index in filled if sum(not _blank(cell) for cell in rows[index]) >= 2), filled[0])
+
+
 def _table(rows: list[tuple]) -> Table:
-    # Services often leave blank rows above the headings; the first row with anything in it is the heading row.
-    start = next((index for index, row in enumerate(rows) if not all(_blank(cell) for cell in row)), None)
+    start = _heading_row_index(rows)
     if start is None:
         raise UnreadableFile("The file is empty")
     heading_row = rows[start]
@@ -110,10 +132,7 @@ def _table(rows: list[tuple]) -> Table:
             "'Date of birth', 'RAG') at the top"
         )
     width = max((index + 1 for index, cell in enumerate(heading_row) if not _blank(cell)), default=0)
-    headings = [_heading(cell, index) for index, cell in enumerate(heading_row[:width])]
-    duplicated = sorted({heading for heading in headings if headings.count(heading) > 1})
-    if duplicated:
-        raise UnreadableFile(f"Two columns have the same heading ({', '.join(duplicated)}): give each its own")
+    headings = _distinct([_heading(cell, index) for index, cell in enumerate(heading_row[:width])])
     data = [tuple(row[:width]) + (None,) * (width - len(row)) for row in rows[start + 1 :]]
     while data and all(_blank(cell) for cell in data[-1]):
         data.pop()
@@ -122,6 +141,18 @@ def _table(rows: list[tuple]) -> Table:
     return Table(headings=headings, rows=data, first_row_number=start + 2)
 
 
+HEADING_LENGTH = 100
+
+
 def _heading(cell, index: int) -> str:
-    heading = " ".join(str(cell).split()) if not _blank(cell) else ""
+    heading = " ".join(str(cell).split())[:HEADING_LENGTH] if not _blank(cell) else ""
     return heading or f"Column {index + 1} (no heading)"
+
+
+def _distinct(headings: list[str]) -> list[str]:
+    """Two columns both headed "Notes" become "Notes" and "Notes (2)", so each can be told apart."""
+    seen, distinct = {}, []
+    for heading in headings:
+        seen[heading] = seen.get(heading, 0) + 1
+        distinct.append(heading if seen[heading] == 1 else f"{heading} ({seen[heading]})")
+    return distinct

@@ -1,4 +1,5 @@
 from django import forms as django_forms
+from django.conf import settings
 
 from keywork.forms import fields
 from keywork.imports.columns import TARGETS
@@ -23,6 +24,16 @@ class UploadForm(django_forms.Form):
     def __init__(self, *args, service, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["saved_mapping"].queryset = SavedMapping.objects.filter(service=service)
+
+    def clean_file(self):
+        # Refused on its declared size, before a byte of it is read into memory.
+        upload = self.cleaned_data["file"]
+        limit = settings.IMPORT_MAX_BYTES
+        if upload.size > limit:
+            raise django_forms.ValidationError(
+                f"The file is larger than {limit // (1024 * 1024)} MB: split it, or remove other sheets"
+            )
+        return upload
 
 
 class MappingForm(django_forms.Form):

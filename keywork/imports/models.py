@@ -28,6 +28,8 @@ class ImportStatus(models.TextChoices):
     UPLOADED = "uploaded", "Uploaded"
     CHECKED = "checked", "Checked"
     IMPORTED = "imported", "Imported"
+    # The file is no longer kept (a dry run, or retention) and was never imported: upload it again.
+    DISCARDED = "discarded", "File removed"
 
 
 class ImportRun(models.Model):
@@ -67,6 +69,10 @@ class ImportRun(models.Model):
     @property
     def refused_rows(self) -> int:
         return self.summary.get("refused", 0)
+
+    def first_import_of_same_file(self) -> "ImportRun | None":
+        same = ImportRun.objects.filter(service=self.service, sha256=self.sha256, status=ImportStatus.IMPORTED)
+        return same.exclude(pk=self.pk).order_by("imported_at").first()
 
     def earlier_import_of_same_file(self) -> "ImportRun | None":
         """The last time these exact bytes were imported into this service, if they were."""

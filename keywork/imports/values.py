@@ -24,6 +24,16 @@ def text(cell) -> str:
     return " ".join(str(cell).split())
 
 
+QUOTED_LENGTH = 60
+
+
+def quoted(cell) -> str:
+    """The cell as it appears in a message: quoted, and cut short, since reports are kept and a cell
+    can hold a whole letter."""
+    value = text(cell)
+    return f"'{value[:QUOTED_LENGTH]}…'" if len(value) > QUOTED_LENGTH else f"'{value}'"
+
+
 def _key(cell) -> str:
     """Lower case letters and digits only, so 'L.D. & ASD' and 'ld/asd' compare equal."""
     return re.sub(r"[^a-z0-9]", "", text(cell).lower())
@@ -75,13 +85,13 @@ def date(cell) -> datetime.date:
     elif (match := _WORDED_DATE.match(value)) and match[2].lower() in _MONTHS:
         day, month, year = match[1], _MONTHS[match[2].lower()], match[3]
     else:
-        raise ValueError(f"'{value}' is not a date we can read: write it as day/month/year, like 31/01/2026")
+        raise ValueError(f"{quoted(value)} is not a date we can read: write it as day/month/year, like 31/01/2026")
     if len(str(year)) != 4:
-        raise ValueError(f"'{value}' has a two-digit year: write the year in full, like 31/01/2026")
+        raise ValueError(f"{quoted(value)} has a two-digit year: write the year in full, like 31/01/2026")
     try:
         return datetime.date(int(year), int(month), int(day))
     except ValueError:
-        raise ValueError(f"'{value}' is not a real date") from None
+        raise ValueError(f"{quoted(value)} is not a real date") from None
 
 
 def nhs_number(cell) -> str:
@@ -89,20 +99,20 @@ def nhs_number(cell) -> str:
     try:
         rules.validate_nhs_number(value)
     except Exception as error:  # ValidationError: its message is the one the register shows
-        raise ValueError(f"'{text(cell)}': {error.messages[0]}") from None
+        raise ValueError(f"{quoted(cell)}: {error.messages[0]}") from None
     return value
 
 
 class _Choice:
     """Reads a cell into one of a fixed list, by any of the words services write for it."""
 
-    def __init__(self, words: dict[str, str], what: str):
-        self.words, self.what = words, what
+    def __init__(self, words: dict[str, str], what: str, advice: str):
+        self.words, self.what, self.advice = words, what, advice
 
     def __call__(self, cell) -> str:
         found = self.words.get(_key(cell))
         if found is None:
-            raise ValueError(f"'{text(cell)}' is not a {self.what} we know")
+            raise ValueError(f"{quoted(cell)} is not a {self.what} we know: {self.advice}")
         return found
 
 
@@ -117,7 +127,8 @@ rating = _Choice(
         green=["green", "g", "rag green"],
         blue=["blue", "b", "inpatient", "in patient", "admitted"],
     ),
-    "rating (use Red, Amber, Green or Blue)",
+    "rating",
+    "use Red, Amber, Green or Blue",
 )
 
 condition = _Choice(
@@ -127,7 +138,8 @@ condition = _Choice(
         both=["both", "ld and asd", "ld & asd", "ld/asd", "asd/ld", "ld and autism", "ld & autism", "ld/autism"]
         + ["learning disability and autism", "autism and learning disability", "asd and ld", "asc and ld"],
     ),
-    "learning disability or autism (use LD, Autism or Both)",
+    "learning disability or autism answer",
+    "use LD, Autism or Both",
 )
 
 sex = _Choice(
@@ -137,7 +149,8 @@ sex = _Choice(
         indeterminate=["indeterminate", "i"],
         not_known=["not known", "unknown", "not stated", "prefer not to say", "u"],
     ),
-    "sex (use Female, Male, Indeterminate or Not known)",
+    "sex",
+    "use Female, Male, Indeterminate or Not known",
 )
 
 ehcp = _Choice(
@@ -147,12 +160,14 @@ ehcp = _Choice(
         in_assessment=["in assessment", "assessment", "being assessed", "applied", "pending"],
         not_known=["not known", "unknown"],
     ),
-    "EHCP answer (use Yes, No, In assessment or Not known)",
+    "EHCP answer",
+    "use Yes, No, In assessment or Not known",
 )
 
 _yes_no = _Choice(
     _words(yes=["yes", "y", "true", "1", "lac", "cla", "looked after"], no=["no", "n", "false", "0"]),
     "yes or no answer",
+    "use Yes or No",
 )
 
 
@@ -160,14 +175,19 @@ def looked_after(cell) -> bool:
     return _yes_no(cell) == "yes"
 
 
+# "Consent given", without saying by whom: resolved by age when the row is checked.
+CONSENT_GIVEN = "given"
 consent = _Choice(
     _words(
-        person=["yes", "y", "consent", "consented", "self", "person", "given", "the person"],
+        # A bare "Yes" does not say who consented: checking.py decides by the person's age.
+        given=["yes", "y", "consent", "consented", "given"],
+        person=["self", "person", "the person", "young person", "by the person"],
         parental_responsibility=["parent", "parental", "parental consent", "parental responsibility", "carer"],
         best_interests=["best interests", "best interest", "best interests decision", "bi", "mca"],
         withdrawn=["withdrawn", "no", "n", "declined", "refused"],
     ),
-    "consent answer (use Yes, Parent, Best interests or Withdrawn)",
+    "consent answer",
+    "use Yes, Person, Parent, Best interests or Withdrawn",
 )
 
 referral_source = _Choice(
@@ -187,6 +207,7 @@ referral_source = _Choice(
         ),
     },
     "referral source",
+    "use words like Family, School, GP, CAMHS, Social care or Other",
 )
 
 
@@ -195,14 +216,16 @@ def postcode(cell) -> str:
     try:
         rules.validate_postcode(value)
     except Exception:
-        raise ValueError(f"'{text(cell)}' is not a UK postcode") from None
+        raise ValueError(f"{quoted(cell)} is not a UK postcode") from None
     return value
 
 
 def name(cell) -> str:
+    if isinstance(cell, (bool, int, float, datetime.date)):
+        raise ValueError(f"{quoted(cell)} is not a name")
     value = text(cell)
     if len(value) > 100:
-        raise ValueError("is longer than 100 characters")
+        raise ValueError(f"{quoted(cell)} is longer than 100 characters")
     return value
 
 
@@ -210,7 +233,7 @@ def ethnicity(cell) -> str:
     """An NHS ethnic category by its code ('A') or its words ('White – British', 'White British')."""
     found = _ETHNICITY.get(_key(cell))
     if found is None:
-        raise ValueError(f"'{text(cell)}' is not an NHS ethnic category: use its letter (A to S, Z) or its name")
+        raise ValueError(f"{quoted(cell)} is not an NHS ethnic category: use its letter (A to S, Z) or its name")
     return found
 
 

@@ -1,5 +1,7 @@
 """Upload → map the columns → read the report → import. Each step is its own page and works without JavaScript."""
 
+import contextlib
+
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -9,9 +11,10 @@ from keywork import audit
 from keywork.accounts.permissions import Permission, permission_required
 from keywork.audit.models import Operation
 from keywork.imports import columns, importing, refused, synthetic
-from keywork.imports.files import UnreadableFile, read_table
+from keywork.imports.files import UnreadableFile
 from keywork.imports.forms import ImportForm, MappingForm, UploadForm
 from keywork.imports.models import ImportRun, ImportStatus, SavedMapping
+from keywork.register.models import Person
 
 PROBLEMS_SHOWN = 200  # rows shown on the page; the CSV holds every refused one
 EXAMPLE_MISTAKES = {4: "check_digit", 11: "unknown_rating"}
@@ -45,9 +48,10 @@ def start(request):
 @permission_required(Permission.IMPORT_REGISTER)
 def mapping(request, run_id):
     run = _run_for(request, run_id)
-    if run.status == ImportStatus.IMPORTED:
-        return redirect("imports:report", run.pk)
-    table = read_table(bytes(run.content))
+    try:
+        table = importing.table_of(run)
+    except importing.ImportRefused:
+        return redirect("imports:report", run.pk)  # which says the file is no longer kept
     initial = run.mapping or columns.guess(table.headings)
     form = MappingForm(request.POST or None, headings=table.headings, mapping=initial, samples=table.rows[0])
     if request.method == "POST" and form.is_valid():
@@ -58,7 +62,9 @@ def mapping(request, run_id):
             actor = audit.Actor.from_request(request)
             if form.cleaned_data["save_as"]:
                 _save_mapping(request, form.cleaned_data["save_as"], chosen)
-            importing.check_run(actor, run, chosen)
+            # Imported or removed meanwhile: the report page says which.
+            with contextlib.suppress(importing.ImportRefused):
+                importing.check_run(actor, run, chosen)
             return redirect("imports:report", run.pk)
     context = {"form": form, "run": run, "page_title": "Choose what each column holds", "submit_text": "Check the file"}
     return render(request, "imports/mapping.jinja", context)
@@ -80,11 +86,18 @@ def report(request, run_id):
 
 
 def _report_page(request, run, form, status=200):
+    updates = run.updates[:PROBLEMS_SHOWN]
+    if updates:
+        # The page names people already on the register: each one shown is a read of their record.
+        shown = Person.objects.filter(service=request.service, nhs_number__in=[update[1] for update in updates])
+        audit.record_bulk(
+            audit.Actor.from_request(request), Operation.VIEW, [(p, p.pk, {"import": run.pk}) for p in shown]
+        )
     context = {
         "run": run,
         "form": form,
         "problems": run.problems[:PROBLEMS_SHOWN],
-        "updates": run.updates[:PROBLEMS_SHOWN],
+        "updates": updates,
         "earlier": run.earlier_import_of_same_file(),
         "page_title": "Check the report" if run.status == ImportStatus.CHECKED else "Import finished",
         "mapped": [(heading, columns.BY_KEY[key].label) for heading, key in run.mapping.items()],

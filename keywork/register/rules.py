@@ -107,7 +107,12 @@ def review_rating_refusal(person, rating: str, on: datetime.date) -> str | None:
     A person admitted is blue until discharge (NHS England DSR guidance); on discharge they are
     red for at least the service's days (Lincolnshire's practice, which we follow: 14 days).
     """
-    last = hospital_state_on(person, on)
+    return rating_refusal_after(hospital_state_on(person, on), person, rating, on)
+
+
+def rating_refusal_after(last, person, rating: str, on: datetime.date) -> str | None:
+    """review_rating_refusal, given `last`, the person's last admission or discharge change on or
+    before `on` (or None): imports that check thousands of people load these in bulk."""
     if last is None:
         return None
     if last.cause == RatingCause.ADMISSION and rating != Rating.BLUE:

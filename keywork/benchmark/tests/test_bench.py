@@ -24,6 +24,7 @@ def test_the_benchmark_times_every_page_and_writes_its_figures(service, make_use
     assert "Register list" in out.getvalue() and "raw-SQL floor" in out.getvalue()
     assert results["import"]["new"] + results["import"]["updated"] == 50
     assert results["import"]["unchanged_on_recheck"] == 50
+    assert results["import"]["updated_next_month"] == 50
     assert service.people.count() == CASELOAD + 5, "the timed import is rolled back"
 
 

@@ -119,7 +119,6 @@ def _word_document() -> bytes:
         (b"NHS number,Date of birth\n", "no rows under them"),
         (b"9991234560,01/02/2012,Red\n9990000018,01/02/2013,Amber\n", "holds data, not column headings"),
         (b"PK\x03\x04 not really a zip", "damaged"),
-        (b"NHS,NHS\n1,2\n", "same heading"),
     ],
 )
 def test_bad_files_get_a_clear_message_and_nothing_is_kept(coordinator, data, message):
@@ -218,9 +217,52 @@ def test_the_report_says_what_changes_for_people_already_on_the_register(coordin
     assert "there is nothing to import" in page and "Import 0 people" not in page
     assert "This file has been imported before" in page
 
-    rows[0][2], rows[0][6], rows[0][7] = "Smyth", "Blue", TODAY.strftime("%d/%m/%Y")
+    rows[0][2], rows[0][6], rows[0][7] = "Smyth", "Red", TODAY.strftime("%d/%m/%Y")
     later = importing.upload(actor, "b.xlsx", synthetic.as_xlsx(rows))
     importing.check_run(actor, later, columns.guess(synthetic.HEADINGS))
     page = coordinator.http.get(reverse("imports:report", args=[later.pk])).content.decode()
     assert "who will be updated" in page and "Import 1 person" in page
-    assert f"Family name: {synthetic_family(first, rows)} → Smyth; new rating Blue from {TODAY:%d/%m/%Y}" in page
+    assert f"Family name: {synthetic_family(first, rows)} → Smyth; new rating Red from {TODAY:%d/%m/%Y}" in page
+
+
+def test_a_dry_run_file_is_no_longer_offered_for_import(coordinator, service):
+    from keywork import audit
+    from keywork.imports import columns, importing
+
+    actor = audit.Actor(coordinator.user, service)
+    run = importing.upload(actor, "a.csv", synthetic.as_csv(synthetic.spreadsheet_rows(service, 2, today=TODAY)))
+    importing.check_run(actor, run, columns.guess(synthetic.HEADINGS))
+    importing.discard(run)
+    page = coordinator.http.get(reverse("imports:report", args=[run.pk])).content.decode()
+    assert "The file is no longer kept" in page and "Import 2 people" not in page
+    assert coordinator.http.get(reverse("imports:mapping", args=[run.pk])).status_code == 302
+    refused = coordinator.http.post(reverse("imports:import", args=[run.pk]), {})
+    assert refused.status_code == 400 and "upload it again" in refused.content.decode()
+    assert Person.objects.count() == 0
+
+
+def test_zero_counts_show_as_zero_and_a_file_of_refused_rows_says_so(coordinator, service):
+    rows = synthetic.spreadsheet_rows(service, 2, today=TODAY)
+    synthetic.add_mistakes(rows, {0: "unknown_rating", 1: "check_digit"})
+    response = upload(coordinator.http, synthetic.as_xlsx(rows))
+    run = ImportRun.objects.get()
+    page = coordinator.http.get(response.url)
+    report = coordinator.http.post(response.url, mapping_post(run, page))
+    body = coordinator.http.get(report.url).content.decode()
+    assert "No row of the file can be imported" in body and "nothing to import" not in body
+    unchanged = body.split("People unchanged")[1].split("</dd>")[0]
+    assert unchanged.split('nhsuk-summary-list__value">')[1].strip() == "0"
+
+
+def test_showing_the_people_a_file_updates_is_audited_as_reading_their_records(coordinator, service, add_person):
+    from keywork import audit
+    from keywork.imports import columns, importing
+
+    person = add_person(service, coordinator.user, rating="green")
+    headings = ["NHS number", "Given name", "Family name", "Date of birth", "Local authority", "LD or autism", "RAG"]
+    row = [person.nhs_number, "Renamed", person.family_name, person.date_of_birth, person.local_authority]
+    actor = audit.Actor(coordinator.user, service)
+    run = importing.upload(actor, "a.xlsx", synthetic.as_xlsx([[*row, person.condition, "Green"]], headings))
+    importing.check_run(actor, run, columns.guess(headings))
+    coordinator.http.get(reverse("imports:report", args=[run.pk]))
+    assert AuditEntry.objects.filter(person_id=person.pk, operation="view", changes__import=run.pk).exists()

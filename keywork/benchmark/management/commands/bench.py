@@ -150,7 +150,9 @@ def table(results: dict) -> str:
         f"Import of {imported['rows']:,} spreadsheet rows ({imported['xlsx_bytes'] / 2**20:.1f} MiB XLSX): "
         f"check {imported['check_s']:.1f} s, import {imported['import_s']:.1f} s "
         f"({imported['rows_per_second']:,.0f} rows/s), the same file again {imported['recheck_s']:.1f} s "
-        f"({imported['unchanged_on_recheck']:,} rows unchanged)"
+        f"({imported['unchanged_on_recheck']:,} rows unchanged); next month's file, every rating changed: "
+        f"check {imported['update_check_s']:.1f} s, import {imported['update_import_s']:.1f} s "
+        f"({imported['updated_next_month']:,} people updated)"
     )
     load = results.get("load")
     if load:

@@ -8,7 +8,7 @@ from keywork import audit
 from keywork.accounts.models import User
 from keywork.accounts.permissions import Permission, has_permission
 from keywork.imports import columns, importing, refused
-from keywork.imports.files import UnreadableFile, read_table
+from keywork.imports.files import UnreadableFile
 from keywork.imports.models import SavedMapping
 from keywork.services.models import Service
 
@@ -39,14 +39,13 @@ class Command(BaseCommand):
             raise CommandError(f"No file at {file}")
         try:
             run = importing.upload(actor, file.name, file.read_bytes())
-            chosen = self._mapping(target, mapping, read_table(bytes(run.content)).headings)
+            chosen = self._mapping(target, mapping, importing.table_of(run).headings)
             result = importing.check_run(actor, run, chosen)
         except (UnreadableFile, importing.ImportRefused) as error:
             raise CommandError(str(error)) from error
         self._report(run, problems)
         if dry_run:
-            run.content = b""  # nothing will come of this upload: the file is not kept
-            run.save(update_fields=["content"])
+            importing.discard(run)  # nothing will come of this upload: the file is not kept
             self.stdout.write("Dry run: nothing was changed")
             return
         with tqdm(total=result.count("new") + result.count("updated"), desc="Importing", unit="rows") as bar:
