@@ -12,6 +12,7 @@ import random
 from openpyxl import Workbook
 
 from keywork.register.synthetic import build_person
+from keywork.reporting.exports import safe_cell
 
 HEADINGS = [
     "NHS No",
@@ -94,17 +95,20 @@ def add_mistakes(rows: list[list], mistakes: dict[int, str]) -> None:
 
 
 def as_xlsx(rows: list[list], headings: list[str] = HEADINGS) -> bytes:
+    """The rows as a workbook; like every spreadsheet the app writes, no cell can run as a formula."""
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("DSR")
-    sheet.append(headings)
+    sheet.append([safe_cell(cell) for cell in headings])
     for row in rows:
-        sheet.append(row)
+        sheet.append([safe_cell(cell) for cell in row])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
 
 
 def as_csv(rows: list[list], headings: list[str] = HEADINGS) -> bytes:
+    """The rows as CSV, exactly as given: the tests use it to send the app what a careless (or
+    hostile) spreadsheet holds, formulas included. The app itself never serves it."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(headings)

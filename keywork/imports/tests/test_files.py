@@ -62,3 +62,12 @@ def test_every_rating_sex_ehcp_and_condition_can_be_read():
     for reader, choices in ((values.rating, Rating), (values.sex, Sex), (values.ehcp, EhcpStatus)):
         assert set(reader.words.values()) == set(choices.values)
     assert set(values.condition.words.values()) == set(Condition.values)
+
+
+def test_a_workbook_the_app_writes_holds_no_formula():
+    from openpyxl import load_workbook
+
+    from keywork.imports import synthetic
+
+    sheet = load_workbook(io.BytesIO(synthetic.as_xlsx([["=HYPERLINK(1)", "-2"]], ["@NHS", "+RAG"]))).active
+    assert [list(row) for row in sheet.iter_rows(values_only=True)] == [["'@NHS", "'+RAG"], ["'=HYPERLINK(1)", "'-2"]]
