@@ -26,6 +26,12 @@ class AuditQuerySet(models.QuerySet):
     def delete(self):
         raise AppendOnlyError("Audit entries cannot be deleted")
 
+    def redact_content(self, rule: str) -> int:
+        """The one sanctioned change to the log, made only by retention's erasure: each entry keeps
+        who did what to which record and when, but the values it recorded (names, NHS number, dates
+        of birth) are replaced by the rule that erased them. Erasure must erase the content here too."""
+        return super().update(changes={"redacted": rule})
+
     def for_object(self, obj):
         return self.filter(content_type=ContentType.objects.get_for_model(obj), object_id=str(obj.pk))
 

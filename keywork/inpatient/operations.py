@@ -31,7 +31,8 @@ def record_admission(actor, admission, legal_status: str):
     if person.status != RegisterStatus.ACTIVE:
         # Anyone admitted is on the register as blue (DSR guidance), even if they had been removed.
         person.status, person.status_reason = RegisterStatus.ACTIVE, "Back on the register on admission"
-        person.save(update_fields=["status", "status_reason"])
+        person.archived_on = None  # an archived entry comes back into every list with them
+        person.save(update_fields=["status", "status_reason", "archived_on"])
     _rate(
         actor,
         person,

@@ -16,7 +16,7 @@ from django.db.models import Max, Q
 from django.utils import timezone
 
 from keywork import audit
-from keywork.audit.models import Operation
+from keywork.audit.models import AuditEntry, Operation
 from keywork.keyworking.choices import ReferralDecision
 from keywork.register.choices import RegisterStatus
 from keywork.register.models import Person
@@ -56,20 +56,30 @@ def rule_name(service, kind: str, action: str) -> str:
 def support_ended_on(person: Person) -> datetime.date | None:
     """The later of leaving the register and the last referral's keywork ending; None while supported.
 
-    Uses `last_closed` and `open_referrals`, annotated by `candidates()`, so the plan is one query.
+    Uses `last_closed`, `open_referrals` and `open_requests`, annotated by `candidates()`, so the plan
+    is one query.
     """
     if person.status not in LEFT_THE_REGISTER or person.status_changed_on is None:
         return None
-    if person.open_referrals:
+    if person.open_referrals or person.open_requests:
         return None  # keywork goes on after leaving the register (moved out of area, still open)
     return max(d for d in (person.status_changed_on, person.last_closed) if d is not None)
 
 
 def candidates() -> models.QuerySet:
-    still_open = Q(referrals__decision=ReferralDecision.ACCEPTED, referrals__closed_on__isnull=True)
+    # Live business keeps a record: keywork still open, a referral awaiting its decision, or a
+    # subject access request not yet answered (erasing it would erase the evidence of the answer).
+    still_open = Q(referrals__decision=ReferralDecision.ACCEPTED, referrals__closed_on__isnull=True) | Q(
+        referrals__decision=ReferralDecision.PENDING
+    )
+    unanswered = Q(subject_access_requests__responded_on__isnull=True, subject_access_requests__isnull=False)
     return (
         Person.objects.filter(status__in=LEFT_THE_REGISTER, status_changed_on__isnull=False)
-        .annotate(last_closed=Max("referrals__closed_on"), open_referrals=models.Count("referrals", filter=still_open))
+        .annotate(
+            last_closed=Max("referrals__closed_on"),
+            open_referrals=models.Count("referrals", filter=still_open, distinct=True),
+            open_requests=models.Count("subject_access_requests", filter=unanswered, distinct=True),
+        )
         .select_related("service")
         .order_by("service_id", "id")
     )
@@ -97,11 +107,20 @@ def plan(on: datetime.date) -> Plan:
 def apply(the_plan: Plan) -> None:
     """Archive and erase as planned, all or nothing."""
     with transaction.atomic():
-        archived = [person.pk for person in the_plan.archive]
-        # legal_hold is checked again in the update: a hold placed since the plan was made wins.
-        Person.objects.filter(pk__in=archived, legal_hold=False).update(archived_on=the_plan.on)
-        for person in the_plan.erase:
-            erase(person, on=the_plan.on)
+        # legal_hold is checked again here: a hold placed since the plan was made wins.
+        archived = list(Person.objects.filter(pk__in=[p.pk for p in the_plan.archive], legal_hold=False))
+        Person.objects.filter(pk__in=[person.pk for person in archived]).update(archived_on=the_plan.on)
+        for person in archived:
+            changes = {"archived_on": the_plan.on, "rule": rule_name(person.service, PERSON, "archive")}
+            audit.record(
+                audit.Actor.system("retention", person.service),
+                Operation.UPDATE,
+                person,
+                person_id=person.pk,
+                changes=changes,
+            )
+        the_plan.archive = archived
+        the_plan.erase = [person for person in the_plan.erase if erase(person, on=the_plan.on)]
         for run in the_plan.import_files:
             _erase_import_file(run, the_plan.on)
 
@@ -139,16 +158,18 @@ def _erase_import_file(run, on: datetime.date) -> None:
     )
 
 
-def erase(person: Person, on: datetime.date) -> None:
-    """Delete the person and everything held about them, and record the erasure in the audit log."""
+def erase(person: Person, on: datetime.date) -> bool:
+    """Delete the person and everything held about them, and record the erasure in the audit log.
+    False if a legal hold was placed since the plan was made (nothing is erased)."""
     with transaction.atomic():
         locked = Person.objects.select_for_update().get(pk=person.pk)
         if locked.legal_hold:
-            return
+            return False
         reports = _review_reports(locked)
         _delete_dependants(Person, Person.objects.filter(pk=locked.pk))
         pk, service = locked.pk, locked.service
         Person.objects.filter(pk=pk).delete()
+        AuditEntry.objects.filter(person_id=pk).redact_content(rule_name(service, PERSON, "erase"))
         # The entry is written for the (now deleted) person's id so their audit trail still ends
         # with it; `locked` keeps the pk for the content type and object id.
         locked.pk = pk
@@ -161,6 +182,7 @@ def erase(person: Person, on: datetime.date) -> None:
         )
         # Files are deleted only once the rows are gone for good, so a rollback loses nothing.
         transaction.on_commit(lambda: _delete_files(reports))
+    return True
 
 
 def _delete_dependants(model, rows: models.QuerySet, path: tuple = ()) -> None:
@@ -172,15 +194,27 @@ def _delete_dependants(model, rows: models.QuerySet, path: tuple = ()) -> None:
     for relation in model._meta.related_objects:
         related = relation.related_model
         if relation.many_to_many:
-            # A link from a shared record (a system blocker naming several people): drop the link only.
-            through = relation.field.remote_field.through
-            through.objects.filter(**{f"{relation.field.m2m_reverse_field_name()}__in": rows}).delete()
+            _unlink_shared_records(relation, rows)
             continue
         if related in path or related._meta.label == "audit.AuditEntry":
             continue
         dependants = related._base_manager.filter(**{f"{relation.field.name}__in": rows})
         _delete_dependants(related, dependants, (*path, model))
         dependants.delete()
+
+
+def _unlink_shared_records(relation, rows: models.QuerySet) -> None:
+    """A record shared by several people (a system blocker) loses the link only; one left about
+    nobody else goes too, since its description is about the person erased."""
+    through = relation.field.remote_field.through
+    links = through.objects.filter(**{f"{relation.field.m2m_reverse_field_name()}__in": rows})
+    shared_ids = set(links.values_list(relation.field.m2m_field_name(), flat=True))
+    links.delete()
+    related = relation.related_model
+    orphans = related._base_manager.filter(pk__in=shared_ids).annotate(linked=models.Count(relation.field.name))
+    orphans = related._base_manager.filter(pk__in=orphans.filter(linked=0).values("pk"))
+    _delete_dependants(related, orphans, (Person,))
+    orphans.delete()
 
 
 def _review_reports(person: Person) -> list:

@@ -7,6 +7,9 @@ configuration that varies between areas (review intervals, thresholds, targets).
 from django.core.exceptions import ValidationError
 from django.db import models
 
+# A hundred years: long enough for any records rule, short enough for date arithmetic.
+MOST_RETENTION_MONTHS = 1200
+
 
 def default_local_authorities() -> list[str]:
     return ["Kent", "Medway"]
@@ -67,10 +70,17 @@ class Service(models.Model):
             if kind not in defaults or not isinstance(periods, dict):
                 raise ValidationError({"retention_overrides": f"No retention rule for {kind!r}: {', '.join(defaults)}"})
             for name, months in periods.items():
-                if name not in defaults[kind] or not isinstance(months, int) or months < 1:
+                # bool is an int to Python: True is not "1 month".
+                whole = isinstance(months, int) and not isinstance(months, bool)
+                if name not in defaults[kind] or not whole or not 1 <= months <= MOST_RETENTION_MONTHS:
                     allowed = ", ".join(defaults[kind])
-                    message = f"{kind}.{name} must be one of {allowed}, in whole months"
+                    message = f"{kind}.{name} must be one of {allowed}, from 1 to {MOST_RETENTION_MONTHS} months"
                     raise ValidationError({"retention_overrides": message})
+            merged = defaults[kind] | periods
+            if merged.get("archive_after_months", 0) > merged.get("erase_after_months", MOST_RETENTION_MONTHS):
+                raise ValidationError(
+                    {"retention_overrides": f"{kind}: a record cannot be erased before it is archived"}
+                )
 
     def retention_months(self, kind: str, action: str) -> int:
         """How many months after its trigger a record of `kind` is archived or erased in this service."""

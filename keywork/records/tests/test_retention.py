@@ -111,8 +111,23 @@ def test_erasure_leaves_an_audit_entry_without_the_persons_details(people):
     text = str(entry.changes)
     for detail in (erased.given_name, erased.family_name, erased.nhs_number, erased.postcode):
         assert detail not in text
-    # The trail of who saw and changed the record is kept: the log is append-only.
-    assert AuditEntry.objects.filter(person_id=erased.pk).count() == earlier_entries + 1
+    # The trail of who saw and changed the record is kept (the log is append-only), but none of
+    # its entries still holds what was recorded: the entry of the person's creation held it all.
+    trail = AuditEntry.objects.filter(person_id=erased.pk)
+    assert trail.count() == earlier_entries + 1
+    whole_trail = str(list(trail.values_list("changes", flat=True)))
+    for detail in (erased.given_name, erased.family_name, erased.nhs_number, erased.postcode):
+        assert detail not in whole_trail
+    assert trail.filter(operation=Operation.CREATE).first().changes == {"redacted": entry.changes["rule"]}
+    others = AuditEntry.objects.exclude(person_id=erased.pk).filter(person_id__isnull=False)
+    assert not others.filter(changes__redacted__isnull=False).exists(), "nobody else's trail is touched"
+
+
+def test_redaction_is_the_only_change_the_audit_log_allows():
+    from keywork.audit.models import AppendOnlyError
+
+    with pytest.raises(AppendOnlyError):
+        AuditEntry.objects.all().update(changes={})
 
 
 def test_add_months_keeps_to_the_end_of_a_short_month():
@@ -131,7 +146,14 @@ def test_a_service_may_keep_its_records_longer_than_the_default(people, service)
 
 @pytest.mark.parametrize(
     "overrides",
-    [{"people": {"erase_after_months": 1}}, {"person": {"erase_after_days": 1}}, {"person": {"erase_after_months": 0}}],
+    [
+        {"people": {"erase_after_months": 1}},
+        {"person": {"erase_after_days": 1}},
+        {"person": {"erase_after_months": 0}},
+        {"person": {"erase_after_months": 1_000_000}},
+        {"person": {"erase_after_months": True}},
+        {"person": {"erase_after_months": 2, "archive_after_months": 100}},
+    ],
 )
 def test_a_retention_override_that_names_no_rule_is_refused(service, overrides):
     from django.core.exceptions import ValidationError
@@ -166,3 +188,69 @@ def test_an_uploaded_spreadsheet_is_erased_a_month_after_upload_keeping_its_chec
     entry = AuditEntry.objects.get(operation=Operation.ERASE, object_id=str(old.pk))
     assert entry.changes["rule"] == "import_file: erase 1 month after upload"
     assert retention.plan(TODAY).import_files == []
+
+
+def test_a_referral_awaiting_a_decision_or_an_unanswered_subject_access_request_keeps_a_record(people, make_user):
+    from keywork.subjectaccess.models import SubjectAccessRequest
+
+    manager = make_user(people["erase"].service, "manager")
+    Referral.objects.create(
+        person=people["erase"],
+        route=ReferralRoute.DSR,
+        received_on=TODAY,
+        referrer_name="A referrer",
+        referrer_organisation="A school",
+        reason="Back in crisis",
+        recorded_by=manager,
+    )
+    SubjectAccessRequest.objects.create(
+        person=people["archive"], received_on=TODAY, requester_name="R", relationship="self", recorded_by=manager
+    )
+    plan = retention.plan(TODAY)
+    assert plan.erase == [] and plan.archive == []
+
+
+def test_a_shared_system_blocker_keeps_its_other_people_and_one_about_only_the_erased_person_goes(people):
+    from keywork.outcomes.models import SystemBlocker
+
+    erased, other = people["erase"], people["active"]
+    only_theirs = SystemBlocker.objects.create(
+        service=erased.service, category="housing", agency="A council", description="About them", raised_on=TODAY
+    )
+    only_theirs.people.add(erased)
+    shared = SystemBlocker.objects.create(
+        service=erased.service, category="housing", agency="A council", description="Several", raised_on=TODAY
+    )
+    shared.people.add(erased, other)
+    call_command("apply_retention", "--apply", stdout=StringIO())
+    assert list(SystemBlocker.objects.values_list("pk", flat=True)) == [shared.pk]
+    assert list(shared.people.all()) == [other]
+
+
+def test_archiving_is_audited_and_an_admission_brings_an_archived_person_back(people, make_user, service):
+    from keywork import audit
+    from keywork.inpatient import operations as inpatient
+    from keywork.inpatient.models import Admission
+
+    archived = people["archive"]
+    call_command("apply_retention", "--apply", stdout=StringIO())
+    entry = AuditEntry.objects.get(person_id=archived.pk, operation=Operation.UPDATE, system_process="retention")
+    assert entry.changes["rule"] == "person: archive 6 months after support ends"
+    admission = Admission(
+        person=Person.objects.get(pk=archived.pk),
+        hospital="A synthetic hospital",
+        unit="Ward 1",
+        unit_type="general_adolescent",
+        distance_miles=10,
+        admitted_on=TODAY,
+    )
+    inpatient.record_admission(audit.Actor(make_user(service, "manager"), service), admission, "informal")
+    archived.refresh_from_db()
+    assert (archived.status, archived.archived_on) == ("active", None)
+
+
+def test_a_hold_placed_after_the_plan_was_made_is_not_counted_as_erased(people):
+    plan = retention.plan(TODAY)
+    Person.objects.filter(pk=people["erase"].pk).update(legal_hold=True)
+    retention.apply(plan)
+    assert plan.erase == [] and Person.objects.filter(pk=people["erase"].pk).exists()
