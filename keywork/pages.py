@@ -32,8 +32,18 @@ def handle_form(request, form, save, success: str, title: str, done_url=None, **
         except StaleRecordError:
             form.add_error(None, STALE_MESSAGE)
         except ValidationError as error:
-            form.add_error(None, error)
+            _add_errors(form, error)
         else:
             messages.success(request, success)
             return redirect(done_url or saved)
     return form_page(request, form, title, **context)
+
+
+def _add_errors(form, error: ValidationError) -> None:
+    """A rule the model refuses shows against the box it is about, or at the top of the form when
+    the form has no such box (a rule about a field another page edits)."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for field, field_messages in error.message_dict.items():
+        form.add_error(field if field in form.fields else None, field_messages)

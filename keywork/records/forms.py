@@ -4,6 +4,8 @@ from keywork.forms import fields
 
 
 class LegalHoldForm(forms.Form):
+    # What the page offered: a resubmitted or double-clicked "place" must not lift the hold it placed.
+    hold = forms.ChoiceField(choices=[("place", "place"), ("lift", "lift")], widget=forms.HiddenInput)
     reason = fields.TextareaField(
         label="Reason",
         hint="For example the claim, inquiry or complaint the record is needed for, and who asked for the hold",

@@ -10,10 +10,13 @@ def legal_hold(request, person_id):
     """Place a hold if there is none, lift it if there is one: the page says which before any change."""
     person = person_for_request(request, person_id)
     hold = not person.legal_hold
+    form = LegalHoldForm(request.POST or None, initial={"hold": "place" if hold else "lift"})
     return handle_form(
         request,
-        LegalHoldForm(request.POST or None),
-        lambda actor, form: operations.set_legal_hold(actor, person, hold, form.cleaned_data["reason"]),
+        form,
+        lambda actor, form: operations.set_legal_hold(
+            actor, person, form.cleaned_data["hold"] == "place", form.cleaned_data["reason"]
+        ),
         "Legal hold placed" if hold else "Legal hold lifted",
         "Place a legal hold" if hold else "Lift the legal hold",
         template="records/legal_hold.jinja",

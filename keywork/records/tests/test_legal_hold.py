@@ -17,7 +17,7 @@ def test_a_manager_places_a_hold_that_stops_erasure_and_lifts_it(as_role, servic
     page = manager.http.get(person.get_absolute_url()).content.decode()
     assert "No legal hold" in page and url in page
 
-    response = manager.http.post(url, {"reason": "Disclosure for a county court claim"})
+    response = manager.http.post(url, {"hold": "place", "reason": "Disclosure for a county court claim"})
     assert response.status_code == 302
     person.refresh_from_db()
     assert (person.legal_hold, person.legal_hold_since) == (True, TODAY)
@@ -26,7 +26,7 @@ def test_a_manager_places_a_hold_that_stops_erasure_and_lifts_it(as_role, servic
     assert "Disclosure for a county court claim" in manager.http.get(person.get_absolute_url()).content.decode()
 
     assert "Lift the legal hold" in manager.http.get(url).content.decode()
-    manager.http.post(url, {"reason": "Claim settled"})
+    manager.http.post(url, {"hold": "lift", "reason": "Claim settled"})
     person.refresh_from_db()
     assert (person.legal_hold, person.legal_hold_since, person.legal_hold_reason) == (False, None, "")
     assert retention.plan(TODAY).erase == [person]
@@ -44,7 +44,7 @@ def test_a_manager_places_a_hold_that_stops_erasure_and_lifts_it(as_role, servic
 def test_a_hold_needs_a_reason(as_role, service, add_person, make_user):
     manager = as_role(Role.MANAGER)
     person = add_person(service, by=make_user(service, Role.COORDINATOR))
-    response = manager.http.post(reverse("records:legal_hold", args=[person.pk]), {"reason": ""})
+    response = manager.http.post(reverse("records:legal_hold", args=[person.pk]), {"hold": "place", "reason": ""})
     assert "There is a problem" in response.content.decode() and "Enter reason" in response.content.decode()
     person.refresh_from_db()
     assert not person.legal_hold
@@ -54,12 +54,30 @@ def test_keyworkers_and_coordinators_cannot_place_holds(as_role, service, add_pe
     person = add_person(service, by=make_user(service, Role.COORDINATOR))
     for role in (Role.KEYWORKER, Role.COORDINATOR):
         user = as_role(role)
-        assert user.http.post(reverse("records:legal_hold", args=[person.pk]), {"reason": "x"}).status_code == 403
+        assert (
+            user.http.post(
+                reverse("records:legal_hold", args=[person.pk]), {"hold": "place", "reason": "x"}
+            ).status_code
+            == 403
+        )
     person.refresh_from_db()
     assert not person.legal_hold
 
 
 def test_another_services_person_cannot_be_held(as_role, other_service, add_person, make_user):
     stranger = add_person(other_service, by=make_user(other_service, Role.COORDINATOR))
-    response = as_role(Role.MANAGER).http.post(reverse("records:legal_hold", args=[stranger.pk]), {"reason": "x"})
+    response = as_role(Role.MANAGER).http.post(
+        reverse("records:legal_hold", args=[stranger.pk]), {"hold": "place", "reason": "x"}
+    )
     assert response.status_code == 404
+
+
+def test_placing_a_hold_twice_does_not_lift_it(as_role, service, add_person, make_user):
+    manager = as_role(Role.MANAGER)
+    person = add_person(service, by=make_user(service, Role.COORDINATOR))
+    url = reverse("records:legal_hold", args=[person.pk])
+    manager.http.post(url, {"hold": "place", "reason": "An inquiry"})
+    again = manager.http.post(url, {"hold": "place", "reason": "An inquiry"})
+    assert "A legal hold is already on this record" in again.content.decode()
+    person.refresh_from_db()
+    assert person.legal_hold and person.legal_hold_reason == "An inquiry"
