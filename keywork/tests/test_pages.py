@@ -11,11 +11,10 @@ class NameForm(forms.Form):
 def test_a_model_rule_about_a_field_the_form_lacks_shows_at_the_top_of_the_form():
     form = NameForm({"name": "A"})
     form.is_valid()
-    _add_errors(
-        form, ValidationError({"name": "Too short", "relationship": "A parent can ask only for a child under 16"})
-    )
+    refusal = "A parent can ask only for a child under 16"
+    _add_errors(form, ValidationError({"name": "Too short", "relationship": refusal}))
     assert form.errors["name"] == ["Too short"]
-    assert form.non_field_errors() == ["A parent can ask only for a child under 16"]
+    assert form.non_field_errors() == [refusal]
 
 
 def test_a_rule_with_no_field_shows_at_the_top():
