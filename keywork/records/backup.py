@@ -5,6 +5,7 @@ The backup API copies a consistent snapshot page by page while the app keeps run
 plain file copy of a live SQLite database (and its WAL) does not guarantee.
 """
 
+import contextlib
 import os
 import shutil
 import sqlite3
@@ -16,6 +17,9 @@ from django.db import connection
 
 
 def backup(path: Path) -> None:
+    settings = connection.settings_dict
+    if connection.vendor == "sqlite" and Path(path).resolve() == Path(settings["NAME"]).resolve():
+        raise CommandError("That is the live database itself: give a backup file elsewhere")
     _dispatch(path, sqlite_backup, postgres_backup)
 
 
@@ -41,14 +45,46 @@ def _dispatch(path, on_sqlite, on_postgres) -> None:
         raise CommandError(f"Backup is not supported on {connection.vendor}")
 
 
+@contextlib.contextmanager
+def _owner_only(path: str | Path):
+    """Special-category data: a backup is readable by its owner only, from the moment it exists
+    (the umask covers the file pg_dump or sqlite3 creates; the chmod one that was already there)."""
+    previous = os.umask(0o077)
+    try:
+        yield
+    finally:
+        os.umask(previous)
+    if Path(path).exists():
+        Path(path).chmod(0o600)
+
+
 def sqlite_backup(database: str | Path, path: str | Path) -> None:
-    _sqlite_copy(database, path)
+    with _owner_only(path):
+        _sqlite_copy(database, path)
 
 
 def sqlite_restore(database: str | Path, path: str | Path) -> None:
     # The same API in the other direction replaces every page of the live database, so tables
-    # and rows that are not in the backup do not survive the restore.
+    # and rows that are not in the backup do not survive the restore: so the backup is checked first.
+    _check_sqlite_backup(path)
     _sqlite_copy(path, database)
+
+
+def _check_sqlite_backup(path: str | Path) -> None:
+    """Refuse what is not a whole Keywork database: an empty or damaged file would wipe the live one."""
+    try:
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
+            healthy = db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+            migrated = db.execute(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'django_migrations'"
+            ).fetchone()[0]
+        db.close()
+    except sqlite3.DatabaseError as error:
+        raise CommandError(f"{path} is not a SQLite database: nothing was restored") from error
+    if not healthy:
+        raise CommandError(f"{path} is damaged (integrity check failed): nothing was restored")
+    if not migrated:
+        raise CommandError(f"{path} is not a Keywork backup (it has no migrations table): nothing was restored")
 
 
 def _sqlite_copy(source: str | Path, target: str | Path) -> None:
@@ -61,12 +97,16 @@ def _sqlite_copy(source: str | Path, target: str | Path) -> None:
 
 def postgres_backup(settings: dict, path: str | Path) -> None:
     command = [_tool("pg_dump"), "--format=custom", f"--file={path}", *_pg_connection_args(settings)]
-    _run(command, settings)
+    with _owner_only(path):
+        _run(command, settings)
 
 
 def postgres_restore(settings: dict, path: str | Path) -> None:
     command = [
         _tool("pg_restore"),
+        # All or nothing: a restore that fails half-way leaves the database as it was.
+        "--single-transaction",
+        "--exit-on-error",
         "--clean",
         "--if-exists",
         "--no-owner",

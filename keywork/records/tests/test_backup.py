@@ -43,6 +43,7 @@ def test_a_restore_replaces_what_was_there(tmp_path):
     old, new = tmp_path / "old.sqlite3", tmp_path / "new.sqlite3"
     for path, value in ((old, "kept"), (new, "replaced")):
         with sqlite3.connect(path) as db:
+            db.execute("CREATE TABLE django_migrations (id INTEGER PRIMARY KEY)")
             db.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, value TEXT)")
             db.execute("INSERT INTO t (value) VALUES (?)", (value,))
         db.close()
@@ -88,6 +89,7 @@ def test_pg_restore_cleans_and_ignores_ownership(ran, tmp_path):
     ((command, env),) = ran
     assert command[0] == "/usr/bin/pg_restore"
     assert {"--clean", "--if-exists", "--no-owner", "--dbname=keywork"} <= set(command)
+    assert {"--single-transaction", "--exit-on-error"} <= set(command)
     assert command[-1] == str(tmp_path / "k.dump")
     assert not any("s3cret-pw" in argument for argument in command)
 
@@ -148,3 +150,42 @@ def test_a_pg_restore_into_an_empty_database_gives_every_record_and_history_row_
     finally:
         with connection.cursor() as cursor:
             cursor.execute(f'DROP DATABASE IF EXISTS "{empty["NAME"]}"')
+
+
+def test_a_restore_needs_confirming(tmp_path):
+    dump = tmp_path / "k.dump"
+    dump.write_bytes(b"x")
+    with pytest.raises(CommandError, match="add --yes"):
+        call_command("restore", str(dump))
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [(b"", "not a Keywork backup"), (b"not a database at all" * 100, "not a SQLite database")],
+)
+def test_a_restore_refuses_a_file_that_is_not_a_whole_keywork_database(tmp_path, content, message):
+    live, bad = tmp_path / "live.sqlite3", tmp_path / "bad.sqlite3"
+    with sqlite3.connect(live) as db:
+        db.execute("CREATE TABLE django_migrations (id INTEGER PRIMARY KEY)")
+    db.close()
+    bad.write_bytes(content)
+    with pytest.raises(CommandError, match=message):
+        backup.sqlite_restore(live, bad)
+    assert rows(live, "django_migrations") == [], "the live database is untouched"
+
+
+def test_a_backup_is_readable_by_its_owner_only(tmp_path):
+    live, target = tmp_path / "live.sqlite3", tmp_path / "copy.sqlite3"
+    sqlite3.connect(live).close()
+    backup.sqlite_backup(live, target)
+    assert target.stat().st_mode & 0o777 == 0o600
+
+
+def test_a_backup_is_never_written_over_the_live_database(tmp_path, monkeypatch):
+    from types import SimpleNamespace
+
+    live = tmp_path / "live.sqlite3"
+    sqlite3.connect(live).close()
+    monkeypatch.setattr(backup, "connection", SimpleNamespace(vendor="sqlite", settings_dict={"NAME": str(live)}))
+    with pytest.raises(CommandError, match="live database itself"):
+        backup.backup(live)
