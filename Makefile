@@ -15,13 +15,17 @@ $(VENV)/.installed: requirements.txt
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
-assets: static_build/.installed ## Install nhsuk-frontend (and axe-core) and copy the built files into static_build/
+# The PDFs embed Noto Sans (SIL Open Font License, copied beside it) so names such as Łukasz or Şükrü print as typed.
+assets: static_build/.installed ## Install nhsuk-frontend, axe-core and the Noto Sans font, and copy the files used into static_build/
 static_build/.installed: package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
-	rm -rf static_build && mkdir -p static_build/nhsuk static_build/axe
+	rm -rf static_build && mkdir -p static_build/nhsuk static_build/axe static_build/fonts
 	cp node_modules/nhsuk-frontend/dist/nhsuk/nhsuk-frontend.min.css node_modules/nhsuk-frontend/dist/nhsuk/nhsuk-frontend.min.js static_build/nhsuk/
 	cp -r node_modules/nhsuk-frontend/dist/nhsuk/assets static_build/nhsuk/assets
 	cp node_modules/axe-core/axe.min.js static_build/axe/
+	cp node_modules/@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf \
+	   node_modules/@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf static_build/fonts/
+	cp node_modules/@expo-google-fonts/noto-sans/LICENSE_FONT static_build/fonts/OFL.txt
 	touch $@
 
 run: venv assets ## Set up, load the synthetic demo and serve on http://127.0.0.1:8000

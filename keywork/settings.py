@@ -157,7 +157,7 @@ IMPORT_MAX_BYTES = envint("IMPORT_MAX_BYTES", 20 * 1024 * 1024)
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
-# static_build/ holds nhsuk-frontend's built files and axe-core, copied there by `make assets`.
+# static_build/ holds nhsuk-frontend's built files, axe-core and the PDFs' font, copied there by `make assets`.
 STATICFILES_DIRS = [BASE_DIR / "keywork" / "static", BASE_DIR / "static_build"]
 
 # Security: safe by default, relaxed only when DEBUG is on (local development and the demo).

@@ -9,11 +9,9 @@ import io
 from html import escape
 
 from openpyxl import Workbook
-from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4, landscape
-from reportlab.lib.styles import getSampleStyleSheet
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Paragraph, Spacer
 
+from keywork import pdf
 from keywork.presenters import format_nhs_number, uk_date
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -132,7 +130,7 @@ def return_xlsx(report, tables) -> bytes:
 
 
 def return_pdf(report, tables) -> bytes:
-    styles = getSampleStyleSheet()
+    styles = pdf.styles()
     story = [
         Paragraph(
             escape(f"{report.service.name}: NHS England quarterly return {report.quarter.label}"), styles["Title"]
@@ -145,25 +143,8 @@ def return_pdf(report, tables) -> bytes:
     ]
     for title, rows in return_sections(report, tables):
         story += [Spacer(1, 12), Paragraph(escape(title), styles["Heading2"])]
-        if len(rows) > 1:
-            # Paragraph reads markup: text typed by users is escaped so it prints as typed.
-            cells = [[Paragraph(escape(str(value)), styles["BodyText"]) for value in row] for row in rows]
-            # splitInRow: a long narrative flows on to the next page instead of failing the whole PDF.
-            table = Table(cells, repeatRows=1, splitInRow=1)
-            table.setStyle(
-                TableStyle(
-                    [
-                        ("GRID", (0, 0), (-1, -1), 0.5, colors.grey),
-                        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8edee")),
-                    ]
-                )
-            )
-            story.append(table)
-        else:
-            story.append(Paragraph("None.", styles["Normal"]))
-    buffer = io.BytesIO()
-    SimpleDocTemplate(buffer, pagesize=landscape(A4), title=f"Quarterly return {report.quarter.label}").build(story)
-    return buffer.getvalue()
+        story.append(pdf.table(rows, styles) if len(rows) > 1 else Paragraph("None.", styles["Normal"]))
+    return pdf.build(story, title=f"Quarterly return {report.quarter.label}")
 
 
 REGISTER_COLUMNS = [

@@ -9,17 +9,15 @@ from html import escape
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4, landscape
-from reportlab.lib.styles import getSampleStyleSheet
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Paragraph, Spacer, Table
 
+from keywork import pdf
 from keywork.fhir.bundle import person_bundle
 from keywork.presenters import uk_date, uk_datetime
 from keywork.subjectaccess.contents import FOR_REVIEW, OTHER_PEOPLE, person_sections
 from keywork.subjectaccess.tables import Section
 
 REVIEW_SHADE = colors.HexColor("#fff9c4")
-HEADER_SHADE = colors.HexColor("#e8edee")
 
 
 def file_stem(access_request) -> str:
@@ -29,7 +27,7 @@ def file_stem(access_request) -> str:
 def pack_pdf(access_request, sections: list[Section] | None = None) -> bytes:
     person = access_request.person
     sections = person_sections(person) if sections is None else sections
-    styles = getSampleStyleSheet()
+    styles = pdf.styles()
     story = [
         Paragraph(escape(f"Subject access: the record of {person.full_name}"), styles["Title"]),
         Paragraph(escape(_cover_line(access_request)), styles["Normal"]),
@@ -43,9 +41,7 @@ def pack_pdf(access_request, sections: list[Section] | None = None) -> bytes:
         story += [Spacer(1, 12), Paragraph(escape(part.title), styles["Heading2"])]
         story += _review_note(part, styles)
         story.append(_table(part, styles) if part.rows else Paragraph("None held.", styles["Normal"]))
-    buffer = io.BytesIO()
-    SimpleDocTemplate(buffer, pagesize=landscape(A4), title=f"Subject access: {person.full_name}").build(story)
-    return buffer.getvalue()
+    return pdf.build(story, title=f"Subject access: {person.full_name}")
 
 
 def _cover_line(access_request) -> str:
@@ -71,24 +67,13 @@ def _review_note(part: Section, styles) -> list:
 
 
 def _table(part: Section, styles) -> Table:
-    cell = styles["BodyText"]
-    header = [Paragraph(escape(column.label), cell) for column in part.columns]
-    body = [[Paragraph(escape(value), cell) for value in row] for row in part.rows]
-    # splitInRow: a long note (a visit written up at length) flows on to the next page instead of
-    # failing the whole pack with a LayoutError.
-    table = Table([header, *body], repeatRows=1, splitInRow=1)
-    style = [
-        ("GRID", (0, 0), (-1, -1), 0.5, colors.grey),
-        ("BACKGROUND", (0, 0), (-1, 0), HEADER_SHADE),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    shaded = [
+        ("BACKGROUND", (index, 1), (index, -1), REVIEW_SHADE)
+        for index, column in enumerate(part.columns)
+        if column.about_others or part.review_reason
     ]
-    for index, column in enumerate(part.columns):
-        if column.about_others or part.review_reason:
-            style.append(("BACKGROUND", (index, 1), (index, -1), REVIEW_SHADE))
-    for row in part.review_rows:
-        style.append(("BACKGROUND", (0, row + 1), (-1, row + 1), REVIEW_SHADE))
-    table.setStyle(TableStyle(style))
-    return table
+    shaded += [("BACKGROUND", (0, row + 1), (-1, row + 1), REVIEW_SHADE) for row in part.review_rows]
+    return pdf.table([[column.label for column in part.columns], *part.rows], styles, shaded)
 
 
 def record_json(access_request, sections: list[Section] | None = None) -> dict:

@@ -163,3 +163,33 @@ def test_a_narrative_longer_than_a_page_flows_on_in_the_pdf(as_role, q3_register
     response = lead.http.get(reverse("reporting:quarterly_pdf"), QUARTER)
     assert response.status_code == 200
     assert "The closing sentence." in " ".join(pdf_text(response.content).split())
+
+
+def write_challenges(lead, challenges: str):
+    from keywork.reporting.models import QuarterNarrative
+
+    QuarterNarrative.objects.create(
+        service=lead.user.service, quarter="2025-Q3", challenges=challenges, written_by=lead.user
+    )
+    return lead.http.get(reverse("reporting:quarterly_pdf"), QUARTER)
+
+
+def test_a_narrative_holding_a_long_unbroken_url_wraps_and_leaves_the_labels_readable(as_role, q3_register):
+    url = "https://example.org/a-very-long-link/" + "x" * 400 + "/end-of-link"
+    response = write_challenges(as_role(Role.LEAD), f"See {url} for the details.")
+    assert response.status_code == 200
+    text = pdf_text(response.content)
+    assert "end-of-link" in text.replace(" ", "").replace("\n", "")
+    # Without set column widths the URL took the whole width, printing the label a few letters a line.
+    assert "Challenges" in text.splitlines()
+
+
+def test_a_narrative_in_welsh_prints_its_letters_as_written(as_role, q3_register):
+    response = write_challenges(as_role(Role.LEAD), "Gwasanaeth ŵyr ac wyres: bydd y tîm yn cŵrdd eto.")
+    assert "Gwasanaeth ŵyr ac wyres: bydd y tîm yn cŵrdd eto." in " ".join(pdf_text(response.content).split())
+
+
+def test_a_narratives_line_breaks_are_kept_in_the_pdf(as_role, q3_register):
+    response = write_challenges(as_role(Role.LEAD), "First challenge.\nSecond challenge.")
+    lines = [line.strip() for line in pdf_text(response.content).splitlines()]
+    assert "First challenge." in lines and "Second challenge." in lines

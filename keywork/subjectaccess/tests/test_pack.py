@@ -124,3 +124,41 @@ def test_a_note_longer_than_a_page_flows_on_to_the_next_page(service, make_user,
     )
     text = pdf_text(pack_pdf(make_request(person, manager)))
     assert "The last words of the note." in text
+
+
+def add_contact(person, by, notes: str) -> Contact:
+    return Contact.objects.create(
+        person=person,
+        occurred_at=timezone.now() - datetime.timedelta(days=1),
+        contact_type="visit",
+        duration_minutes=30,
+        notes=notes,
+        recorded_by=by,
+    )
+
+
+def test_a_note_holding_a_long_unbroken_url_wraps_in_the_pdf_and_the_zip(service, make_user, add_person):
+    manager = make_user(service, Role.MANAGER)
+    person = add_person(service, manager)
+    add_contact(person, manager, "See https://example.org/" + "a" * 400 + "/end-of-link for the plan.")
+    access_request = make_request(person, manager)
+    assert "end-of-link" in pdf_text(pack_pdf(access_request)).replace(" ", "")
+    with zipfile.ZipFile(io.BytesIO(pack_zip(access_request))) as archive:
+        assert "record.json" in archive.namelist()
+
+
+def test_a_name_outside_latin_1_prints_as_written(service, make_user, add_person):
+    manager = make_user(service, Role.MANAGER)
+    person = add_person(service, manager, given_name="Łukasz", family_name="Wójcik")
+    add_contact(person, manager, "Visited Şükrü and Ğül at home; Welsh: ŵyr")
+    text = pdf_text(pack_pdf(make_request(person, manager)))
+    assert "Łukasz Wójcik" in text and "Visited Şükrü and Ğül at home; Welsh: ŵyr" in text
+
+
+def test_a_notes_line_breaks_are_kept_in_the_pdf(service, make_user, add_person):
+    manager = make_user(service, Role.MANAGER)
+    person = add_person(service, manager)
+    add_contact(person, manager, "First line of the note.\nSecond line of the note.")
+    pages = PdfReader(io.BytesIO(pack_pdf(make_request(person, manager)))).pages
+    lines = [line.strip() for page in pages for line in page.extract_text().splitlines()]
+    assert "First line of the note." in lines and "Second line of the note." in lines
