@@ -12,6 +12,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
+from keywork.presenters import uk_date
 from keywork.records.retention import add_months
 from keywork.register.rules import age_on
 
@@ -70,9 +71,11 @@ class SubjectAccessRequest(models.Model):
     def __str__(self) -> str:
         return f"Subject access request received {self.received_on:%d %b %Y}"
 
-    def save(self, *args, **kwargs):
+    def save(self, *args, update_fields=None, **kwargs):
         self.due_on = response_due_on(self.received_on, self.extension_months)
-        super().save(*args, **kwargs)
+        if update_fields is not None and {"received_on", "extension_months"} & set(update_fields):
+            update_fields = {*update_fields, "due_on"}
+        super().save(*args, update_fields=update_fields, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("subjectaccess:request", args=[self.pk])
@@ -88,6 +91,30 @@ class SubjectAccessRequest(models.Model):
     @property
     def identity_checked(self) -> bool:
         return self.identity_checked_on is not None
+
+    def extension_refusal(self, on: datetime.date) -> str:
+        """Why the request cannot be extended on `on`, or "" if it can. ICO guidance: the extension is
+        decided, and the requester told why, within the first month; an answered request is closed."""
+        if not self.is_open:
+            return "This request has been responded to, so it cannot be extended"
+        first_month_ends = response_due_on(self.received_on)
+        if on > first_month_ends:
+            return (
+                "The time to respond can be extended only within the first month, which ended on "
+                f"{uk_date(first_month_ends)}: the extension had to be decided, and the requester told why, by then"
+            )
+        return ""
+
+    def add_extension(self, months: int, reason: str, on: datetime.date) -> None:
+        """Extend by `months` more, keeping the reason for any earlier extension beside the new one."""
+        refusal = self.extension_refusal(on)
+        if refusal:
+            raise ValidationError(refusal)
+        if not reason.strip():
+            raise ValidationError({"extension_reason": "Enter the reason for the extension"})
+        entry = f"{months} month{'s' if months > 1 else ''} on {uk_date(on)}: {reason.strip()}"
+        self.extension_months += months
+        self.extension_reason = f"{self.extension_reason}; {entry}" if self.extension_reason else entry
 
     def clean(self) -> None:
         errors = {}

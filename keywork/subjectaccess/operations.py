@@ -1,12 +1,12 @@
 """Every change to a subject access request, and every pack made, audited in one transaction."""
 
-import copy
-
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from keywork import audit
 from keywork.audit.models import Operation
+from keywork.presenters import uk_date
 from keywork.subjectaccess import pack
 from keywork.subjectaccess.models import SubjectAccessRequest
 
@@ -15,13 +15,21 @@ IDENTITY_FIRST = (
 )
 
 
-def _changed(access_request: SubjectAccessRequest, **values) -> SubjectAccessRequest:
-    """A checked copy with `values` set: a refused change leaves the caller's record as it was."""
-    changed = copy.copy(access_request)
+def _locked(access_request: SubjectAccessRequest) -> SubjectAccessRequest:
+    """The request as stored now, its row locked until the transaction ends: two managers acting on
+    the same request at once take turns, and each sees the other's change (the caller's copy may be stale)."""
+    return (
+        SubjectAccessRequest.objects.select_for_update(of=("self",)).select_related("person").get(pk=access_request.pk)
+    )
+
+
+def _save(access_request: SubjectAccessRequest, **values) -> SubjectAccessRequest:
+    """Set `values`, check the whole request, and write only those fields: a refused change writes nothing."""
     for name, value in values.items():
-        setattr(changed, name, value)
-    changed.full_clean()
-    return changed
+        setattr(access_request, name, value)
+    access_request.full_clean()
+    access_request.save(update_fields=list(values))
+    return access_request
 
 
 def _audit(actor, operation, access_request, changes):
@@ -49,21 +57,31 @@ def record_request(actor, person, access_request: SubjectAccessRequest) -> Subje
 
 @transaction.atomic
 def record_identity_check(actor, access_request: SubjectAccessRequest, on, evidence: str) -> SubjectAccessRequest:
-    access_request = _changed(
+    """Record who checked the requester's identity, when and how: evidence kept, never overwritten."""
+    access_request = _locked(access_request)
+    if access_request.identity_checked:
+        raise ValidationError(
+            f"The identity check was already recorded on {uk_date(access_request.identity_checked_on)}: "
+            "it is kept as evidence and cannot be recorded again"
+        )
+    access_request = _save(
         access_request, identity_checked_on=on, identity_evidence=evidence, identity_checked_by=actor.user
     )
-    access_request.save()
     _audit(actor, Operation.UPDATE, access_request, {"identity_checked_on": on, "identity_evidence": evidence})
     return access_request
 
 
 @transaction.atomic
 def extend(actor, access_request: SubjectAccessRequest, months: int, reason: str) -> SubjectAccessRequest:
-    """Extend by `months` more, for `reason` (refused past the two months in total the law allows)."""
-    access_request = _changed(
-        access_request, extension_months=access_request.extension_months + months, extension_reason=reason
+    """Extend by `months` more, for `reason`: refused after the first month, once answered, and past
+    the two months in total the law allows. An earlier extension's reason is kept."""
+    access_request = _locked(access_request)
+    access_request.add_extension(months, reason, timezone.localdate())
+    access_request = _save(
+        access_request,
+        extension_months=access_request.extension_months,
+        extension_reason=access_request.extension_reason,
     )
-    access_request.save()
     _audit(
         actor,
         Operation.UPDATE,
@@ -75,8 +93,13 @@ def extend(actor, access_request: SubjectAccessRequest, months: int, reason: str
 
 @transaction.atomic
 def record_response(actor, access_request: SubjectAccessRequest, on) -> SubjectAccessRequest:
-    access_request = _changed(access_request, responded_on=on)
-    access_request.save()
+    access_request = _locked(access_request)
+    if not access_request.is_open:
+        raise ValidationError(
+            f"The response was already recorded, dated {uk_date(access_request.responded_on)}: "
+            "it is kept as evidence and cannot be recorded again"
+        )
+    access_request = _save(access_request, responded_on=on)
     _audit(actor, Operation.UPDATE, access_request, {"responded_on": on})
     return access_request
 

@@ -26,7 +26,8 @@ def seed_subject_access(service, users: dict) -> None:
         SubjectAccessRequest(received_on=received, requester_name=overdue.full_name, relationship=Relationship.SELF),
     )
     operations.record_identity_check(actor, record, received, "Known to the service; confirmed at a home visit")
-    received = today - datetime.timedelta(days=50)
+    # Extended within its first month, as the rules require, so it is not yet overdue.
+    received = today - datetime.timedelta(days=25)
     record = operations.record_request(
         actor,
         extended,

@@ -58,6 +58,7 @@ def _page_context(access_request, **bound_forms) -> dict:
         "person": access_request.person,
         "rows": request_rows(access_request),
         "status": status_tag(access_request),
+        "extension_refusal": access_request.extension_refusal(timezone.localdate()),
         **forms,
         **bound_forms,
     }

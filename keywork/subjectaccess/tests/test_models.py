@@ -124,3 +124,74 @@ def test_erasing_a_person_under_the_retention_rules_takes_their_requests_with_th
     make_request(person, manager)
     erase(person, on=timezone.localdate())
     assert not SubjectAccessRequest.objects.exists()
+
+
+def test_an_extension_after_the_first_month_has_passed_is_refused(person, manager, monkeypatch):
+    access_request = make_request(person, manager, received_on=D(2025, 1, 31))
+    monkeypatch.setattr(timezone, "localdate", lambda: D(2025, 3, 1))
+    with pytest.raises(ValidationError, match="only within the first month"):
+        operations.extend(audit.Actor(manager, person.service), access_request, 1, "Complex")
+    access_request.refresh_from_db()
+    assert access_request.extension_months == 0 and access_request.extension_reason == ""
+
+
+def test_an_extension_on_the_last_day_of_the_first_month_is_allowed(person, manager, monkeypatch):
+    access_request = make_request(person, manager, received_on=D(2025, 1, 31))
+    monkeypatch.setattr(timezone, "localdate", lambda: D(2025, 2, 28))
+    extended = operations.extend(audit.Actor(manager, person.service), access_request, 1, "Complex")
+    assert extended.due_on == D(2025, 3, 31)
+
+
+def test_a_request_already_responded_to_cannot_be_extended(person, manager):
+    actor = audit.Actor(manager, person.service)
+    access_request = operations.record_response(actor, make_request(person, manager), timezone.localdate())
+    with pytest.raises(ValidationError, match="has been responded to"):
+        operations.extend(actor, access_request, 1, "Complex")
+    access_request.refresh_from_db()
+    assert access_request.extension_months == 0
+
+
+def test_a_second_extension_keeps_the_first_reason(person, manager, monkeypatch):
+    actor = audit.Actor(manager, person.service)
+    monkeypatch.setattr(timezone, "localdate", lambda: D(2026, 11, 3))
+    access_request = make_request(person, manager, received_on=D(2026, 11, 1))
+    access_request = operations.extend(actor, access_request, 1, "Records held by several agencies")
+    monkeypatch.setattr(timezone, "localdate", lambda: D(2026, 11, 10))
+    access_request = operations.extend(actor, access_request, 1, "A second request from the same person")
+    access_request.refresh_from_db()
+    assert access_request.extension_months == 2 and access_request.due_on == D(2027, 2, 1)
+    assert access_request.extension_reason == (
+        "1 month on 3 Nov 2026: Records held by several agencies; "
+        "1 month on 10 Nov 2026: A second request from the same person"
+    )
+
+
+def test_an_identity_check_already_recorded_is_not_overwritten(person, manager, make_user, service):
+    access_request = make_request(person, manager)
+    other = make_user(service, Role.MANAGER)
+    with pytest.raises(ValidationError, match="identity check was already recorded"):
+        operations.record_identity_check(audit.Actor(other, service), access_request, timezone.localdate(), "Phone")
+    access_request.refresh_from_db()
+    assert (access_request.identity_checked_by, access_request.identity_evidence) == (manager, "Passport")
+
+
+def test_a_response_already_recorded_is_not_overwritten(person, manager):
+    actor = audit.Actor(manager, person.service)
+    received = timezone.localdate() - datetime.timedelta(days=5)
+    access_request = make_request(person, manager, received_on=received)
+    operations.record_response(actor, access_request, received)
+    with pytest.raises(ValidationError, match="response was already recorded"):
+        operations.record_response(actor, access_request, timezone.localdate())
+    access_request.refresh_from_db()
+    assert access_request.responded_on == received
+
+
+def test_an_action_on_a_stale_copy_does_not_undo_another_users_change(person, manager):
+    """Two managers with the page open: one extends, the other records the response from the old copy."""
+    actor = audit.Actor(manager, person.service)
+    stale = make_request(person, manager)
+    operations.extend(actor, SubjectAccessRequest.objects.get(pk=stale.pk), 1, "Complex")
+    operations.record_response(actor, stale, timezone.localdate())
+    stale.refresh_from_db()
+    assert stale.extension_months == 1 and stale.responded_on == timezone.localdate()
+    assert stale.due_on == response_due_on(stale.received_on, 1)

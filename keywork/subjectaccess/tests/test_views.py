@@ -160,3 +160,31 @@ def test_the_list_shows_open_requests_first_with_overdue_ones_flagged(manager, p
 
 def test_managers_reach_the_list_from_the_header(manager):
     assert reverse("subjectaccess:list") in manager.http.get(reverse("home")).content.decode()
+
+
+def test_posting_the_identity_check_again_is_refused_and_the_first_check_kept(manager, person):
+    access_request = make_request(person, manager.user)
+    response = manager.http.post(
+        reverse("subjectaccess:identity", args=[access_request.pk]),
+        {**date_parts("identity_checked_on", TODAY), "identity_evidence": "Overwritten"},
+    )
+    assert response.status_code == 200 and "identity check was already recorded" in response.content.decode()
+    access_request.refresh_from_db()
+    assert access_request.identity_evidence == "Passport"
+
+
+def test_posting_the_response_again_is_refused_and_the_first_date_kept(manager, person):
+    received = TODAY - datetime.timedelta(days=3)
+    access_request = make_request(person, manager.user, received_on=received)
+    url = reverse("subjectaccess:response", args=[access_request.pk])
+    assert manager.http.post(url, date_parts("responded_on", received)).status_code == 302
+    response = manager.http.post(url, date_parts("responded_on", TODAY))
+    assert response.status_code == 200 and "response was already recorded" in response.content.decode()
+    access_request.refresh_from_db()
+    assert access_request.responded_on == received
+
+
+def test_after_the_first_month_the_page_says_the_request_can_no_longer_be_extended(manager, person):
+    access_request = make_request(person, manager.user, received_on=TODAY - datetime.timedelta(days=40))
+    body = manager.http.get(access_request.get_absolute_url()).content.decode()
+    assert "can no longer be extended" in body and reverse("subjectaccess:extend", args=[access_request.pk]) not in body
