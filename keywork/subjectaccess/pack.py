@@ -3,6 +3,7 @@ the stored files (C(E)TR reports). Built from contents.person_sections, so the t
 
 import io
 import json
+import logging
 import zipfile
 from html import escape
 
@@ -18,6 +19,13 @@ from keywork.subjectaccess.contents import FOR_REVIEW, OTHER_PEOPLE, person_sect
 from keywork.subjectaccess.tables import Section
 
 REVIEW_SHADE = colors.HexColor("#fff9c4")
+# Files in the ZIP that are about other people too, beside the sections record.json marks itself.
+FILES_FOR_REVIEW = {
+    "record-fhir.json": "the whole record as FHIR, unmarked: it names staff, professionals and family",
+    "reports/": "the C(E)TR reports name the professionals and others who attended, and describe them",
+}
+
+logger = logging.getLogger(__name__)
 
 
 def file_stem(access_request) -> str:
@@ -86,7 +94,9 @@ def record_json(access_request, sections: list[Section] | None = None) -> dict:
             "relationship": access_request.relationship,
         },
         "made_at": timezone.now(),
-        "note": f"{FOR_REVIEW}: anything listed under for_review_before_release is redacted before release.",
+        "note": f"{FOR_REVIEW}: anything listed under for_review_before_release is redacted before release, "
+        "and so are the files listed under files_for_review_before_release.",
+        "files_for_review_before_release": FILES_FOR_REVIEW,
         "sections": [
             {
                 "title": part.title,
@@ -103,19 +113,54 @@ def record_json(access_request, sections: list[Section] | None = None) -> dict:
 
 
 def pack_zip(access_request) -> bytes:
-    """The PDF, the record as JSON (and as a FHIR R4 Bundle), and every stored review report."""
+    """A README, the PDF, the record as JSON (and as a FHIR R4 Bundle), and every stored review report.
+
+    A report missing from storage (a database restored without its files) is listed in the README
+    rather than failing the whole pack."""
     person = access_request.person
     sections = person_sections(person)
     stem = file_stem(access_request)
+    reports, missing = _stored_reports(person)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("README.txt", _readme(access_request, stem, list(reports), missing))
         archive.writestr(f"{stem}.pdf", pack_pdf(access_request, sections))
         archive.writestr("record.json", _json(record_json(access_request, sections)))
         archive.writestr("record-fhir.json", _json(person_bundle(person)))
-        for review in person.reviews.exclude(report="").order_by("id"):
-            with review.report.open("rb") as handle:
-                archive.writestr(f"reports/review-{review.pk}-{_safe_name(review)}", handle.read())
+        for name, content in reports.items():
+            archive.writestr(name, content)
     return buffer.getvalue()
+
+
+def _stored_reports(person) -> tuple[dict[str, bytes], list[str]]:
+    reports, missing = {}, []
+    for review in person.reviews.exclude(report="").order_by("id"):
+        name = f"reports/review-{review.pk}-{_safe_name(review)}"
+        try:
+            with review.report.open("rb") as handle:
+                reports[name] = handle.read()
+        except FileNotFoundError:
+            logger.warning("Subject access pack: review %s's report %s is missing from storage", review.pk, name)
+            missing.append(name)
+    return reports, missing
+
+
+def _readme(access_request, stem: str, reports: list[str], missing: list[str]) -> str:
+    lines = [
+        f"Subject access pack for {access_request.person.full_name}, made {uk_datetime(timezone.now())}.",
+        "",
+        f"{stem}.pdf: everything held; its shaded and marked parts name or describe other people, or are",
+        "  restricted notes, and are reviewed and redacted before release.",
+        "record.json: the same record as data; what is for review is listed in it under for_review_before_release.",
+        "",
+        f"{FOR_REVIEW}: these files are reviewed, and redacted or withheld, before the pack is released:",
+        *[f"  {name}: {reason}" for name, reason in FILES_FOR_REVIEW.items()],
+        *[f"  {name}" for name in reports],
+    ]
+    if missing:
+        lines += ["", "Review reports recorded but not found in the file store (not in this ZIP):"]
+        lines += [f"  {name}: missing from storage" for name in missing]
+    return "\n".join(lines) + "\n"
 
 
 def _safe_name(review) -> str:

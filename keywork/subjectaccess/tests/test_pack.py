@@ -162,3 +162,24 @@ def test_a_notes_line_breaks_are_kept_in_the_pdf(service, make_user, add_person)
     pages = PdfReader(io.BytesIO(pack_pdf(make_request(person, manager)))).pages
     lines = [line.strip() for page in pages for line in page.extract_text().splitlines()]
     assert "First line of the note." in lines and "Second line of the note." in lines
+
+
+def test_the_zip_opens_with_a_readme_marking_the_fhir_record_and_the_reports_for_review(record):
+    person, manager, review = record
+    with zipfile.ZipFile(io.BytesIO(pack_zip(make_request(person, manager)))) as archive:
+        assert archive.namelist()[0] == "README.txt"
+        readme = archive.read("README.txt").decode()
+        record_json = json.loads(archive.read("record.json"))
+    assert FOR_REVIEW in readme and "record-fhir.json" in readme and "reports/" in readme
+    assert f"reports/review-{review.pk}-report.pdf" in readme
+    files = record_json["files_for_review_before_release"]
+    assert set(files) == {"record-fhir.json", "reports/"}
+
+
+def test_a_report_missing_from_storage_is_left_out_and_listed_in_the_readme(record):
+    person, manager, review = record
+    review.report.storage.delete(review.report.name)
+    with zipfile.ZipFile(io.BytesIO(pack_zip(make_request(person, manager)))) as archive:
+        assert not [name for name in archive.namelist() if name.startswith("reports/")]
+        readme = archive.read("README.txt").decode()
+    assert f"reports/review-{review.pk}-report.pdf: missing from storage" in readme
