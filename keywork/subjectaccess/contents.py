@@ -32,7 +32,10 @@ def _person_section(person) -> Section:
         ("Referral date", person.referral_date),
         ("Register status", person.get_status_display()),
         ("Status reason", person.status_reason),
+        ("Register status changed", person.status_changed_on),
+        ("Archived", person.archived_on),
         ("Current rating", person.get_rating_display() if person.rating else ""),
+        ("Current rating took effect", person.rating_effective_on),
         ("Next review due", person.next_review_due),
         ("Service", person.service.name),
     ]
@@ -89,7 +92,7 @@ def person_sections(person) -> list[Section]:
         ),
         section(
             "Referrals to the keyworker service",
-            person.referrals.select_related("closing_outcome").order_by("received_on", "id"),
+            person.referrals.select_related("closing_outcome", "decided_by").order_by("received_on", "id"),
             [
                 Column("Received", "received_on"),
                 Column("Route", "route"),
@@ -99,11 +102,14 @@ def person_sections(person) -> list[Section]:
                 Column("Decision", "decision"),
                 Column("Decision reason", "decision_reason"),
                 Column("Decided", "decided_on"),
+                Column("Decided by", "decided_by", about_others=True),
                 Column("Closed", "closed_on"),
                 Column("Closing reason", "closing_reason"),
                 Column("Closing notes", "closing_notes"),
                 Column("Admission avoided", lambda r: _closing(r, "admission_avoided")),
+                Column("Why admission was or was not avoided", lambda r: _closing(r, "admission_rationale")),
                 Column("Breakdown prevented", lambda r: _closing(r, "breakdown_prevented")),
+                Column("Closing outcome notes", lambda r: _closing(r, "notes")),
             ],
         ),
         section(
@@ -129,19 +135,21 @@ def person_sections(person) -> list[Section]:
                 Column("Family present", "family_present", about_others=True),
                 Column("Professionals", lambda c: [str(p) for p in c.professionals.all()], about_others=True),
                 Column("Notes", "notes"),
-                Column("Restricted note", lambda c: f"Yes – {FOR_REVIEW}" if c.restricted else "No"),
+                Column("Restricted note", _restricted),
             ],
             review_row=lambda contact: contact.restricted,
         ),
         section(
             "Follow-ups agreed at contacts",
-            FollowUp.objects.filter(person=person).select_related("owner").order_by("due_on", "id"),
+            FollowUp.objects.filter(person=person).select_related("owner", "contact").order_by("due_on", "id"),
             [
                 Column("Due", "due_on"),
                 Column("What", "description"),
                 Column("Owner", lambda f: f.owner_display, about_others=True),
                 Column("Done", "done_on"),
+                Column("From a restricted note", lambda f: _restricted(f.contact)),
             ],
+            review_row=lambda follow_up: follow_up.contact.restricted,
         ),
         section(
             "Escalations",
@@ -204,6 +212,10 @@ def person_sections(person) -> list[Section]:
     return sections
 
 
+def _restricted(contact) -> str:
+    return f"Yes – {FOR_REVIEW}" if contact.restricted else "No"
+
+
 def _closing(referral, name: str):
     outcome = getattr(referral, "closing_outcome", None)
     return field_value(outcome, name) if outcome else None
@@ -217,6 +229,7 @@ def _review_sections(person) -> list[Section]:
             reviews,
             [
                 Column("Kind", "kind"),
+                Column("C(E)TR (with Education)", "includes_education"),
                 Column("Requested", "requested_on"),
                 Column("Scheduled", "scheduled_on"),
                 Column("Held", "held_on"),

@@ -12,6 +12,7 @@ from conftest import logged_in
 from keywork import audit
 from keywork.accounts.models import Role
 from keywork.keyworking.models import Contact
+from keywork.presenters import uk_date
 from keywork.register import operations as register_operations
 from keywork.register.models import FamilyContact, Person, RatingChange
 from keywork.reviews.models import Review
@@ -183,3 +184,79 @@ def test_a_report_missing_from_storage_is_left_out_and_listed_in_the_readme(reco
         assert not [name for name in archive.namelist() if name.startswith("reports/")]
         readme = archive.read("README.txt").decode()
     assert f"reports/review-{review.pk}-report.pdf: missing from storage" in readme
+
+
+def rows_of(person, title: str) -> list[dict]:
+    part = next(part for part in person_sections(person) if part.title == title)
+    return [dict(zip([c.label for c in part.columns], row, strict=True)) for row in part.rows]
+
+
+def test_the_closing_outcomes_reasoning_and_notes_and_who_decided_the_referral_are_in_the_pack(record):
+    from keywork.keyworking.models import Referral
+    from keywork.outcomes.models import ClosingOutcome
+
+    person, manager, _ = record
+    today = timezone.localdate()
+    referral = Referral.objects.create(
+        person=person,
+        route="direct",
+        received_on=today,
+        referrer_name="Dr Example",
+        referrer_organisation="GP practice",
+        reason="Placement at risk",
+        decision="accepted",
+        decided_on=today,
+        decided_by=manager,
+        closed_on=today,
+        closing_reason="stepped_down",
+        recorded_by=manager,
+    )
+    ClosingOutcome.objects.create(
+        referral=referral,
+        admission_avoided="yes",
+        admission_rationale="Crisis plan used at home instead of admission",
+        breakdown_prevented="no",
+        notes="Family now linked with the local carers' group",
+        recorded_by=manager,
+    )
+    part = next(part for part in person_sections(person) if part.title == "Referrals to the keyworker service")
+    (row,) = rows_of(person, part.title)
+    assert row["Why admission was or was not avoided"] == "Crisis plan used at home instead of admission"
+    assert row["Closing outcome notes"] == "Family now linked with the local carers' group"
+    assert row["Decided by"].startswith(manager.get_full_name() or manager.username)
+    assert next(c for c in part.columns if c.label == "Decided by").about_others
+    assert "Family now linked with the local" in pdf_text(pack_pdf(make_request(person, manager)))
+
+
+def test_the_persons_status_archive_and_rating_dates_are_in_the_pack(record):
+    person, _, _ = record
+    changed, archived = timezone.localdate() - datetime.timedelta(days=3), timezone.localdate()
+    Person.objects.filter(pk=person.pk).update(status_changed_on=changed, archived_on=archived)
+    person.refresh_from_db()
+    details = {row["Detail"]: row["Recorded"] for row in rows_of(person, "The person")}
+    assert details["Register status changed"] == uk_date(changed) and details["Archived"] == uk_date(archived)
+    assert details["Current rating took effect"] == uk_date(person.rating_effective_on) != ""
+
+
+def test_whether_a_review_included_education_is_in_the_pack(record):
+    person, _, review = record
+    review.includes_education = True
+    review.save()
+    (row,) = rows_of(person, "Care (Education) and Treatment Reviews")
+    assert row["C(E)TR (with Education)"] == "Yes"
+
+
+def test_a_follow_up_from_a_restricted_note_is_marked_for_review_like_the_note(record):
+    from keywork.keyworking.models import FollowUp
+
+    person, manager, _ = record
+    restricted = Contact.objects.get(person=person, restricted=True)
+    open_contact = add_contact(person, manager, "An ordinary visit")
+    for contact in (restricted, open_contact):
+        FollowUp.objects.create(
+            contact=contact, person=person, description="Call back", owner=manager, due_on=timezone.localdate()
+        )
+    follow_ups = next(part for part in person_sections(person) if part.title == "Follow-ups agreed at contacts")
+    assert len(follow_ups.rows) == 2 and len(follow_ups.review_rows) == 1
+    (marked,) = follow_ups.review_rows
+    assert follow_ups.rows[marked][-1] == f"Yes – {FOR_REVIEW}"
