@@ -111,22 +111,6 @@ def test_every_kind_of_record_that_refers_to_a_person_is_in_the_pack():
     assert linked - related_models_covered() == set()
 
 
-def test_a_note_longer_than_a_page_flows_on_to_the_next_page(service, make_user, add_person):
-    manager = make_user(service, Role.MANAGER)
-    person = add_person(service, manager)
-    note = "A long visit note. " * 1500 + "The last words of the note."
-    Contact.objects.create(
-        person=person,
-        occurred_at=timezone.now() - datetime.timedelta(days=1),
-        contact_type="visit",
-        duration_minutes=90,
-        notes=note,
-        recorded_by=manager,
-    )
-    text = pdf_text(pack_pdf(make_request(person, manager)))
-    assert "The last words of the note." in text
-
-
 def add_contact(person, by, notes: str) -> Contact:
     return Contact.objects.create(
         person=person,
@@ -136,6 +120,14 @@ def add_contact(person, by, notes: str) -> Contact:
         notes=notes,
         recorded_by=by,
     )
+
+
+def test_a_note_longer_than_a_page_flows_on_to_the_next_page(service, make_user, add_person):
+    manager = make_user(service, Role.MANAGER)
+    person = add_person(service, manager)
+    add_contact(person, manager, "A long visit note. " * 1500 + "The last words of the note.")
+    text = pdf_text(pack_pdf(make_request(person, manager)))
+    assert "The last words of the note." in text
 
 
 def test_a_note_holding_a_long_unbroken_url_wraps_in_the_pdf_and_the_zip(service, make_user, add_person):
@@ -192,27 +184,12 @@ def rows_of(person, title: str) -> list[dict]:
 
 
 def test_the_closing_outcomes_reasoning_and_notes_and_who_decided_the_referral_are_in_the_pack(record):
-    from keywork.keyworking.models import Referral
     from keywork.outcomes.models import ClosingOutcome
+    from keywork.outcomes.tests.conftest import accept_referral
 
     person, manager, _ = record
-    today = timezone.localdate()
-    referral = Referral.objects.create(
-        person=person,
-        route="direct",
-        received_on=today,
-        referrer_name="Dr Example",
-        referrer_organisation="GP practice",
-        reason="Placement at risk",
-        decision="accepted",
-        decided_on=today,
-        decided_by=manager,
-        closed_on=today,
-        closing_reason="stepped_down",
-        recorded_by=manager,
-    )
     ClosingOutcome.objects.create(
-        referral=referral,
+        referral=accept_referral(person, manager, closed_on=timezone.localdate()),
         admission_avoided="yes",
         admission_rationale="Crisis plan used at home instead of admission",
         breakdown_prevented="no",
