@@ -10,6 +10,7 @@ from ninja.security import HttpBearer
 
 from keywork.accounts.middleware import service_for
 from keywork.accounts.models import ApiToken
+from keywork.fhir.api import is_fhir_request, operation_outcome
 from keywork.fhir.api import router as fhir_router
 from keywork.inpatient.api import router as inpatient_router
 from keywork.keyworking.api import router as keyworking_router
@@ -73,11 +74,15 @@ def stale_record(request, error):
 
 @api.exception_handler(PermissionDenied)
 def forbidden(request, error):
+    if is_fhir_request(request):
+        return operation_outcome("forbidden", str(error) or "Forbidden", status=403)
     return api.create_response(request, {"detail": str(error) or "Forbidden"}, status=403)
 
 
 @api.exception_handler(Http404)
 def not_found(request, error):
+    if is_fhir_request(request):
+        return operation_outcome("not-found", "Not found", status=404)
     return api.create_response(request, {"detail": "Not found"}, status=404)
 
 

@@ -5,15 +5,26 @@ import json
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse
 
+from keywork import audit
 from keywork.accounts.permissions import Permission, permission_required
+from keywork.audit.models import Operation
 from keywork.fhir.bundle import person_bundle
 from keywork.register.access import person_for_request
 
 FHIR_JSON = "application/fhir+json"
 
 
-def bundle_response(person, download: bool = False) -> HttpResponse:
-    response = HttpResponse(json.dumps(person_bundle(person), cls=DjangoJSONEncoder, indent=2), content_type=FHIR_JSON)
+def bundle_response(request, person, download: bool = False) -> HttpResponse:
+    """The Bundle, audited as an export of the whole record (opening it was audited as a view)."""
+    bundle = person_bundle(person, searchset=not download)
+    audit.record(
+        audit.Actor.from_request(request),
+        Operation.EXPORT,
+        person,
+        person_id=person.pk,
+        changes={"format": "FHIR R4 Bundle", "resources": len(bundle["entry"])},
+    )
+    response = HttpResponse(json.dumps(bundle, cls=DjangoJSONEncoder, indent=2), content_type=FHIR_JSON)
     if download:
         response["Content-Disposition"] = f'attachment; filename="person-{person.pk}-fhir.json"'
     return response
@@ -22,4 +33,4 @@ def bundle_response(person, download: bool = False) -> HttpResponse:
 @permission_required(Permission.VIEW_PEOPLE)
 def person_bundle_json(request, person_id: int) -> HttpResponse:
     """Only people who may see the person get the Bundle (else 404), and the read is audited."""
-    return bundle_response(person_for_request(request, person_id), download=True)
+    return bundle_response(request, person_for_request(request, person_id), download=True)

@@ -148,8 +148,11 @@ def test_every_resource_has_an_id_and_every_reference_resolves_within_the_bundle
 def test_patient_carries_the_nhs_number_and_the_uk_core_profile(full_record):
     (patient,) = resources_of(person_bundle(full_record), "Patient")
     assert patient["meta"]["profile"] == ["https://fhir.hl7.org.uk/StructureDefinition/UKCore-Patient"]
-    assert patient["identifier"] == [{"system": NHS_NUMBER_SYSTEM, "value": full_record.nhs_number}]
-    assert len(patient["identifier"][0]["value"]) == 10
+    (identifier,) = patient["identifier"]
+    assert (identifier["system"], identifier["value"]) == (NHS_NUMBER_SYSTEM, full_record.nhs_number)
+    (verification,) = identifier["extension"]
+    assert verification["url"].endswith("/Extension-UKCore-NHSNumberVerificationStatus")
+    assert verification["valueCodeableConcept"]["coding"][0]["code"] == "02", "checked, never traced against PDS"
     assert patient["birthDate"] == full_record.date_of_birth.isoformat()
     assert patient["gender"] == "female"
     assert patient["name"][0]["family"] == full_record.family_name
@@ -178,8 +181,18 @@ def test_one_inpatient_encounter_per_admission_with_its_legal_status(full_record
     first, second = encounters
     assert first["serviceProvider"]["display"] == "Hollybank Hospital"
     assert first["status"] == "finished" and "end" in first["period"]
-    assert "Section 2" in first["type"][0]["text"]
     assert second["status"] == "in-progress" and "end" not in second["period"]
+    context, classification = first["extension"][0]["extension"]
+    assert first["extension"][0]["url"].endswith("/Extension-UKCore-LegalStatus")
+    assert context["valueCodeableConcept"]["coding"][0]["code"] == "admission"
+    assert classification["valueCodeableConcept"]["coding"][0]["code"] == "02"  # Section 2
+    assert [
+        extension["extension"][0]["valueCodeableConcept"]["coding"][0]["code"] for extension in first["extension"]
+    ] == [
+        "admission",
+        "discharge",
+    ]
+    assert "Section 2" in first["text"]["div"]
 
 
 def test_care_plan_is_the_current_version_and_the_team_is_around_the_person(full_record):
@@ -252,3 +265,57 @@ def test_ids_are_stable_between_exports(full_record):
     assert [entry["fullUrl"] for entry in first["entry"]] == [entry["fullUrl"] for entry in second["entry"]]
     assert first["id"] != second["id"]
     assert timezone.now().date().isoformat() in first["timestamp"]
+
+
+def test_the_everything_operation_answers_a_searchset_and_is_audited_as_an_export(
+    full_record, api_for, service, make_user, client
+):
+    data = client.get(api_url(full_record.pk), **api_for(make_user(service, Role.MANAGER))).json()
+    assert data["type"] == "searchset" and data["total"] == 1
+    modes = [(entry["resource"]["resourceType"], entry["search"]["mode"]) for entry in data["entry"]]
+    assert modes[0] == ("Patient", "match") and {mode for _, mode in modes[1:]} == {"include"}
+    Bundle.model_validate(data)
+    export = AuditEntry.objects.get(person_id=full_record.pk, operation=Operation.EXPORT)
+    assert export.changes == {"format": "FHIR R4 Bundle", "resources": len(data["entry"])}
+
+
+def test_the_latest_flag_says_what_the_register_holds(full_record, coordinator_user):
+    # Admitted (blue by rule), then a review dated later: the register keeps an inpatient blue.
+    today = timezone.localdate()
+    for rating, cause, days_ago in (("blue", "admission", 5), ("red", "review", 0)):
+        RatingChange.objects.create(
+            person=full_record,
+            rating=rating,
+            cause=cause,
+            effective_on=today - datetime.timedelta(days=days_ago),
+            reason="r",
+            decided_by=coordinator_user,
+        )
+    full_record.refresh_rating()
+    assert full_record.rating == "blue"
+    latest = resources_of(person_bundle(full_record), "Flag")[-1]
+    assert latest["status"] == "active" and latest["code"]["text"].startswith("DSR rating: Blue")
+
+
+def test_no_flag_is_active_once_the_person_has_left_the_register(full_record):
+    from keywork.register.models import Person
+
+    Person.objects.filter(pk=full_record.pk).update(status="removed", status_changed_on=timezone.localdate())
+    full_record.refresh_from_db()
+    flags = resources_of(person_bundle(full_record), "Flag")
+    assert {flag["status"] for flag in flags} == {"inactive"}
+    assert flags[-1]["period"]["end"] == timezone.localdate().isoformat()
+
+
+def test_errors_from_the_fhir_api_are_operation_outcomes(
+    client, api_for, service, make_user, other_service, add_person
+):
+    from fhir.resources.R4B.operationoutcome import OperationOutcome
+
+    stranger = add_person(other_service, by=make_user(other_service, Role.COORDINATOR))
+    response = client.get(api_url(stranger.pk), **api_for(make_user(service, Role.MANAGER)))
+    assert response.status_code == 404 and response["Content-Type"] == "application/fhir+json"
+    outcome = OperationOutcome.model_validate(response.json())
+    assert outcome.issue[0].code == "not-found"
+    refused = client.get(api_url(stranger.pk), **api_for(make_user(service, Role.COMMISSIONER)))
+    assert refused.status_code == 403 and refused.json()["issue"][0]["code"] == "forbidden"
