@@ -110,7 +110,7 @@ def check(
     headings = {key: heading for _, heading, key in columns}
     rows = []
     for offset, row_cells in enumerate(table.rows):
-        if all(cell is None or str(cell).strip() == "" for cell in row_cells):
+        if all(cells.blank(cell) for cell in row_cells):
             continue  # a blank line in the middle of a register is not a person
         row = _read(Row(number=table.first_row_number + offset), row_cells, columns)
         row.rated_on = row.values.get("rating_date", undated_on or today)
@@ -129,7 +129,7 @@ def _read(row: Row, row_cells: tuple, columns) -> Row:
     for index, heading, key in columns:
         cell = row_cells[index]
         target = BY_KEY[key]
-        if cell is None or str(cell).strip() == "":
+        if cells.blank(cell):
             if target.required:
                 row.problems.append((heading, f"Empty: every row needs a {in_sentence(target.label)}"))
             continue

@@ -1,6 +1,5 @@
 """What a spreadsheet's columns can be mapped to, and the guesses made from their headings."""
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -59,11 +58,7 @@ BY_KEY = {target.key: target for target in TARGETS}
 REQUIRED = [target.key for target in TARGETS if target.required]
 
 
-def _key(heading: str) -> str:
-    return re.sub(r"[^a-z0-9]", "", heading.lower())
-
-
-_GUESSES = {_key(heading): target.key for target in TARGETS for heading in target.headings}
+_GUESSES = {values.key(heading): target.key for target in TARGETS for heading in target.headings}
 
 
 def guess(headings: list[str]) -> dict[str, str]:
@@ -74,7 +69,7 @@ def guess(headings: list[str]) -> dict[str, str]:
     """
     mapping, used = {}, set()
     for heading in headings:
-        target = _GUESSES.get(_key(heading))
+        target = _GUESSES.get(values.key(heading))
         if target and target not in used:
             mapping[heading] = target
             used.add(target)

@@ -15,6 +15,7 @@ from django.conf import settings
 from openpyxl import load_workbook
 
 from keywork.imports.columns import guess
+from keywork.imports.values import blank
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ENCRYPTED_MARK = "EncryptionInfo".encode("utf-16-le")
@@ -91,10 +92,6 @@ def _csv_rows(data: bytes) -> list[tuple]:
         raise UnreadableFile(f"The CSV file cannot be read: {error}") from error
 
 
-def _blank(cell) -> bool:
-    return cell is None or (isinstance(cell, str) and not cell.strip())
-
-
 def _looks_like_data(cell) -> bool:
     if isinstance(cell, (int, float, datetime.date)):
         return True
@@ -110,14 +107,14 @@ def _heading_row_index(rows: list[tuple]) -> int | None:
     Of the first rows with anything in them, the one with the most headings we recognise; failing
     that, the first with two or more cells filled; failing that, the first.
     """
-    filled = [index for index, row in enumerate(rows) if not all(_blank(cell) for cell in row)][:HEADING_SEARCH_ROWS]
+    filled = [index for index, row in enumerate(rows) if not all(blank(cell) for cell in row)][:HEADING_SEARCH_ROWS]
     if not filled:
         return None
-    recognised = {index: len(guess([str(cell) for cell in rows[index] if not _blank(cell)])) for index in filled}
+    recognised = {index: len(guess([str(cell) for cell in rows[index] if not blank(cell)])) for index in filled}
     best = max(filled, key=lambda index: (recognised[index], -index))
     if recognised[best]:
         return best
-    return next((index for index in filled if sum(not _blank(cell) for cell in rows[index]) >= 2), filled[0])
+    return next((index for index in filled if sum(not blank(cell) for cell in rows[index]) >= 2), filled[0])
 
 
 def _table(rows: list[tuple]) -> Table:
@@ -125,16 +122,16 @@ def _table(rows: list[tuple]) -> Table:
     if start is None:
         raise UnreadableFile("The file is empty")
     heading_row = rows[start]
-    filled = [cell for cell in heading_row if not _blank(cell)]
+    filled = [cell for cell in heading_row if not blank(cell)]
     if sum(_looks_like_data(cell) for cell in filled) * 2 >= len(filled):
         raise UnreadableFile(
             "The first row holds data, not column headings: add a row of headings (like 'NHS number', "
             "'Date of birth', 'RAG') at the top"
         )
-    width = max((index + 1 for index, cell in enumerate(heading_row) if not _blank(cell)), default=0)
+    width = max((index + 1 for index, cell in enumerate(heading_row) if not blank(cell)), default=0)
     headings = _distinct([_heading(cell, index) for index, cell in enumerate(heading_row[:width])])
     data = [tuple(row[:width]) + (None,) * (width - len(row)) for row in rows[start + 1 :]]
-    while data and all(_blank(cell) for cell in data[-1]):
+    while data and all(blank(cell) for cell in data[-1]):
         data.pop()
     if not data:
         raise UnreadableFile("The file has column headings but no rows under them")
@@ -145,7 +142,7 @@ HEADING_LENGTH = 100
 
 
 def _heading(cell, index: int) -> str:
-    heading = " ".join(str(cell).split())[:HEADING_LENGTH] if not _blank(cell) else ""
+    heading = " ".join(str(cell).split())[:HEADING_LENGTH] if not blank(cell) else ""
     return heading or f"Column {index + 1} (no heading)"
 
 

@@ -54,7 +54,7 @@ def check_run(actor, run: ImportRun, mapping: dict[str, str]) -> Check:
     problems = mapping_problems(mapping)
     if problems:
         raise ImportRefused("; ".join(problems))
-    first = run.first_import_of_same_file()
+    first = run.imports_of_same_file().first()
     undated_on = timezone.localdate(first.imported_at) if first else None
     result = check(table_of(run), mapping, run.service, timezone.localdate(), undated_on)
     run.mapping, run.summary, run.problems, run.updates = mapping, result.summary, result.problems, result.updates
@@ -67,13 +67,6 @@ def check_run(actor, run: ImportRun, mapping: dict[str, str]) -> Check:
     if not saved:
         raise ImportRefused("This file has already been imported or removed: upload it again to import it again")
     return result
-
-
-def discard(run: ImportRun) -> None:
-    """Stop keeping a file that will not be imported (a dry run): the checksum and counts stay."""
-    ImportRun.objects.filter(pk=run.pk).exclude(status=ImportStatus.IMPORTED).update(
-        content=b"", status=ImportStatus.DISCARDED
-    )
 
 
 def import_run(actor, run: ImportRun, accept_refused: bool = False, progress=None) -> Check:

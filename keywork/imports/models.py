@@ -70,11 +70,14 @@ class ImportRun(models.Model):
     def refused_rows(self) -> int:
         return self.summary.get("refused", 0)
 
-    def first_import_of_same_file(self) -> "ImportRun | None":
+    def imports_of_same_file(self) -> models.QuerySet:
+        """The other imports of these exact bytes into this service, oldest first."""
         same = ImportRun.objects.filter(service=self.service, sha256=self.sha256, status=ImportStatus.IMPORTED)
-        return same.exclude(pk=self.pk).order_by("imported_at").first()
+        return same.exclude(pk=self.pk).select_related("imported_by").order_by("imported_at")
 
-    def earlier_import_of_same_file(self) -> "ImportRun | None":
-        """The last time these exact bytes were imported into this service, if they were."""
-        same = ImportRun.objects.filter(service=self.service, sha256=self.sha256, status=ImportStatus.IMPORTED)
-        return same.exclude(pk=self.pk).select_related("imported_by").first()
+    def remove_file(self, with_report: bool = False) -> None:
+        """Stop keeping the uploaded file (and, with_report, its report of refused and updated rows,
+        which quote it); the checksum and counts stay. A run never imported can then no longer be."""
+        removed = {"content": b""} | ({"problems": [], "updates": []} if with_report else {})
+        ImportRun.objects.filter(pk=self.pk).update(**removed)
+        ImportRun.objects.filter(pk=self.pk).exclude(status=ImportStatus.IMPORTED).update(status=ImportStatus.DISCARDED)

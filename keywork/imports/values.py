@@ -11,6 +11,10 @@ from keywork.register import rules
 from keywork.register.choices import EthnicCategory, ReferralSource
 
 
+def blank(cell) -> bool:
+    return cell is None or (isinstance(cell, str) and not cell.strip())
+
+
 def text(cell) -> str:
     """The cell as tidy text: numbers without a trailing '.0', whitespace collapsed."""
     if cell is None:
@@ -34,7 +38,7 @@ def quoted(cell) -> str:
     return f"'{value[:QUOTED_LENGTH]}…'" if len(value) > QUOTED_LENGTH else f"'{value}'"
 
 
-def _key(cell) -> str:
+def key(cell) -> str:
     """Lower case letters and digits only, so 'L.D. & ASD' and 'ld/asd' compare equal."""
     return re.sub(r"[^a-z0-9]", "", text(cell).lower())
 
@@ -110,14 +114,14 @@ class _Choice:
         self.words, self.what, self.advice = words, what, advice
 
     def __call__(self, cell) -> str:
-        found = self.words.get(_key(cell))
+        found = self.words.get(key(cell))
         if found is None:
             raise ValueError(f"{quoted(cell)} is not a {self.what} we know: {self.advice}")
         return found
 
 
 def _words(**synonyms: list[str]) -> dict[str, str]:
-    return {_key(word): value for value, words in synonyms.items() for word in words}
+    return {key(word): value for value, words in synonyms.items() for word in words}
 
 
 rating = _Choice(
@@ -192,7 +196,7 @@ consent = _Choice(
 
 referral_source = _Choice(
     {
-        **{_key(label): value for value, label in ReferralSource.choices},
+        **{key(label): value for value, label in ReferralSource.choices},
         **_words(
             self=["self"],
             family=["family", "parent", "carer", "parent carer"],
@@ -231,7 +235,7 @@ def name(cell) -> str:
 
 def ethnicity(cell) -> str:
     """An NHS ethnic category by its code ('A') or its words ('White – British', 'White British')."""
-    found = _ETHNICITY.get(_key(cell))
+    found = _ETHNICITY.get(key(cell))
     if found is None:
         raise ValueError(f"{quoted(cell)} is not an NHS ethnic category: use its letter (A to S, Z) or its name")
     return found
@@ -240,14 +244,14 @@ def ethnicity(cell) -> str:
 def _ethnicity_words() -> dict[str, str]:
     words = {}
     for code, label in EthnicCategory.choices:
-        words[_key(code)] = code
+        words[key(code)] = code
         group, _, detail = label.partition(" – ")
-        words[_key(label)] = code
-        words[_key(f"{group} {detail}")] = code
+        words[key(label)] = code
+        words[key(f"{group} {detail}")] = code
         if detail.startswith("Any other") or detail in ("British", "Irish"):
             continue
-        words[_key(detail)] = code  # 'Indian', 'Caribbean', 'Chinese' on their own
-    words[_key("not known")] = words[_key("unknown")] = EthnicCategory.NOT_KNOWN
+        words[key(detail)] = code  # 'Indian', 'Caribbean', 'Chinese' on their own
+    words[key("not known")] = words[key("unknown")] = EthnicCategory.NOT_KNOWN
     return words
 
 

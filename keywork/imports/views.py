@@ -98,7 +98,7 @@ def _report_page(request, run, form, status=200):
         "form": form,
         "problems": run.problems[:PROBLEMS_SHOWN],
         "updates": updates,
-        "earlier": run.earlier_import_of_same_file(),
+        "earlier": run.imports_of_same_file().last(),
         "page_title": "Check the report" if run.status == ImportStatus.CHECKED else "Import finished",
         "mapped": [(heading, columns.BY_KEY[key].label) for heading, key in run.mapping.items()],
     }

@@ -141,11 +141,7 @@ def _import_files_due(on: datetime.date) -> list:
 
 
 def _erase_import_file(run, on: datetime.date) -> None:
-    from keywork.imports.models import ImportStatus
-
-    type(run).objects.filter(pk=run.pk).update(content=b"", problems=[], updates=[])
-    # A file never imported can no longer be: its run says so rather than offering an import.
-    type(run).objects.filter(pk=run.pk).exclude(status=ImportStatus.IMPORTED).update(status=ImportStatus.DISCARDED)
+    run.remove_file(with_report=True)
     audit.record(
         audit.Actor.system("retention", run.service),
         Operation.ERASE,

@@ -83,7 +83,7 @@ def test_importing_the_same_file_twice_changes_nothing_the_second_time(actor, se
     )
     second = checked(actor, data)
     assert second.summary == {"new": 0, "updated": 0, "unchanged": 25, "refused": 0, "rows": 25}
-    assert second.earlier_import_of_same_file() is not None
+    assert second.imports_of_same_file().last() is not None
     importing.import_run(actor, second)
     after = (
         Person.objects.count(),

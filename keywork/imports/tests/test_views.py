@@ -232,7 +232,7 @@ def test_a_dry_run_file_is_no_longer_offered_for_import(coordinator, service):
     actor = audit.Actor(coordinator.user, service)
     run = importing.upload(actor, "a.csv", synthetic.as_csv(synthetic.spreadsheet_rows(service, 2, today=TODAY)))
     importing.check_run(actor, run, columns.guess(synthetic.HEADINGS))
-    importing.discard(run)
+    run.remove_file()
     page = coordinator.http.get(reverse("imports:report", args=[run.pk])).content.decode()
     assert "The file is no longer kept" in page and "Import 2 people" not in page
     assert coordinator.http.get(reverse("imports:mapping", args=[run.pk])).status_code == 302

@@ -45,7 +45,7 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from error
         self._report(run, problems)
         if dry_run:
-            importing.discard(run)  # nothing will come of this upload: the file is not kept
+            run.remove_file()  # nothing will come of this upload: the file is not kept
             self.stdout.write("Dry run: nothing was changed")
             return
         with tqdm(total=result.count("new") + result.count("updated"), desc="Importing", unit="rows") as bar:
