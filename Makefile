@@ -4,15 +4,21 @@ VENV := .venv
 PY := $(VENV)/bin/python
 DEV_ENV := DEBUG=true KEYWORK_DEMO=true
 
-.PHONY: help run test test-sqlite test-postgres test-browser lint assets venv benchmark
+.PHONY: help run test lint assets venv venv-dev bench
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
 
+# Production installs requirements.txt alone; tests, the browser driver and the linters come with requirements-dev.txt.
 venv: $(VENV)/.installed
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+venv-dev: $(VENV)/.installed-dev
+$(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
 # The PDFs embed Noto Sans (SIL Open Font License, copied beside it) so names such as Łukasz or Şükrü print as typed.
@@ -33,13 +39,13 @@ run: venv assets ## Set up, load the synthetic demo and serve on http://127.0.0.
 	$(DEV_ENV) $(PY) manage.py demo
 	$(DEV_ENV) $(PY) manage.py runserver 127.0.0.1:8000
 
-test: venv assets ## Lint, then the whole suite on SQLite, on PostgreSQL, and in headless Chromium
+test: venv-dev assets ## Lint, then the whole suite on SQLite, on PostgreSQL, and in headless Chromium
 	scripts/test.sh
 
-bench: venv assets ## Benchmark on SQLite and PostgreSQL at national scale; prints a table, writes bench/*.json
+bench: venv-dev assets ## Benchmark on SQLite and PostgreSQL at national scale; prints a table, writes bench/*.json
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements-bench.txt
 	scripts/bench.sh
 
-lint: venv ## ruff
+lint: venv-dev ## ruff
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
