@@ -1,7 +1,13 @@
-"""The one audit entry point: `audit.record(actor, operation, obj)`.
+"""Appending to the audit log: `record(actor, operation, obj)` adds one entry; `record_many` and
+`record_bulk` add one per record in batched inserts, for the seed and the spreadsheet import.
 
-Reads of a person's record are recorded where the record is fetched (register.access), writes
-where they are made (the register's operations), so no page or API route can forget them.
+Entries are made where the thing happens rather than in each page or API route: opening a person's
+record, or one record about them, in `register.access` (`person_for_request`, `record_for_request`);
+a change in its app's `operations` module (the import's in `imports.importing`); a download (a C(E)TR
+report, the quarterly return, a register export, a FHIR bundle, a subject access pack, an import's
+refused rows) in the view or operation that produces it; the people an import's report names, in
+that page's view; an erasure in `records.retention`. An entry needs a logged-in user or a named
+system job (`Actor.system`): one with neither is refused with ValueError.
 """
 
 from dataclasses import dataclass

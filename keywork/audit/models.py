@@ -1,4 +1,8 @@
-"""The append-only audit log: who saw or changed which record, when, and from where."""
+"""The audit log: who saw, created, changed, exported or erased which record, when, and from where.
+
+Entries are never edited or deleted; the one exception is retention's erasure, which replaces what
+an entry recorded (`changes`) with the name of the rule that erased it (`redact_content`).
+"""
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -16,7 +20,7 @@ class Operation(models.TextChoices):
 
 
 class AppendOnlyError(Exception):
-    """Audit rows are evidence: the app never edits or deletes them."""
+    """Audit rows are evidence: the app never deletes them, and edits them only to redact (below)."""
 
 
 class AuditQuerySet(models.QuerySet):
