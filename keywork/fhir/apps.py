@@ -7,7 +7,7 @@ class FhirConfig(AppConfig):
     verbose_name = "FHIR R4 export"
 
     def ready(self):
-        from keywork.fhir import person_page
-        from keywork.register import sections
+        from keywork import personrecord
+        from keywork.fhir import person_record
 
-        sections.register_person_section(person_page.fhir_section)
+        personrecord.register(person_record.PART)

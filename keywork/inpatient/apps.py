@@ -7,8 +7,7 @@ class InpatientConfig(AppConfig):
     verbose_name = "Inpatient care"
 
     def ready(self):
-        from keywork.inpatient import person_page
-        from keywork.register import sections
+        from keywork import personrecord
+        from keywork.inpatient import person_record
 
-        sections.register_person_section(person_page.inpatient_section)
-        sections.register_timeline_source(person_page.timeline_events)
+        personrecord.register(person_record.PART)

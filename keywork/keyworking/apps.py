@@ -7,8 +7,7 @@ class KeyworkingConfig(AppConfig):
     verbose_name = "Keyworking"
 
     def ready(self):
-        from keywork.keyworking import person_page
-        from keywork.register import sections
+        from keywork import personrecord
+        from keywork.keyworking import person_record
 
-        sections.register_person_section(person_page.keywork_section)
-        sections.register_timeline_source(person_page.timeline_events)
+        personrecord.register(person_record.PART)

@@ -7,8 +7,7 @@ class OutcomesConfig(AppConfig):
     verbose_name = "Outcomes and system learning"
 
     def ready(self):
-        from keywork.outcomes import person_page
-        from keywork.register import sections
+        from keywork import personrecord
+        from keywork.outcomes import person_record
 
-        sections.register_person_section(person_page.outcomes_section)
-        sections.register_timeline_source(person_page.timeline_events)
+        personrecord.register(person_record.PART)

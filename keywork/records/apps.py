@@ -7,7 +7,7 @@ class RecordsConfig(AppConfig):
     verbose_name = "Records management: backup, restore and retention"
 
     def ready(self):
-        from keywork.records import person_page
-        from keywork.register import sections
+        from keywork import personrecord
+        from keywork.records import person_record
 
-        sections.register_person_section(person_page.legal_hold_section)
+        personrecord.register(person_record.PART)

@@ -15,7 +15,7 @@ from django.db import models, transaction
 from django.db.models import Max, Q
 from django.utils import timezone
 
-from keywork import audit
+from keywork import audit, personrecord
 from keywork.audit.models import AuditEntry, Operation
 from keywork.keyworking.choices import ReferralDecision
 from keywork.register.choices import RegisterStatus
@@ -161,7 +161,7 @@ def erase(person: Person, on: datetime.date) -> bool:
         locked = Person.objects.select_for_update().get(pk=person.pk)
         if locked.legal_hold:
             return False
-        reports = _review_reports(locked)
+        files = [stored.file for stored in personrecord.stored_files(locked)]
         _delete_dependants(Person, Person.objects.filter(pk=locked.pk))
         pk, service = locked.pk, locked.service
         Person.objects.filter(pk=pk).delete()
@@ -177,7 +177,7 @@ def erase(person: Person, on: datetime.date) -> bool:
             changes={"rule": rule_name(service, PERSON, "erase"), "on": on, "erased": "person record"},
         )
         # Files are deleted only once the rows are gone for good, so a rollback loses nothing.
-        transaction.on_commit(lambda: _delete_files(reports))
+        transaction.on_commit(lambda: _delete_files(files))
     return True
 
 
@@ -211,12 +211,6 @@ def _unlink_shared_records(relation, rows: models.QuerySet) -> None:
     orphans = related._base_manager.filter(pk__in=orphans.filter(linked=0).values("pk"))
     _delete_dependants(related, orphans, (Person,))
     orphans.delete()
-
-
-def _review_reports(person: Person) -> list:
-    from keywork.reviews.models import Review
-
-    return [review.report for review in Review.objects.filter(person=person).exclude(report="")]
 
 
 def _delete_files(files) -> None:

@@ -3,7 +3,7 @@
 import datetime
 from dataclasses import dataclass
 
-from keywork.register.sections import timeline_events_from_other_apps
+from keywork import personrecord
 
 
 @dataclass
@@ -38,5 +38,5 @@ def timeline_for(request, person) -> list[Event]:
     events.append(Event(person.referral_date, "Referred to the register", person.get_referral_source_display(), ""))
     if person.status_changed_on:
         events.append(Event(person.status_changed_on, person.get_status_display(), person.status_reason, ""))
-    events += timeline_events_from_other_apps(request, person)
+    events += personrecord.timeline_events(request, person)
     return sorted(events, key=lambda event: event.on, reverse=True)

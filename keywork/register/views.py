@@ -5,6 +5,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
+from keywork import personrecord
 from keywork.accounts.permissions import Permission, has_permission, people_for, permission_required
 from keywork.audit.models import AuditEntry
 from keywork.pages import handle_form
@@ -21,7 +22,6 @@ from keywork.register.forms import (
 from keywork.register.listing import RegisterFilterForm, filter_people
 from keywork.register.models import Person
 from keywork.register.presenters import detail_rows, register_rows
-from keywork.register.sections import person_sections
 from keywork.register.timeline import timeline_for
 
 PAGE_SIZE = 25
@@ -64,7 +64,7 @@ def person_detail(request, person_id):
             "page_title": person.full_name,
             "person": person,
             "timeline": timeline_for(request, person),
-            "sections": person_sections(request, person),
+            "sections": personrecord.page_sections(request, person),
             "register_rows": register_rows(person, person.consents.first()),
             "detail_rows": detail_rows(person, change_url),
             "family_contacts": person.family_contacts.all(),

@@ -7,8 +7,7 @@ class ReviewsConfig(AppConfig):
     verbose_name = "Care (Education) and Treatment Reviews"
 
     def ready(self):
-        from keywork.register import sections
-        from keywork.reviews import person_page
+        from keywork import personrecord
+        from keywork.reviews import person_record
 
-        sections.register_person_section(person_page.reviews_section)
-        sections.register_timeline_source(person_page.timeline_events)
+        personrecord.register(person_record.PART)

@@ -7,7 +7,7 @@ class SubjectAccessConfig(AppConfig):
     verbose_name = "Subject access requests"
 
     def ready(self):
-        from keywork.register import sections
-        from keywork.subjectaccess import person_page
+        from keywork import personrecord
+        from keywork.subjectaccess import person_record
 
-        sections.register_person_section(person_page.subject_access_section)
+        personrecord.register(person_record.PART)

@@ -1,5 +1,6 @@
 """The subject access pack: a PDF of everything held, and a ZIP of that PDF, the record as JSON and
-the stored files (C(E)TR reports). Built from contents.person_sections, so the two never disagree."""
+the files the apps store about the person (C(E)TR reports). Built from contents.person_sections, so
+the two never disagree."""
 
 import io
 import json
@@ -12,18 +13,16 @@ from django.utils import timezone
 from reportlab.lib import colors
 from reportlab.platypus import Paragraph, Spacer, Table
 
-from keywork import pdf
+from keywork import pdf, personrecord
 from keywork.fhir.bundle import person_bundle
+from keywork.personrecord.pack import FOR_REVIEW, OTHER_PEOPLE, Section
 from keywork.presenters import uk_date, uk_datetime
-from keywork.subjectaccess.contents import FOR_REVIEW, OTHER_PEOPLE, person_sections
-from keywork.subjectaccess.tables import Section
+from keywork.subjectaccess.contents import person_sections
 
 REVIEW_SHADE = colors.HexColor("#fff9c4")
-# Files in the ZIP that are about other people too, beside the sections record.json marks itself.
-FILES_FOR_REVIEW = {
-    "record-fhir.json": "the whole record as FHIR, unmarked: it names staff, professionals and family",
-    "reports/": "the C(E)TR reports name the professionals and others who attended, and describe them",
-}
+# The FHIR file is about other people too; record.json marks its own sections, and each stored file
+# says why it is for review.
+FHIR_FOR_REVIEW = {"record-fhir.json": "the whole record as FHIR, unmarked: it names staff, professionals and family"}
 
 logger = logging.getLogger(__name__)
 
@@ -86,7 +85,8 @@ def _table(part: Section, styles) -> Table:
 
 def record_json(access_request, sections: list[Section] | None = None) -> dict:
     """The same sections as the PDF, as data, with what is for review said in each."""
-    sections = person_sections(access_request.person) if sections is None else sections
+    person = access_request.person
+    sections = person_sections(person) if sections is None else sections
     return {
         "subject_access_request": {
             "received_on": access_request.received_on,
@@ -96,7 +96,7 @@ def record_json(access_request, sections: list[Section] | None = None) -> dict:
         "made_at": timezone.now(),
         "note": f"{FOR_REVIEW}: anything listed under for_review_before_release is redacted before release, "
         "and so are the files listed under files_for_review_before_release.",
-        "files_for_review_before_release": FILES_FOR_REVIEW,
+        "files_for_review_before_release": _files_for_review(personrecord.stored_files(person)),
         "sections": [
             {
                 "title": part.title,
@@ -113,39 +113,42 @@ def record_json(access_request, sections: list[Section] | None = None) -> dict:
 
 
 def pack_zip(access_request) -> bytes:
-    """A README, the PDF, the record as JSON (and as a FHIR R4 Bundle), and every stored review report.
-
-    A report missing from storage (a database restored without its files) is listed in the README
-    rather than failing the whole pack."""
+    """A README, the PDF, the record as JSON (and as a FHIR R4 Bundle), and every file stored about
+    the person. A file missing from storage (a database restored without its files) is listed in the
+    README rather than failing the whole pack."""
     person = access_request.person
     sections = person_sections(person)
     stem = file_stem(access_request)
-    reports, missing = _stored_reports(person)
+    stored = personrecord.stored_files(person)
+    contents, missing = _read_stored(stored)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("README.txt", _readme(access_request, stem, list(reports), missing))
+        archive.writestr("README.txt", _readme(access_request, stem, stored, missing))
         archive.writestr(f"{stem}.pdf", pack_pdf(access_request, sections))
         archive.writestr("record.json", _json(record_json(access_request, sections)))
         archive.writestr("record-fhir.json", _json(person_bundle(person)))
-        for name, content in reports.items():
+        for name, content in contents.items():
             archive.writestr(name, content)
     return buffer.getvalue()
 
 
-def _stored_reports(person) -> tuple[dict[str, bytes], list[str]]:
-    reports, missing = {}, []
-    for review in person.reviews.exclude(report="").order_by("id"):
-        name = f"reports/review-{review.pk}-{_safe_name(review)}"
+def _read_stored(stored: list[personrecord.StoredFile]) -> tuple[dict[str, bytes], list[str]]:
+    contents, missing = {}, []
+    for item in stored:
         try:
-            with review.report.open("rb") as handle:
-                reports[name] = handle.read()
+            with item.file.open("rb") as handle:
+                contents[item.name] = handle.read()
         except FileNotFoundError:
-            logger.warning("Subject access pack: review %s's report %s is missing from storage", review.pk, name)
-            missing.append(name)
-    return reports, missing
+            logger.warning("Subject access pack: %s (%s) is missing from storage", item.name, item.file.name)
+            missing.append(item.name)
+    return contents, missing
 
 
-def _readme(access_request, stem: str, reports: list[str], missing: list[str]) -> str:
+def _files_for_review(stored: list[personrecord.StoredFile]) -> dict[str, str]:
+    return FHIR_FOR_REVIEW | {item.name: item.review_reason for item in stored if item.review_reason}
+
+
+def _readme(access_request, stem: str, stored: list[personrecord.StoredFile], missing: list[str]) -> str:
     lines = [
         f"Subject access pack for {access_request.person.full_name}, made {uk_datetime(timezone.now())}.",
         "",
@@ -154,18 +157,12 @@ def _readme(access_request, stem: str, reports: list[str], missing: list[str]) -
         "record.json: the same record as data; what is for review is listed in it under for_review_before_release.",
         "",
         f"{FOR_REVIEW}: these files are reviewed, and redacted or withheld, before the pack is released:",
-        *[f"  {name}: {reason}" for name, reason in FILES_FOR_REVIEW.items()],
-        *[f"  {name}" for name in reports],
+        *[f"  {name}: {reason}" for name, reason in _files_for_review(stored).items()],
     ]
     if missing:
-        lines += ["", "Review reports recorded but not found in the file store (not in this ZIP):"]
+        lines += ["", "Files recorded but not found in the file store (not in this ZIP):"]
         lines += [f"  {name}: missing from storage" for name in missing]
     return "\n".join(lines) + "\n"
-
-
-def _safe_name(review) -> str:
-    name = (review.report_name or review.report.name).rsplit("/", 1)[-1]
-    return "".join(c if c.isalnum() or c in "._-" else "_" for c in name) or "report"
 
 
 def _json(data) -> str:

@@ -11,11 +11,12 @@ from fhir.resources.R4B.bundle import Bundle
 
 from keywork.accounts.models import Role
 from keywork.audit.models import AuditEntry, Operation
-from keywork.fhir.bundle import NHS_NUMBER_SYSTEM, person_bundle
+from keywork.fhir.bundle import person_bundle
 from keywork.inpatient.models import Admission, LegalStatusChange
 from keywork.keyworking.models import Allocation, Involvement, Professional, SupportPlan
 from keywork.outcomes.models import Goal, GoalRating
 from keywork.register.models import RatingChange
+from keywork.register.person_record import NHS_NUMBER_SYSTEM
 
 # fhir.resources 8 has no separate R4 (4.0.1) package: R4B (4.3.0) is its closest, and the
 # resources exported here have the same shape in both.

@@ -5,18 +5,21 @@ import zipfile
 
 import pytest
 from django.core.files.base import ContentFile
+from django.db import models
+from django.db.models.options import Options
 from django.utils import timezone
 from pypdf import PdfReader
 
 from conftest import logged_in
-from keywork import audit
+from keywork import audit, personrecord
 from keywork.accounts.models import Role
-from keywork.keyworking.models import Contact
+from keywork.keyworking.models import Contact, Referral
+from keywork.personrecord.pack import FOR_REVIEW, LEFT_OUT_EVERYWHERE
 from keywork.presenters import uk_date
 from keywork.register import operations as register_operations
 from keywork.register.models import FamilyContact, Person, RatingChange
 from keywork.reviews.models import Review
-from keywork.subjectaccess.contents import FOR_REVIEW, person_sections, related_models_covered
+from keywork.subjectaccess.contents import person_sections
 from keywork.subjectaccess.pack import pack_pdf, pack_zip
 from keywork.subjectaccess.tests.factories import make_request
 
@@ -101,14 +104,47 @@ def test_the_zip_holds_the_pdf_the_record_as_json_and_the_review_report(record):
     assert fhir["resourceType"] == "Bundle"
 
 
-def test_every_kind_of_record_that_refers_to_a_person_is_in_the_pack():
-    """A model added later with a link to a person fails here until the pack reads it."""
-    linked = {
-        relation.related_model._meta.label
-        for relation in Person._meta.related_objects
-        if relation.related_model._meta.label != "audit.AuditEntry"
-    }
-    assert linked - related_models_covered() == set()
+def models_about_a_person() -> set:
+    """Every model whose rows are about a person: linked to Person, or to such a model, by a
+    foreign key or a many-to-many field (the audit log is the pack's own last section)."""
+    found, frontier = {Person}, [Person]
+    while frontier:
+        for relation in frontier.pop()._meta.related_objects:
+            model = relation.related_model
+            if model not in found and model._meta.label != "audit.AuditEntry":
+                found.add(model)
+                frontier.append(model)
+    return found
+
+
+def fields_held(model) -> set[str]:
+    fields = [
+        field for field in model._meta.get_fields() if field.concrete or (field.many_to_many and not field.auto_created)
+    ]
+    return {f"{model._meta.label}.{field.name}" for field in fields if field.name not in LEFT_OUT_EVERYWHERE}
+
+
+def test_every_field_held_about_a_person_is_in_the_pack_or_left_out_with_a_reason(record):
+    """A field added later to any model about a person fails here until its app's person_record
+    module shows it in a pack section or lists it, with the reason, as left out."""
+    shown = {name for part in person_sections(record[0]) for name in part.covered_fields}
+    held = {name for model in models_about_a_person() for name in fields_held(model)}
+    left_out = personrecord.left_out()
+    assert sorted(held - shown - left_out.keys()) == []
+    assert sorted(left_out.keys() - held) == [], "left out, but no such field"
+    assert sorted(left_out.keys() & shown) == [], "left out, but shown in the pack"
+    assert all(reason.strip() for reason in left_out.values())
+
+
+def test_a_field_added_to_a_model_about_a_person_is_caught(record, monkeypatch):
+    from keywork.outcomes.models import GoalRating
+
+    field = models.TextField(blank=True)
+    field.set_attributes_from_name("observer_notes")
+    monkeypatch.setattr(GoalRating._meta, "get_fields", lambda **kwargs: [*Options.get_fields(GoalRating._meta), field])
+    shown = {name for part in person_sections(record[0]) for name in part.covered_fields}
+    missing = fields_held(GoalRating) - shown - personrecord.left_out().keys()
+    assert missing == {"outcomes.GoalRating.observer_notes"}
 
 
 def add_contact(person, by, notes: str) -> Contact:
@@ -164,9 +200,9 @@ def test_the_zip_opens_with_a_readme_marking_the_fhir_record_and_the_reports_for
         readme = archive.read("README.txt").decode()
         record_json = json.loads(archive.read("record.json"))
     assert FOR_REVIEW in readme and "record-fhir.json" in readme and "reports/" in readme
-    assert f"reports/review-{review.pk}-report.pdf" in readme
+    assert f"reports/review-{review.pk}-report.pdf: the C(E)TR reports name the professionals" in readme
     files = record_json["files_for_review_before_release"]
-    assert set(files) == {"record-fhir.json", "reports/"}
+    assert set(files) == {"record-fhir.json", f"reports/review-{review.pk}-report.pdf"}
 
 
 def test_a_report_missing_from_storage_is_left_out_and_listed_in_the_readme(record):
@@ -196,10 +232,12 @@ def test_the_closing_outcomes_reasoning_and_notes_and_who_decided_the_referral_a
         notes="Family now linked with the local carers' group",
         recorded_by=manager,
     )
+    (closing,) = rows_of(person, "How keywork closed")
+    assert closing["Why admission was or was not avoided"] == "Crisis plan used at home instead of admission"
+    assert closing["Notes"] == "Family now linked with the local carers' group"
+    assert closing["Referral received"] == uk_date(Referral.objects.get(person=person).received_on)
     part = next(part for part in person_sections(person) if part.title == "Referrals to the keyworker service")
     (row,) = rows_of(person, part.title)
-    assert row["Why admission was or was not avoided"] == "Crisis plan used at home instead of admission"
-    assert row["Closing outcome notes"] == "Family now linked with the local carers' group"
     assert row["Decided by"].startswith(manager.get_full_name() or manager.username)
     assert next(c for c in part.columns if c.label == "Decided by").about_others
     assert "Family now linked with the local" in pdf_text(pack_pdf(make_request(person, manager)))

@@ -1,0 +1,7 @@
+"""What records management adds to a person's record: the legal hold section of their page. A hold
+is the service's records-management marker, so the register leaves it out of the pack."""
+
+from keywork.personrecord import Part
+from keywork.records import person_page
+
+PART = Part("records", page_sections=(person_page.legal_hold_section,))

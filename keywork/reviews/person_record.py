@@ -1,0 +1,74 @@
+"""What C(E)TRs hold about a person: the reviews, their recommendations tracked as actions, and the
+reports stored for each review (copied into the subject access pack, deleted on erasure)."""
+
+from keywork.personrecord import Part, StoredFile
+from keywork.personrecord.pack import Column, Section, section
+from keywork.reviews import person_page
+
+REPORT_REVIEW_REASON = "the C(E)TR reports name the professionals and others who attended, and describe them"
+
+
+def pack(person) -> list[Section]:
+    return [
+        section(
+            "Care (Education) and Treatment Reviews",
+            person.reviews.order_by("requested_on", "id"),
+            [
+                Column("Kind", "kind"),
+                Column("C(E)TR (with Education)", "includes_education"),
+                Column("Requested", "requested_on"),
+                Column("Scheduled", "scheduled_on"),
+                Column("Held", "held_on"),
+                Column("Chair", "chair", about_others=True),
+                Column("Clinical expert", "clinical_expert", about_others=True),
+                Column("Expert by experience", "expert_by_experience", about_others=True),
+                Column("Other attendees", "other_attendees", about_others=True),
+                Column("Outcome", "outcome_summary"),
+                Column(
+                    "Report (in the ZIP)",
+                    lambda review: review.report_name or review.report.name,
+                    covers=("report", "report_name"),
+                ),
+            ],
+        ),
+        section(
+            "Actions agreed (from C(E)TR recommendations and other meetings)",
+            person.actions.select_related("owner_staff", "owner_professional").order_by("due_on", "id"),
+            [
+                Column("Raised at", lambda action: action.source_label, covers=("source_type", "source_id")),
+                Column("Recommendation", "recommendation"),
+                Column(
+                    "Owner",
+                    lambda action: action.owner_display,
+                    about_others=True,
+                    covers=("owner_staff", "owner_professional", "owner_organisation"),
+                ),
+                Column("Due", "due_on"),
+                Column("Status", "status"),
+                Column("Evidence", "evidence"),
+                Column("Completed", "completed_on"),
+                Column("Reason dropped", "dropped_reason"),
+            ],
+        ),
+    ]
+
+
+def stored_reports(person) -> list[StoredFile]:
+    return [
+        StoredFile(f"reports/review-{review.pk}-{_safe_name(review)}", review.report, REPORT_REVIEW_REASON)
+        for review in person.reviews.exclude(report="").order_by("id")
+    ]
+
+
+def _safe_name(review) -> str:
+    name = (review.report_name or review.report.name).rsplit("/", 1)[-1]
+    return "".join(c if c.isalnum() or c in "._-" else "_" for c in name) or "report"
+
+
+PART = Part(
+    "reviews",
+    page_sections=(person_page.reviews_section,),
+    timeline=(person_page.timeline_events,),
+    pack=pack,
+    files=stored_reports,
+)
