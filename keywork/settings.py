@@ -52,6 +52,8 @@ INSTALLED_APPS = [
 if DEMO:
     INSTALLED_APPS.append("keywork.demo")
 INSTALLED_APPS.append("keywork.benchmark")
+# Writes docs/data-model.md from every app's models (`manage.py datamodel`); no app imports it.
+INSTALLED_APPS.append("keywork.datamodel")
 # The Django admin is not part of Keywork; `make bench` mounts it only to compare with its changelist.
 BENCH_ADMIN = envbool("KEYWORK_BENCH_ADMIN", False)
 if BENCH_ADMIN:
