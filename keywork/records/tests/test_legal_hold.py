@@ -1,12 +1,10 @@
 from django.urls import reverse
-from django.utils import timezone
 
 from keywork.accounts.models import Role
 from keywork.audit.models import AuditEntry, Operation
 from keywork.records import retention
 from keywork.register.models import Person
-
-TODAY = timezone.localdate()
+from keywork.testing.dates import TODAY  # noqa: E402
 
 
 def test_a_manager_places_a_hold_that_stops_erasure_and_lifts_it(as_role, service, add_person, make_user):

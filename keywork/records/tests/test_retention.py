@@ -11,8 +11,7 @@ from keywork.keyworking.models import Referral
 from keywork.records import retention
 from keywork.register.choices import RegisterStatus
 from keywork.register.models import FamilyContact, Person, RatingChange
-
-TODAY = timezone.localdate()
+from keywork.testing.dates import TODAY  # noqa: E402
 
 
 def ago(months: int, days: int = 0) -> datetime.date:

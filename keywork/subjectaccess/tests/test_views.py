@@ -2,15 +2,13 @@ import datetime
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
 from conftest import date_parts
 from keywork.accounts.models import Role
 from keywork.audit.models import AuditEntry, Operation
 from keywork.subjectaccess.models import SubjectAccessRequest
 from keywork.subjectaccess.tests.factories import make_request
-
-TODAY = timezone.localdate()
+from keywork.testing.dates import TODAY  # noqa: E402
 
 
 @pytest.fixture
