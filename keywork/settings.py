@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "keywork.services",
     "keywork.accounts",
     "keywork.audit",
+    "keywork.assurance",
     "keywork.register",
     "keywork.keyworking",
     "keywork.reviews",

@@ -3,10 +3,10 @@
 from django import forms
 from django.core.exceptions import ValidationError
 
+from keywork.assurance.models import Assurance
 from keywork.forms import fields
 from keywork.forms.models import ModelForm
 from keywork.programme.models import (
-    Assurance,
     BudgetLine,
     Expenditure,
     Feedback,

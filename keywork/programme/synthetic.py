@@ -8,8 +8,8 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from keywork.assurance.models import Assurance
 from keywork.programme.models import (
-    Assurance,
     BudgetLine,
     Expenditure,
     Feedback,

@@ -241,7 +241,7 @@ def test_daily_reminders_email_each_worker_their_overdue_items(keyworker, person
 
 
 def test_a_worker_whose_registration_has_lapsed_is_flagged_on_the_board(service, manager, make_user, person, allocate):
-    from keywork.programme.models import Assurance
+    from keywork.assurance.models import Assurance
 
     worker = make_user(service, Role.KEYWORKER)
     allocate(person, worker)

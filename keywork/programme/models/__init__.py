@@ -1,13 +1,12 @@
-"""Programme management: KPIs and milestones, budget, risks, workforce, complaints and FOI."""
+"""Programme management: KPIs and milestones, budget, risks, workforce posts, complaints and FOI."""
 
 from keywork.programme.models.budget import BudgetLine, Expenditure, Funding
 from keywork.programme.models.feedback import Feedback, FoiRequest
 from keywork.programme.models.kpis import Kpi, KpiValue, Milestone
 from keywork.programme.models.risks import Mitigation, Risk, RiskReview
-from keywork.programme.models.workforce import Assurance, Post, PostHolding
+from keywork.programme.models.workforce import Post, PostHolding
 
 __all__ = [
-    "Assurance",
     "BudgetLine",
     "Expenditure",
     "Feedback",

@@ -5,7 +5,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
 
 FULL_TIME_HOURS = Decimal("37.5")  # NHS Agenda for Change full-time week
 
@@ -105,46 +104,3 @@ class PostHolding(models.Model):
             ),
             default=Decimal("0"),
         )
-
-
-class Assurance(models.Model):
-    """A professional registration, DBS check, mandatory training or supervision, with when it lapses."""
-
-    class Kind(models.TextChoices):
-        HCPC = "hcpc", "HCPC registration"
-        SWE = "swe", "Social Work England registration"
-        NMC = "nmc", "NMC registration"
-        DBS = "dbs", "DBS check"
-        SAFEGUARDING_CHILDREN = "safeguarding_children", "Safeguarding children training"
-        SAFEGUARDING_ADULTS = "safeguarding_adults", "Safeguarding adults training"
-        MCA = "mca", "Mental Capacity Act training"
-        PBS = "pbs", "Positive behaviour support training"
-        IG = "ig", "Information governance training"
-        SUPERVISION = "supervision", "Supervision"
-
-    REGISTRATIONS = {Kind.HCPC, Kind.SWE, Kind.NMC}
-
-    worker = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="assurances")
-    kind = models.CharField(max_length=30, choices=Kind.choices)
-    reference = models.CharField("Register number or reference", max_length=100, blank=True)
-    completed_on = models.DateField()
-    expires_on = models.DateField("Expires or next due")
-
-    class Meta:
-        ordering = ["expires_on", "id"]
-
-    def __str__(self) -> str:
-        return f"{self.get_kind_display()} for {self.worker}"
-
-    def clean(self) -> None:
-        errors = {}
-        if self.completed_on and self.expires_on and self.expires_on < self.completed_on:
-            errors["expires_on"] = "The expiry must be after the date completed"
-        if self.kind in self.REGISTRATIONS and not (self.reference or "").strip():
-            errors["reference"] = "Enter the register number"
-        if errors:
-            raise ValidationError(errors)
-
-    @property
-    def is_lapsed(self) -> bool:
-        return self.expires_on < timezone.localdate()

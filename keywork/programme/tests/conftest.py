@@ -8,8 +8,8 @@ import pytest
 
 from conftest import date_parts  # noqa: F401 - re-exported to this folder's tests
 from keywork.accounts.models import Role
+from keywork.assurance.models import Assurance
 from keywork.programme.models import (
-    Assurance,
     BudgetLine,
     Expenditure,
     Feedback,

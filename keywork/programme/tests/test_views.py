@@ -11,10 +11,10 @@ from django.utils import timezone
 
 from keywork.accounts.models import Role
 from keywork.accounts.permissions import ROLE_PERMISSIONS, Permission
+from keywork.assurance.models import Assurance
 from keywork.audit.models import AuditEntry
 from keywork.programme import urls
 from keywork.programme.models import (
-    Assurance,
     BudgetLine,
     Expenditure,
     Feedback,

@@ -16,10 +16,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from keywork.accounts.models import Role
+from keywork.assurance.models import Assurance
+from keywork.assurance.rules import lapsing, workers_with_lapsed_registration
 from keywork.audit.models import AuditEntry
-from keywork.programme.models import Assurance, Post, PostHolding
+from keywork.programme.models import Post, PostHolding
 from keywork.programme.tests.conftest import date_parts
-from keywork.programme.workforce import lapsing, workers_with_lapsed_registration, workforce_on
+from keywork.programme.workforce import workforce_on
 
 D = datetime.date
 ON = D(2026, 6, 1)

@@ -4,11 +4,12 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from keywork.accounts.permissions import Permission, permission_required
+from keywork.assurance.rules import LAPSE_WARNING_DAYS, lapsing
 from keywork.pages import handle_form
 from keywork.programme import operations
 from keywork.programme.forms import AssuranceForm, PostForm, PostHoldingForm
 from keywork.programme.models import Post
-from keywork.programme.workforce import LAPSE_WARNING_DAYS, lapsing, workforce_on
+from keywork.programme.workforce import workforce_on
 
 
 @permission_required(Permission.MANAGE_WORKFORCE)
