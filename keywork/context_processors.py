@@ -13,7 +13,7 @@ NAVIGATION = [
     ("Escalations", "keyworking:escalations", Permission.VIEW_PEOPLE),
     ("Inpatients", "inpatient:list", Permission.VIEW_PEOPLE),
     ("Census", "inpatient:census", Permission.VIEW_AGGREGATES),
-    ("C(E)TR actions", "reviews:actions", Permission.VIEW_PEOPLE),
+    ("Actions", "reviews:actions", Permission.VIEW_PEOPLE),
     ("Professionals", "keyworking:professionals", Permission.MANAGE_NETWORK),
     ("Programme", "programme:overview", Permission.VIEW_PROGRAMME),
     ("System blockers", "outcomes:blockers", Permission.RECORD_SYSTEM_LEARNING),

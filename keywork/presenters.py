@@ -20,6 +20,13 @@ def uk_date(value: datetime.date | None) -> str:
     return f"{value.day} {value:%b %Y}"
 
 
+def uk_long_date(value: datetime.date | None) -> str:
+    """22 November 2026, the format for dates in sentences (GOV.UK style)."""
+    if not value:
+        return ""
+    return f"{value.day} {value:%B %Y}"
+
+
 def uk_datetime(value: datetime.datetime | None) -> str:
     if not value:
         return ""

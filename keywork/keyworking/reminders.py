@@ -24,7 +24,10 @@ def reminder_lines(user) -> list[str]:
         for e in work.escalations_awaiting_response
         if e.is_overdue or e.response_due_on <= work.today
     ]
-    lines += [f"C(E)TR action overdue: {a.person.full_name}: {a.recommendation}" for a in work.overdue_review_actions]
+    lines += [
+        f"Action overdue: {a.person.full_name}: {a.recommendation} (from the {a.source_label})"
+        for a in work.overdue_actions
+    ]
     return lines
 
 

@@ -21,13 +21,17 @@ class Work:
     reviews_due_this_week: list
     overdue_follow_ups: list
     escalations_awaiting_response: list
-    overdue_review_actions: list
+    overdue_actions: list
     today: datetime.date
 
 
 def open_actions_count():
-    open_follow_ups = FollowUp.objects.filter(person=OuterRef("pk"), done_on__isnull=True)
-    counted = open_follow_ups.order_by().values("person").annotate(n=Count("id")).values("n")
+    """Open follow-ups from contacts and open actions from any source (C(E)TRs and others)."""
+    return _count_per_person(FollowUp.objects.filter(done_on__isnull=True)) + _count_per_person(Action.objects.open())
+
+
+def _count_per_person(rows):
+    counted = rows.filter(person=OuterRef("pk")).order_by().values("person").annotate(n=Count("id")).values("n")
     return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
 
 
@@ -56,12 +60,16 @@ def work_for(people, worker=None, limit: int | None = None) -> Work:
     if worker is not None:
         follow_ups = follow_ups.filter(Q(owner=worker) | Q(person__in=mine.values("pk")))
     escalations = Escalation.objects.awaiting_response().filter(person__in=mine.values("pk"))
-    actions = Action.objects.overdue(today).filter(person__in=mine.values("pk"))
+    # A worker's own actions, and those about their people; the team's, those about its people or
+    # owned by any of its staff (as for follow-ups, owning an action puts it on your list).
+    actions = Action.objects.overdue(today).filter(person__in=people)
+    owned = Q(owner_staff=worker) if worker is not None else Q(owner_staff__isnull=False)
+    actions = actions.filter(owned | Q(person__in=mine.values("pk")))
     return Work(
         people=listed,
         reviews_due_this_week=list(due_soon[:50]),
         overdue_follow_ups=list(follow_ups.select_related("person", "owner").order_by("due_on")[:50]),
         escalations_awaiting_response=list(escalations.select_related("person").order_by("response_due_on")[:50]),
-        overdue_review_actions=list(actions.select_related("person", "owner_professional")[:50]),
+        overdue_actions=list(actions.for_lists()[:50]),
         today=today,
     )

@@ -198,9 +198,8 @@ def build_actions(reviews, rng: random.Random, today: datetime.date) -> list[Act
     for review in reviews:
         review_day = review.held_on or review.requested_on
         for recommendation, owner in rng.sample(RECOMMENDATIONS, k=rng.randint(1, 3)):
-            action = Action(
-                review=review,
-                person=review.person,
+            action = Action.raised_from(
+                review,
                 recommendation=recommendation,
                 owner_organisation=owner,
                 due_on=review_day + rng.randint(7, 60) * DAY,

@@ -91,8 +91,9 @@ def _ctr_on_time(service, months, today):
 
 
 def _overdue_actions(service, months, today):
-    """Actions open and past due at each month's end (from due and completion dates)."""
-    actions = list(Action.objects.filter(person__service=service).values_list("due_on", "completed_on", "status"))
+    """C(E)TR actions open and past due at each month's end (from due and completion dates)."""
+    actions = Action.objects.raised_by(Review).filter(person__service=service)
+    actions = list(actions.values_list("due_on", "completed_on", "status"))
     values = []
     for month in months:
         end = min(month_end(month), today)

@@ -6,12 +6,12 @@ from ninja import File, Router, Status
 from ninja.files import UploadedFile
 
 from keywork import audit
-from keywork.accounts.permissions import Permission, people_for, permission_required
+from keywork.accounts.permissions import Permission, permission_required
 from keywork.keyworking.models import Professional
-from keywork.register.access import person_for_request, record_for_request
+from keywork.register.access import people_for, person_for_request, record_for_request
 from keywork.reviews import operations
 from keywork.reviews.files import ReportValidator
-from keywork.reviews.models import Action, Review
+from keywork.reviews.models import Action, Review, staff_who_may_own_actions
 from keywork.reviews.schemas import ActionIn, ActionOut, ActionUpdate, ReviewIn, ReviewOut
 
 router = Router(tags=["C(E)TRs"])
@@ -49,7 +49,7 @@ def upload_report(request, review_id: int, report: File[UploadedFile]):
 @router.get("/actions", response=list[ActionOut])
 @permission_required(Permission.VIEW_PEOPLE)
 def list_actions(request, person_id: int | None = None, open: bool = False, overdue: bool = False):
-    actions = Action.objects.filter(person__in=people_for(request))
+    actions = Action.objects.filter(person__in=people_for(request)).for_lists()
     if person_id:
         actions = actions.filter(person_id=person_id)
     if overdue:
@@ -61,12 +61,15 @@ def list_actions(request, person_id: int | None = None, open: bool = False, over
 @permission_required(Permission.RECORD_REVIEW)
 def add_action(request, review_id: int, payload: ActionIn):
     review = record_for_request(request, Review, review_id)
-    owner = None
+    service = review.person.service
+    staff = professional = None
+    # Owners from another service are not found, as on the form (which offers only this service's).
+    if payload.owner_staff_id:
+        staff = get_object_or_404(staff_who_may_own_actions(service), pk=payload.owner_staff_id)
     if payload.owner_professional_id:
-        owner = get_object_or_404(Professional, pk=payload.owner_professional_id, service=request.service)
-    action = Action(
-        review=review, person=review.person, owner_professional=owner, **payload.dict(exclude={"owner_professional_id"})
-    )
+        professional = get_object_or_404(Professional, pk=payload.owner_professional_id, service=service)
+    values = payload.dict(exclude={"owner_staff_id", "owner_professional_id"})
+    action = Action.raised_from(review, owner_staff=staff, owner_professional=professional, **values)
     action.full_clean()
     return Status(201, operations.save_action(audit.Actor.from_request(request), action))
 

@@ -14,3 +14,12 @@ class ActionStatus(models.TextChoices):
     OPEN = "open", "Open"
     DONE = "done", "Done"
     DROPPED = "dropped", "Dropped"
+
+
+class OwnerKind(models.TextChoices):
+    """Who an action belongs to: one of the service's staff, a professional in the person's
+    network, or an organisation named in words."""
+
+    STAFF = "staff", "A member of staff"
+    PROFESSIONAL = "professional", "A professional"
+    ORGANISATION = "organisation", "An organisation"

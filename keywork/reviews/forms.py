@@ -1,8 +1,9 @@
 from keywork.forms import fields
 from keywork.forms.models import ModelForm
+from keywork.keyworking.forms import worker_label
 from keywork.keyworking.models import Professional
 from keywork.reviews.choices import ActionStatus, ReviewKind
-from keywork.reviews.models import Action, Review
+from keywork.reviews.models import Action, Review, staff_who_may_own_actions
 
 
 class ReviewForm(ModelForm):
@@ -41,21 +42,29 @@ class ReviewForm(ModelForm):
 
 
 class ActionForm(ModelForm):
+    """An action raised by any source (a C(E)TR today), owned by one member of staff, professional
+    or organisation."""
+
     recommendation = fields.TextareaField(label="Recommendation")
+    owner_staff = fields.ModelChoiceField(
+        label="Owner (a member of staff)", queryset=None, required=False, empty_label="Choose a member of staff"
+    )
     owner_professional = fields.ModelChoiceField(
-        label="Owner (a professional)", queryset=None, required=False, empty_label="Choose a professional"
+        label="Or a professional", queryset=None, required=False, empty_label="Choose a professional"
     )
     owner_organisation = fields.CharField(label="Or an organisation", max_length=200, required=False)
     due_on = fields.DateField(label="Due by")
 
     class Meta:
         model = Action
-        fields = ["recommendation", "owner_professional", "owner_organisation", "due_on"]
+        fields = ["recommendation", "owner_staff", "owner_professional", "owner_organisation", "due_on"]
 
-    def __init__(self, *args, review, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.instance.review, self.instance.person = review, review.person
-        self.fields["owner_professional"].queryset = Professional.objects.filter(service=review.person.service)
+    def __init__(self, *args, source, person=None, **kwargs):
+        super().__init__(*args, instance=Action.raised_from(source, person=person), **kwargs)
+        service = self.instance.person.service
+        self.fields["owner_staff"].queryset = staff_who_may_own_actions(service)
+        self.fields["owner_staff"].label_from_instance = worker_label
+        self.fields["owner_professional"].queryset = Professional.objects.filter(service=service)
 
 
 class ActionProgressForm(ModelForm):

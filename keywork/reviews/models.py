@@ -1,11 +1,16 @@
 """Care (Education) and Treatment Reviews and the actions their recommendations become."""
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 
-from keywork.reviews.choices import ActionStatus, ReviewKind
+from keywork.accounts.models import Role
+from keywork.presenters import uk_long_date
+from keywork.reviews.choices import ActionStatus, OwnerKind, ReviewKind
 from keywork.reviews.files import ReportValidator, report_storage
 
 
@@ -27,6 +32,7 @@ class Review(models.Model):
     report_name = models.CharField(max_length=255, blank=True)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     recorded_at = models.DateTimeField(auto_now_add=True)
+    actions = GenericRelation("reviews.Action", content_type_field="source_type", object_id_field="source_id")
 
     class Meta:
         ordering = ["-requested_on", "-id"]
@@ -37,6 +43,17 @@ class Review(models.Model):
     @property
     def name(self) -> str:
         return "C(E)TR" if self.includes_education else "CTR"
+
+    @property
+    def action_source_date(self):
+        """The day the panel met (or, before it has, was asked for): its actions are due from then."""
+        return self.held_on or self.requested_on
+
+    @property
+    def action_source_label(self) -> str:
+        if self.held_on:
+            return f"{self.name} on {uk_long_date(self.held_on)}"
+        return f"{self.name} requested on {uk_long_date(self.requested_on)}"
 
     def clean(self) -> None:
         errors = {}
@@ -60,15 +77,53 @@ class ActionQuerySet(models.QuerySet):
     def overdue(self, today=None):
         return self.open().filter(due_on__lt=today or timezone.localdate())
 
+    def raised_by(self, model):
+        """Actions whose source is a `model` record (a C(E)TR, say), whichever record it is."""
+        return self.filter(source_type=ContentType.objects.get_for_model(model))
+
+    def for_lists(self):
+        """What a list of actions shows, in a fixed number of queries: the person, the owner and
+        the record each action came from (its source label)."""
+        return self.select_related("person", "owner_staff", "owner_professional").prefetch_related("source")
+
+
+def staff_who_may_own_actions(service):
+    """The service's own active staff; commissioners oversee the service rather than work in it."""
+    return service.users.filter(is_active=True).exclude(role=Role.COMMISSIONER).order_by("last_name", "first_name")
+
+
+# Exactly one kind of owner, so an action is never unowned and "who owns it" has one answer.
+_NO_STAFF = Q(owner_staff__isnull=True)
+_NO_PROFESSIONAL = Q(owner_professional__isnull=True)
+_NO_ORGANISATION = Q(owner_organisation="")
+ONE_OWNER = (
+    (~_NO_STAFF & _NO_PROFESSIONAL & _NO_ORGANISATION)
+    | (_NO_STAFF & ~_NO_PROFESSIONAL & _NO_ORGANISATION)
+    | (_NO_STAFF & _NO_PROFESSIONAL & ~_NO_ORGANISATION)
+)
+
 
 class Action(models.Model):
-    """A panel recommendation, tracked as an action with an owner and a due date until done."""
+    """Something agreed for a person, with one owner and a due date, tracked until done or dropped.
 
-    review = models.ForeignKey(Review, on_delete=models.PROTECT, related_name="actions")
-    person = models.ForeignKey("register.Person", on_delete=models.PROTECT, related_name="review_actions")
+    Any record may raise actions; it is the action's `source`: a C(E)TR's recommendations today, a
+    DSR meeting's or an assessment's later. A source model declares
+    `actions = GenericRelation("reviews.Action", content_type_field="source_type",
+    object_id_field="source_id")`, has a `person` (or passes one to `raised_from`), and may give an
+    `action_source_label` ("C(E)TR on 5 October 2026"; else its str) and an `action_source_date`
+    (no action is due before it).
+    """
+
+    source_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")
+    source_id = models.PositiveBigIntegerField()
+    source = GenericForeignKey("source_type", "source_id")
+    person = models.ForeignKey("register.Person", on_delete=models.PROTECT, related_name="actions")
     recommendation = models.TextField()
+    owner_staff = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="owned_actions"
+    )
     owner_professional = models.ForeignKey(
-        "keyworking.Professional", on_delete=models.PROTECT, null=True, blank=True, related_name="review_actions"
+        "keyworking.Professional", on_delete=models.PROTECT, null=True, blank=True, related_name="owned_actions"
     )
     owner_organisation = models.CharField(max_length=200, blank=True)
     due_on = models.DateField()
@@ -81,17 +136,28 @@ class Action(models.Model):
 
     class Meta:
         ordering = ["due_on", "id"]
+        indexes = [models.Index(fields=["source_type", "source_id"], name="action_source")]
+        constraints = [
+            models.CheckConstraint(
+                condition=ONE_OWNER,
+                name="action_has_one_owner",
+                violation_error_message="An action has one owner: a member of staff, a professional or an organisation",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.recommendation[:60]
 
+    @classmethod
+    def raised_from(cls, source, *, person=None, **values) -> "Action":
+        """An unsaved action raised by `source`, about `person` (by default the source's own)."""
+        return cls(source=source, person=person or source.person, **values)
+
     def clean(self) -> None:
-        errors = {}
-        review_day = (self.review.held_on or self.review.requested_on) if self.review_id else None
-        if self.due_on and review_day and self.due_on < review_day:
-            errors["due_on"] = f"An action cannot be due before the review ({review_day:%d %b %Y})"
-        if not self.owner_professional_id and not (self.owner_organisation or "").strip():
-            errors["owner_organisation"] = "Name the professional or organisation who owns the action"
+        errors = self._owner_errors()
+        source_day = getattr(self.source, "action_source_date", None)
+        if self.due_on and source_day and self.due_on < source_day:
+            errors["due_on"] = f"An action cannot be due before the {self.source_label}"
         if self.status == ActionStatus.DONE and not (self.evidence or "").strip():
             errors["evidence"] = "Give the evidence that the action is done"
         if self.status == ActionStatus.DROPPED and not (self.dropped_reason or "").strip():
@@ -99,9 +165,50 @@ class Action(models.Model):
         if errors:
             raise ValidationError(errors)
 
+    def _owner_errors(self) -> dict[str, str]:
+        named = [
+            name
+            for name, value in (
+                ("owner_staff", self.owner_staff_id),
+                ("owner_professional", self.owner_professional_id),
+                ("owner_organisation", (self.owner_organisation or "").strip()),
+            )
+            if value
+        ]
+        if not named:
+            return {"owner_staff": "Choose who owns the action: a member of staff, a professional or an organisation"}
+        if len(named) > 1:
+            # On the last one given, so the message sits beside the choice to undo.
+            return {named[-1]: "Choose only one owner: a member of staff, a professional or an organisation"}
+        return {}
+
     @property
-    def owner(self) -> str:
-        return str(self.owner_professional) if self.owner_professional_id else self.owner_organisation
+    def owner_kind(self) -> str:
+        if self.owner_staff_id:
+            return OwnerKind.STAFF
+        if self.owner_professional_id:
+            return OwnerKind.PROFESSIONAL
+        return OwnerKind.ORGANISATION if self.owner_organisation else ""
+
+    @property
+    def owner_display(self) -> str:
+        if self.owner_staff_id:
+            return self.owner_staff.get_full_name() or self.owner_staff.username
+        if self.owner_professional_id:
+            return str(self.owner_professional)
+        return self.owner_organisation
+
+    @property
+    def source_kind(self) -> str:
+        """The source's model as "app.model" (for example "reviews.review"), from the cached content types."""
+        return ".".join(ContentType.objects.get_for_id(self.source_type_id).natural_key())
+
+    @property
+    def source_label(self) -> str:
+        source = self.source
+        if source is None:
+            return ""
+        return getattr(source, "action_source_label", None) or str(source)
 
     @property
     def is_overdue(self) -> bool:

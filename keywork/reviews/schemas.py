@@ -1,6 +1,6 @@
 import datetime
 
-from keywork.reviews.choices import ActionStatus, ReviewKind
+from keywork.reviews.choices import ActionStatus, OwnerKind, ReviewKind
 from keywork.schemas import Schema
 
 
@@ -30,6 +30,8 @@ class ReviewOut(ReviewIn):
 class ActionIn(Schema):
     recommendation: str
     due_on: datetime.date
+    # One owner: a member of staff, a professional or an organisation.
+    owner_staff_id: int | None = None
     owner_professional_id: int | None = None
     owner_organisation: str = ""
 
@@ -41,12 +43,30 @@ class ActionUpdate(Schema):
     dropped_reason: str = ""
 
 
+class ActionSource(Schema):
+    """The record that raised the action. `kind` is its model, for example "reviews.review"."""
+
+    kind: str
+    id: int
+    label: str
+
+
 class ActionOut(ActionIn):
     id: int
-    review_id: int
     person_id: int
+    source: ActionSource
+    owner_kind: OwnerKind
+    owner: str
     status: str
     evidence: str
     completed_on: datetime.date | None
     dropped_reason: str
     is_overdue: bool
+
+    @staticmethod
+    def resolve_source(action) -> dict:
+        return {"kind": action.source_kind, "id": action.source_id, "label": action.source_label}
+
+    @staticmethod
+    def resolve_owner(action) -> str:
+        return action.owner_display

@@ -49,7 +49,5 @@ def _review(actor, person, kind, requested_on, held_on, rng):
     operations.save_review(actor, review)
     for recommendation, owner in rng.sample(RECOMMENDATIONS, k=2):
         due = held_on + datetime.timedelta(days=rng.randint(7, 60))
-        action = Action(
-            review=review, person=person, recommendation=recommendation, owner_organisation=owner, due_on=due
-        )
+        action = Action.raised_from(review, recommendation=recommendation, owner_organisation=owner, due_on=due)
         operations.save_action(actor, action)

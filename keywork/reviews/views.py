@@ -3,10 +3,10 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from keywork import audit
-from keywork.accounts.permissions import Permission, people_for, permission_required
+from keywork.accounts.permissions import Permission, permission_required
 from keywork.audit.models import Operation
 from keywork.pages import handle_form
-from keywork.register.access import person_for_request, record_for_request
+from keywork.register.access import people_for, person_for_request, record_for_request
 from keywork.reviews import operations
 from keywork.reviews.files import CONTENT_TYPES, document_kind
 from keywork.reviews.forms import ActionForm, ActionProgressForm, ReviewForm
@@ -70,7 +70,7 @@ def download_report(request, review_id):
 @permission_required(Permission.RECORD_REVIEW)
 def add_action(request, review_id):
     review = record_for_request(request, Review, review_id)
-    form = ActionForm(request.POST or None, review=review)
+    form = ActionForm(request.POST or None, source=review)
     return handle_form(
         request,
         form,
@@ -97,13 +97,9 @@ def update_action(request, action_id):
 
 @permission_required(Permission.VIEW_PEOPLE)
 def open_actions(request):
-    actions = (
-        Action.objects.open()
-        .filter(person__in=people_for(request))
-        .select_related("person", "review", "owner_professional")
-    )
+    actions = Action.objects.open().filter(person__in=people_for(request)).for_lists()
     return render(
         request,
         "reviews/actions.jinja",
-        {"page_title": "Open C(E)TR actions", "actions": actions, "today": timezone.localdate()},
+        {"page_title": "Open actions", "actions": actions, "today": timezone.localdate()},
     )

@@ -81,7 +81,7 @@ def records_of(service, make_user, add_person) -> SimpleNamespace:
     )
     review = Review.objects.create(person=person, kind="community", requested_on=TODAY, recorded_by=manager)
     review.report.save("report.pdf", ContentFile(b"%PDF-1.4 synthetic report"))
-    action = Action.objects.create(review=review, person=person, recommendation="r", owner_organisation="o", due_on=due)
+    action = Action.objects.create(source=review, person=person, recommendation="r", owner_organisation="o", due_on=due)
     admission = Admission.objects.create(
         person=person,
         hospital="H",

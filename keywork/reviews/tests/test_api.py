@@ -9,8 +9,8 @@ from django.utils import timezone
 from keywork.accounts.models import Role
 from keywork.audit.models import AuditEntry
 from keywork.keyworking.models import Professional
-from keywork.register.tests.test_api_people import ApiClient
 from keywork.reviews.models import Action, Review
+from keywork.testing.api import Api
 
 D = datetime.date
 
@@ -73,7 +73,7 @@ def add_action(review: Review, **changes) -> Action:
         "due_on": days_ago(-14),
         **changes,
     }
-    return Action.objects.create(review=review, person=review.person, **values)
+    return Action.objects.create(source=review, person=review.person, **values)
 
 
 @pytest.fixture
@@ -82,8 +82,8 @@ def coordinator(service, make_user):
 
 
 @pytest.fixture
-def api(client, coordinator, api_for):
-    return ApiClient(client, api_for(coordinator))
+def api(coordinator):
+    return Api(coordinator)
 
 
 @pytest.fixture
@@ -155,17 +155,22 @@ def test_the_reviews_of_a_person_are_listed(api, person, review):
 # Actions ------------------------------------------------------------------------------------------
 
 
-def test_an_action_is_added_to_a_review(api, person, review):
+def test_an_action_is_added_to_a_review_which_is_its_source(api, person, review):
     body = created(api.post(f"/api/reviews/{review.pk}/actions", action_body()))
 
-    assert (body["review_id"], body["person_id"], body["status"]) == (review.pk, person.pk, "open")
+    action = Action.objects.get(pk=body["id"])
+    assert (action.source, action.person, action.status) == (review, person, "open")
+    label = f"C(E)TR on {days_ago(20).day} {days_ago(20):%B %Y}"
+    assert body["source"] == {"kind": "reviews.review", "id": review.pk, "label": label}
+    assert (body["owner_kind"], body["owner"]) == ("organisation", "Occupational therapy")
 
 
 def test_an_action_due_before_the_review_was_held_is_refused(api, review):
     # After the request but before the day the review was held: the held date is the one that counts.
     response = api.post(f"/api/reviews/{review.pk}/actions", action_body(due_on=days_ago(21)))
 
-    assert "cannot be due before the review" in errors(response)["due_on"][0]
+    held = days_ago(20)
+    assert errors(response)["due_on"] == [f"An action cannot be due before the C(E)TR on {held.day} {held:%B %Y}"]
     assert not Action.objects.exists()
 
 
@@ -176,7 +181,7 @@ def test_an_action_due_on_the_day_of_the_review_is_accepted(api, review):
 def test_an_action_without_an_owner_is_refused(api, review):
     response = api.post(f"/api/reviews/{review.pk}/actions", action_body(owner_organisation="  "))
 
-    assert "Name the professional or organisation" in errors(response)["owner_organisation"][0]
+    assert "Choose who owns the action" in errors(response)["owner_staff"][0]
     assert not Action.objects.exists()
 
 
@@ -192,7 +197,8 @@ def test_an_action_may_be_owned_by_a_professional_of_the_service(api, service, r
         )
     )
 
-    assert body["owner_professional_id"] == professional.pk
+    assert (body["owner_kind"], body["owner_professional_id"]) == ("professional", professional.pk)
+    assert Action.objects.get().owner_professional == professional
 
 
 def test_an_action_owned_by_a_professional_of_another_service_is_refused(api, other_service, review):

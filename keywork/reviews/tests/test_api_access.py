@@ -8,8 +8,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from keywork.accounts.models import Role
 from keywork.register.tests.test_api_access import allocate
-from keywork.register.tests.test_api_people import ApiClient
 from keywork.reviews.models import Review
+from keywork.testing.api import Api
 
 from .test_api import action_body, add_action, add_person_with, days_ago, review_body, row_counts
 
@@ -24,7 +24,7 @@ class Route:
 
     def call(self, client, headers, world):
         path = self.path.format(review=world.review.pk, action=world.action.pk)
-        api = ApiClient(client, headers)
+        api = Api(**headers)
         if self.method == "get":
             return api.get(path)
         if self.method == "patch":
@@ -101,14 +101,14 @@ def test_the_records_of_another_service_are_not_found(client, other_service, mak
 
 
 def test_another_services_reviews_are_not_listed(client, other_service, make_user, api_for, world):
-    api = ApiClient(client, api_for(make_user(other_service, Role.ADMIN)))
+    api = Api(**api_for(make_user(other_service, Role.ADMIN)))
 
     assert api.get("/api/reviews").json() == []
     assert api.get("/api/reviews", person_id=world.person.pk).json() == []
 
 
 def test_another_services_overdue_actions_are_not_listed(client, other_service, make_user, api_for, world):
-    response = ApiClient(client, api_for(make_user(other_service, Role.ADMIN))).get("/api/actions", overdue="true")
+    response = Api(**api_for(make_user(other_service, Role.ADMIN))).get("/api/actions", overdue="true")
 
     assert response.status_code == 200
     assert response.json() == []
@@ -133,7 +133,7 @@ def test_a_keyworker_gets_not_found_for_a_person_not_allocated_to_them(client, a
 
 
 def test_a_keyworker_does_not_see_the_actions_of_people_not_allocated_to_them(client, api_for, world, keyworker):
-    assert ApiClient(client, api_for(keyworker)).get("/api/actions").json() == []
+    assert Api(**api_for(keyworker)).get("/api/actions").json() == []
 
 
 @record_route_params
@@ -148,6 +148,6 @@ def test_a_keyworker_may_use_each_route_for_a_person_allocated_to_them(client, a
 def test_a_keyworker_sees_the_overdue_actions_of_people_allocated_to_them(client, api_for, world, keyworker):
     allocate(world.person, keyworker)
 
-    response = ApiClient(client, api_for(keyworker)).get("/api/actions", overdue="true")
+    response = Api(**api_for(keyworker)).get("/api/actions", overdue="true")
 
     assert [item["id"] for item in response.json()] == [world.action.pk]

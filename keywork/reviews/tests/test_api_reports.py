@@ -12,8 +12,8 @@ from django.test import Client
 from keywork.accounts.models import Role
 from keywork.audit.models import AuditEntry
 from keywork.register.tests.test_api_access import allocate
-from keywork.register.tests.test_api_people import ApiClient
 from keywork.reviews.models import Review
+from keywork.testing.api import Api
 
 from .test_api import add_person_with, errors, review_body
 
@@ -46,7 +46,7 @@ def person(service, coordinator, add_person):
 
 @pytest.fixture
 def review(client, headers, person) -> Review:
-    response = ApiClient(client, headers).post("/api/reviews", review_body(person))
+    response = Api(**headers).post("/api/reviews", review_body(person))
     assert response.status_code == 201, response.content
     return Review.objects.get(pk=response.json()["id"])
 
@@ -91,7 +91,7 @@ def test_an_accepted_report_is_stored_privately_with_its_name(client, headers, r
 def test_the_review_lists_as_having_a_report_once_uploaded(client, headers, review):
     upload(client, headers, review, "report.pdf", PDF)
 
-    (listed,) = ApiClient(client, headers).get("/api/reviews").json()
+    (listed,) = Api(**headers).get("/api/reviews").json()
 
     assert listed["has_report"] is True
 

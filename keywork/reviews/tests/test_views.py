@@ -107,7 +107,7 @@ def test_an_action_due_before_the_review_is_refused(coordinator_client, person):
             **date_parts("due_on", TODAY - datetime.timedelta(days=1)),
         },
     )
-    assert "cannot be due before the review" in response.context["form"].errors["due_on"][0]
+    assert "cannot be due before the C(E)TR on" in response.context["form"].errors["due_on"][0]
     assert not Action.objects.exists()
 
 
@@ -122,7 +122,7 @@ def test_an_overdue_action_shows_on_the_team_list_and_the_keyworkers_home(
     )
     review = Review.objects.get()
     Action.objects.create(
-        review=review,
+        source=review,
         person=person,
         recommendation="Sensory assessment",
         owner_organisation="OT",
@@ -141,13 +141,13 @@ def test_an_overdue_action_shows_on_the_team_list_and_the_keyworkers_home(
         recorded_by=keyworker.user,
     )
     home = keyworker.http.get(reverse("home"))
-    assert [a.recommendation for a in home.context["work"].overdue_review_actions] == ["Sensory assessment"]
+    assert [a.recommendation for a in home.context["work"].overdue_actions] == ["Sensory assessment"]
 
 
 def test_an_action_marked_done_needs_evidence(coordinator_client, person):
     post_review(coordinator_client, person)
     action = Action.objects.create(
-        review=Review.objects.get(), person=person, recommendation="r", owner_organisation="o", due_on=TODAY
+        source=Review.objects.get(), person=person, recommendation="r", owner_organisation="o", due_on=TODAY
     )
     response = coordinator_client.http.post(reverse("reviews:update_action", args=[action.pk]), {"status": "done"})
     assert "evidence" in response.context["form"].errors
