@@ -3,8 +3,9 @@
 from django.shortcuts import render
 
 from keywork.accounts.models import Role
-from keywork.accounts.permissions import Permission, has_permission, people_for, permission_required
+from keywork.accounts.permissions import Permission, has_permission, permission_required
 from keywork.keyworking.work import work_for
+from keywork.register.access import people_for
 from keywork.register.choices import Rating
 from keywork.reporting.overview import overview
 

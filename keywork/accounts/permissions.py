@@ -1,8 +1,8 @@
 """The one permission mechanism: what each role may do, and which records a user may reach.
 
 Every page and every API route names the permission it needs with `@permission_required`;
-every query of a person's record goes through `people_for(request)`, scoped to the service.
-Another service's record is not found (404); a role without the right is refused (403).
+every query of a person's record goes through `register.access.people_for(request)`, scoped to the
+service. Another service's record is not found (404); a role without the right is refused (403).
 """
 
 from enum import StrEnum
@@ -129,21 +129,6 @@ def permission_required(permission: Permission):
         return wrapped
 
     return decorator
-
-
-def people_for(request):
-    """The people a request may reach: those of the service it acts in, and no others.
-
-    A keyworker reaches only the people currently allocated to them, unless their service lets
-    keyworkers see its whole register.
-    """
-    from keywork.keyworking.models import Allocation
-    from keywork.register.models import Person
-
-    people = Person.objects.filter(service=request.service)
-    if request.user.role == Role.KEYWORKER and not request.service.keyworkers_see_whole_service:
-        people = people.filter(pk__in=Allocation.objects.current().filter(worker=request.user).values("person_id"))
-    return people
 
 
 def may_read_restricted_notes(user, person) -> bool:

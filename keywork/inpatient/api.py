@@ -7,7 +7,7 @@ from django.utils import timezone
 from ninja import Router, Status
 
 from keywork import audit
-from keywork.accounts.permissions import Permission, has_permission, people_for, permission_required
+from keywork.accounts.permissions import Permission, has_permission, permission_required
 from keywork.inpatient import operations
 from keywork.inpatient.census import monthly_census, suppress_for_publication
 from keywork.inpatient.models import Admission, LegalStatusChange
@@ -21,7 +21,7 @@ from keywork.inpatient.schemas import (
     LegalStatusIn,
     LegalStatusOut,
 )
-from keywork.register.access import person_for_request, record_for_request
+from keywork.register.access import people_for, person_for_request, record_for_request
 
 router = Router(tags=["Inpatient care"])
 

@@ -1,7 +1,7 @@
 from django.shortcuts import render
 from django.utils import timezone
 
-from keywork.accounts.permissions import Permission, has_permission, people_for, permission_required
+from keywork.accounts.permissions import Permission, has_permission, permission_required
 from keywork.inpatient import operations
 from keywork.inpatient.census import first_admission_month, monthly_census, suppress_for_publication
 from keywork.inpatient.charts import census_chart
@@ -9,7 +9,7 @@ from keywork.inpatient.forms import AdmissionForm, DischargeForm, LegalStatusFor
 from keywork.inpatient.models import Admission
 from keywork.inpatient.schedule import current_inpatients
 from keywork.pages import handle_form
-from keywork.register.access import person_for_request, record_for_request
+from keywork.register.access import people_for, person_for_request, record_for_request
 
 
 @permission_required(Permission.RECORD_ADMISSION)

@@ -7,7 +7,7 @@ from ninja import Router, Status
 
 from keywork import audit
 from keywork.accounts.models import User
-from keywork.accounts.permissions import Permission, people_for, permission_required
+from keywork.accounts.permissions import Permission, permission_required
 from keywork.keyworking import operations
 from keywork.keyworking.models import (
     Allocation,
@@ -40,7 +40,7 @@ from keywork.keyworking.schemas import (
     ReferralIn,
     ReferralOut,
 )
-from keywork.register.access import person_for_request, record_for_request
+from keywork.register.access import people_for, person_for_request, record_for_request
 
 router = Router(tags=["Keyworking"])
 

@@ -4,10 +4,10 @@ from django.db.models import Count
 from django.utils import timezone
 
 from keywork.accounts.models import Role, User
-from keywork.accounts.permissions import people_for
 from keywork.assurance.rules import workers_with_lapsed_registration
 from keywork.keyworking.choices import ReferralDecision
 from keywork.keyworking.models import Allocation, Referral
+from keywork.register.access import people_for
 from keywork.register.choices import Rating
 
 

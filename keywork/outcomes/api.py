@@ -7,7 +7,7 @@ from django.utils import timezone
 from ninja import Router, Status
 
 from keywork import audit
-from keywork.accounts.permissions import Permission, people_for, permission_required
+from keywork.accounts.permissions import Permission, permission_required
 from keywork.keyworking.models import Referral
 from keywork.outcomes import operations
 from keywork.outcomes.figures import blocker_figures
@@ -38,7 +38,7 @@ from keywork.outcomes.schemas import (
     GoalRatingIn,
     GoalRatingOut,
 )
-from keywork.register.access import person_for_request, record_for_request
+from keywork.register.access import people_for, person_for_request, record_for_request
 
 router = Router(tags=["Outcomes and system learning"])
 

@@ -2,7 +2,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 
-from keywork.accounts.permissions import Permission, has_permission, people_for, permission_required
+from keywork.accounts.permissions import Permission, has_permission, permission_required
 from keywork.keyworking.models import Referral
 from keywork.outcomes import operations
 from keywork.outcomes.figures import blocker_figures
@@ -18,7 +18,7 @@ from keywork.outcomes.forms import (
 )
 from keywork.outcomes.models import CaseStudy, ClosingOutcome, Goal, SystemBlocker
 from keywork.pages import handle_form
-from keywork.register.access import person_for_request, record_for_request
+from keywork.register.access import people_for, person_for_request, record_for_request
 
 # Person records ------------------------------------------------------------------------------------
 

@@ -3,8 +3,23 @@
 from django.shortcuts import get_object_or_404
 
 from keywork import audit
-from keywork.accounts.permissions import people_for
+from keywork.accounts.models import Role
 from keywork.audit.models import Operation
+from keywork.register.models import Person
+
+
+def people_for(request):
+    """The people a request may reach: those of the service it acts in, and no others.
+
+    A keyworker reaches only the people currently allocated to them, unless their service lets
+    keyworkers see its whole register.
+    """
+    people = Person.objects.filter(service=request.service)
+    if request.user.role == Role.KEYWORKER and not request.service.keyworkers_see_whole_service:
+        # The worker's own allocations (keyworking's model) through their reverse relation, so the
+        # register needs no import from the app above it.
+        people = people.filter(pk__in=request.user.allocations.current().values("person_id"))
+    return people
 
 
 def person_for_request(request, person_id: int):

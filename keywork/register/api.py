@@ -5,9 +5,9 @@ from ninja import Query, Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from keywork import audit
-from keywork.accounts.permissions import Permission, people_for, permission_required
+from keywork.accounts.permissions import Permission, permission_required
 from keywork.register import operations
-from keywork.register.access import person_for_request
+from keywork.register.access import people_for, person_for_request
 from keywork.register.choices import Rating
 from keywork.register.listing import filter_people
 from keywork.register.models import Consent, Person, RatingChange

@@ -6,11 +6,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from keywork import personrecord
-from keywork.accounts.permissions import Permission, has_permission, people_for, permission_required
+from keywork.accounts.permissions import Permission, has_permission, permission_required
 from keywork.audit.models import AuditEntry
 from keywork.pages import handle_form
 from keywork.register import operations
-from keywork.register.access import person_for_request
+from keywork.register.access import people_for, person_for_request
 from keywork.register.forms import (
     AddPersonForm,
     ConsentForm,

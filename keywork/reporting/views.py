@@ -9,11 +9,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from keywork import audit
-from keywork.accounts.permissions import Permission, has_permission, people_for, permission_required
+from keywork.accounts.permissions import Permission, has_permission, permission_required
 from keywork.audit.models import Operation
 from keywork.dbrouter import reporting_reads
 from keywork.pages import handle_form
 from keywork.programme import operations
+from keywork.register.access import people_for
 from keywork.reporting import charts, exports
 from keywork.reporting.dashboard import dashboard as dashboard_figures
 from keywork.reporting.forms import NarrativeForm

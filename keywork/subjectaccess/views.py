@@ -7,9 +7,9 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from keywork import audit
-from keywork.accounts.permissions import Permission, people_for, permission_required
+from keywork.accounts.permissions import Permission, permission_required
 from keywork.pages import handle_form
-from keywork.register.access import person_for_request, record_for_request
+from keywork.register.access import people_for, person_for_request, record_for_request
 from keywork.subjectaccess import operations
 from keywork.subjectaccess.forms import ExtensionForm, IdentityCheckForm, RequestForm, ResponseForm
 from keywork.subjectaccess.models import SubjectAccessRequest

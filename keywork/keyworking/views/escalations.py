@@ -1,12 +1,12 @@
 from django.shortcuts import render
 from django.utils import timezone
 
-from keywork.accounts.permissions import Permission, people_for, permission_required
+from keywork.accounts.permissions import Permission, permission_required
 from keywork.keyworking import operations
 from keywork.keyworking.forms import EscalationForm, EscalationResponseForm
 from keywork.keyworking.models import Escalation
 from keywork.pages import handle_form
-from keywork.register.access import person_for_request, record_for_request
+from keywork.register.access import people_for, person_for_request, record_for_request
 
 
 @permission_required(Permission.RECORD_ESCALATION)

@@ -1,12 +1,12 @@
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 
-from keywork.accounts.permissions import Permission, people_for, permission_required
+from keywork.accounts.permissions import Permission, permission_required
 from keywork.keyworking import operations
 from keywork.keyworking.forms import InvolvementForm, ProfessionalForm
 from keywork.keyworking.models import Professional
 from keywork.pages import handle_form
-from keywork.register.access import person_for_request
+from keywork.register.access import people_for, person_for_request
 
 
 @permission_required(Permission.MANAGE_NETWORK)
