@@ -1,27 +1,51 @@
-"""Fixtures for every app's tests: two services, a user of each role in each, and people made by
-the project's own synthetic generator (fictitious, NHS numbers in the 999 test range)."""
+"""Fixtures for every app's tests: the clock at a fixed "now", two services, a user of each role in
+each, API clients, and people made by the project's own synthetic generator (fictitious, NHS
+numbers in the 999 test range). The helpers behind them live in keywork/testing/."""
 
-import itertools
 import random
-from types import SimpleNamespace
 
 import pytest
-from django.test import Client
+import time_machine
 
-from keywork import audit
-from keywork.accounts.models import ApiToken, Role, User, WorkerType
-from keywork.register import operations
-from keywork.register.synthetic import build_consent, build_history, build_person
+from keywork.accounts.models import Role
 from keywork.services.models import Service
-
-PASSWORD = "a-long-test-password-1"
-_user_numbers = itertools.count(1)
+from keywork.testing import factories
+from keywork.testing.api import Api, bearer_headers
+from keywork.testing.dates import NOW
+from keywork.testing.factories import PASSWORD, create_user  # noqa: F401 - the tests' one password, re-exported
+from keywork.testing.pages import date_parts, logged_in  # noqa: F401 - re-exported to older imports
 
 
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     # Argon2 is the production hasher; tests use a fast one so the suite stays quick.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+# The clock stands at NOW (keywork.testing.dates) from before any test module is imported, so a
+# date a module works out at import is NOW's date too; each test then starts again at NOW, and the
+# clock ticks on from there. No test depends on the day, or the hour, the suite runs.
+_session_clock = time_machine.travel(NOW, tick=True)
+
+
+def pytest_configure(config):
+    _session_clock.start()
+
+
+def pytest_unconfigure(config):
+    _session_clock.stop()
+
+
+@pytest.fixture(autouse=True)
+def _the_clock_at_a_fixed_now(request):
+    if request.node.get_closest_marker("browser"):
+        # Real time: Chromium, in its own process, would expire the cookies of a server on another day.
+        _session_clock.stop()
+        yield
+        _session_clock.start()
+        return
+    with time_machine.travel(NOW, tick=True):
+        yield
 
 
 @pytest.fixture(autouse=True)
@@ -65,39 +89,20 @@ def other_service(db):
     )
 
 
-def date_parts(name: str, day) -> dict:
-    """Form data for the three boxes (day, month, year) of an NHS date input."""
-    return {f"{name}_0": day.day, f"{name}_1": day.month, f"{name}_2": day.year}
-
-
-def create_user(service, role: str, username: str | None = None) -> User:
-    worker_type = WorkerType.PRACTICE_CONSULTANT if role == Role.KEYWORKER else ""
-    user = User(
-        username=username or f"{role}-{service.slug}-{next(_user_numbers)}",
-        service=service,
-        role=role,
-        worker_type=worker_type,
-    )
-    user.set_password(PASSWORD)
-    user.save()
-    return user
-
-
 @pytest.fixture
 def make_user(db):
     return create_user
-
-
-def logged_in(user) -> SimpleNamespace:
-    client = Client()
-    client.force_login(user)
-    return SimpleNamespace(http=client, user=user, service=user.service)
 
 
 @pytest.fixture
 def as_role(service):
     """as_role("manager") → a logged-in client of that role in `service`."""
     return lambda role: logged_in(create_user(service, role))
+
+
+@pytest.fixture
+def manager(as_role):
+    return as_role(Role.MANAGER)
 
 
 @pytest.fixture
@@ -108,12 +113,13 @@ def coordinator(service):
 @pytest.fixture
 def api_for():
     """api_for(user) → headers carrying a fresh bearer token for that user."""
+    return bearer_headers
 
-    def headers(user):
-        _, token = ApiToken.issue(user, "test")
-        return {"HTTP_AUTHORIZATION": f"Bearer {token}"}
 
-    return headers
+@pytest.fixture
+def api_as(service):
+    """api_as("coordinator") → an API client (keywork.testing.api.Api) of a new user of that role in `service`."""
+    return lambda role, **options: Api(create_user(service, role), **options)
 
 
 @pytest.fixture
@@ -124,14 +130,4 @@ def rng():
 @pytest.fixture
 def add_person(rng):
     """add_person(service, by=user, rating="red", **details) → a saved person, consented and rated."""
-
-    def make(service, by, rating=None, **details):
-        person = build_person(service, rng, **details)
-        (first,) = build_history(person, by, rng, today=person.referral_date)
-        if rating:
-            first.rating = rating
-        operations.add_person(audit.Actor(by, service), person, build_consent(person, by, rng), first)
-        person.refresh_from_db()
-        return person
-
-    return make
+    return lambda service, by, rating=None, **details: factories.add_person(service, by, rng, rating, **details)

@@ -2,8 +2,8 @@ import pytest
 from django.core.exceptions import ImproperlyConfigured
 from django.urls import reverse
 
-from conftest import PASSWORD
 from keywork.accounts.models import Role
+from keywork.testing.factories import PASSWORD
 
 
 def log_in(client, username, password=PASSWORD):

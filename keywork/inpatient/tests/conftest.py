@@ -1,11 +1,12 @@
 import datetime
+import functools
 
 import pytest
 
 from keywork import audit
 from keywork.accounts.models import Role
-from keywork.inpatient import operations
-from keywork.inpatient.models import Admission
+from keywork.testing import factories
+from keywork.testing.api import Api
 
 
 @pytest.fixture
@@ -20,21 +21,19 @@ def actor(service, coordinator_user):
 
 @pytest.fixture
 def admit(actor):
-    def make(person, on: datetime.date, discharged_on: datetime.date | None = None):
-        admission = Admission(
-            person=person,
-            hospital="Fernbrook Hospital",
-            unit="Willow",
-            unit_type="picu",
-            distance_miles=40,
-            admitted_on=on,
-            discharged_on=discharged_on,
-            discharge_destination="Family home" if discharged_on else "",
-        )
-        admission.full_clean(exclude=["recorded_by"])
-        return operations.record_admission(actor, admission, "s2")
+    """admit(person, on, discharged_on=None) → an admission the coordinator recorded."""
+    return functools.partial(factories.admit, actor)
 
-    return make
+
+@pytest.fixture
+def api(coordinator_user):
+    return Api(coordinator_user)
+
+
+@pytest.fixture
+def person(young_person):
+    """Referred on 1 June 2019 and rated amber then; no admissions yet."""
+    return young_person
 
 
 @pytest.fixture

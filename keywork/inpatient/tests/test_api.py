@@ -4,17 +4,13 @@ discharge), the 14-day rule enforced on the ratings route, and bad input refused
 import datetime
 
 import pytest
-from django.utils import timezone
 
 from keywork.inpatient.models import Admission, LegalStatusChange
 from keywork.register.models import Person, RatingChange
-from keywork.register.tests.test_api_people import ApiClient
+from keywork.testing.api import created, errors
+from keywork.testing.dates import days_ago
 
 D = datetime.date
-
-
-def days_ago(days: int) -> datetime.date:
-    return timezone.localdate() - datetime.timedelta(days=days)
 
 
 def admission_body(person, **changes) -> dict:
@@ -41,27 +37,6 @@ def rating_body(rating: str, on: datetime.date) -> dict:
 
 def row_counts() -> dict[str, int]:
     return {model.__name__: model.objects.count() for model in (Admission, LegalStatusChange, RatingChange)}
-
-
-def created(response) -> dict:
-    assert response.status_code == 201, response.content
-    return response.json()
-
-
-def errors(response) -> dict[str, list[str]]:
-    assert response.status_code == 422, response.content
-    return response.json()["errors"]
-
-
-@pytest.fixture
-def api(client, coordinator_user, api_for):
-    return ApiClient(client, api_for(coordinator_user))
-
-
-@pytest.fixture
-def person(young_person):
-    """Referred on 1 June 2019 and rated amber then; no admissions yet."""
-    return young_person
 
 
 def rating_now(api, person) -> str:
@@ -228,7 +203,11 @@ def test_a_review_rating_other_than_blue_is_refused_while_an_inpatient(api, pers
 def test_a_review_keeping_an_inpatient_blue_is_accepted(api, person):
     created(api.post("/api/admissions", admission_body(person)))
 
-    created(api.post(f"/api/people/{person.pk}/ratings", rating_body("blue", days_ago(0))))
+    review = created(api.post(f"/api/people/{person.pk}/ratings", rating_body("blue", days_ago(0))))
+
+    assert (review["rating"], review["reason"]) == ("blue", "DSR meeting")
+    assert history(api, person)[0] == ("blue", days_ago(0).isoformat())
+    assert rating_now(api, person) == "blue"
 
 
 def test_a_review_back_dated_into_a_past_stay_is_refused(api, person, discharged_30_days_ago):

@@ -8,25 +8,16 @@ from django.utils import timezone
 
 from keywork.accounts.models import Role
 from keywork.inpatient.rules import add_months
-from keywork.register.tests.test_api_people import ApiClient
 from keywork.reviews.models import Review
+from keywork.testing.api import Api, created, errors
+from keywork.testing.dates import days_ago
 from keywork.workingdays import add_working_days, bank_holidays
 
-from .test_api import admission_body, created, days_ago, discharge_body, errors
+from .test_api import admission_body, discharge_body
 
 D = datetime.date
 # A Thursday; Monday 31 August 2026 is the summer bank holiday.
 BEFORE_THE_BANK_HOLIDAY = D(2026, 8, 27)
-
-
-@pytest.fixture
-def api(client, coordinator_user, api_for):
-    return ApiClient(client, api_for(coordinator_user))
-
-
-@pytest.fixture
-def person(young_person):
-    return young_person
 
 
 def listed(api) -> list[dict]:
@@ -139,14 +130,14 @@ def stays(service, coordinator_user, add_person, api):
         created(api.post("/api/admissions", admission_body(person, admitted_on=admitted_on, **ended)))
 
 
-def census(client, user, api_for, **params) -> list[dict]:
-    response = ApiClient(client, api_for(user)).get("/api/census", **params)
+def census(user, **params) -> list[dict]:
+    response = Api(user).get("/api/census", **params)
     assert response.status_code == 200, response.content
     return response.json()
 
 
-def test_a_manager_sees_the_exact_count_in_hospital_at_each_month_end(client, service, make_user, api_for, stays):
-    months = census(client, make_user(service, Role.MANAGER), api_for, start="2025-01-01", end="2025-04-30")
+def test_a_manager_sees_the_exact_count_in_hospital_at_each_month_end(service, make_user, stays):
+    months = census(make_user(service, Role.MANAGER), start="2025-01-01", end="2025-04-30")
 
     assert [(m["month"], m["count"]) for m in months] == [
         ("2025-01-01", 1),
@@ -156,28 +147,28 @@ def test_a_manager_sees_the_exact_count_in_hospital_at_each_month_end(client, se
     ]
 
 
-def test_a_manager_sees_the_counts_by_local_authority(client, service, make_user, api_for, stays):
-    (february,) = census(client, make_user(service, Role.MANAGER), api_for, start="2025-02-01", end="2025-02-28")
+def test_a_manager_sees_the_counts_by_local_authority(service, make_user, stays):
+    (february,) = census(make_user(service, Role.MANAGER), start="2025-02-01", end="2025-02-28")
 
     assert february["by_local_authority"] == {"Kent": 2, "Medway": 0}
     assert february["day"] == "2025-02-28"
 
 
-def test_a_commissioner_sees_small_counts_suppressed(client, service, make_user, api_for, stays):
-    months = census(client, make_user(service, Role.COMMISSIONER), api_for, start="2025-01-01", end="2025-04-30")
+def test_a_commissioner_sees_small_counts_suppressed(service, make_user, stays):
+    months = census(make_user(service, Role.COMMISSIONER), start="2025-01-01", end="2025-04-30")
 
     assert [m["count"] for m in months] == ["*", "*", "*", "*"]
     assert months[1]["by_local_authority"] == {"Kent": "*", "Medway": 0}
 
 
-def test_a_commissioner_is_not_told_the_average_length_of_stay(client, service, make_user, api_for, stays):
-    months = census(client, make_user(service, Role.COMMISSIONER), api_for, start="2025-01-01", end="2025-04-30")
+def test_a_commissioner_is_not_told_the_average_length_of_stay(service, make_user, stays):
+    months = census(make_user(service, Role.COMMISSIONER), start="2025-01-01", end="2025-04-30")
 
     assert [m["average_days_in_hospital"] for m in months] == [None] * 4
 
 
 def test_a_commissioner_cannot_recover_a_hidden_count_by_subtraction(
-    client, service, make_user, api_for, add_person, coordinator_user, api
+    service, make_user, add_person, coordinator_user, api
 ):
     # With a threshold of 1, two people from Kent are shown and one from Medway is hidden: the
     # total must not then be shown exactly beside Kent's, or Medway's 1 is simply 3 - 2.
@@ -194,7 +185,7 @@ def test_a_commissioner_cannot_recover_a_hidden_count_by_subtraction(
         )
         created(api.post("/api/admissions", admission_body(person, admitted_on=D(2025, 2, 3))))
 
-    (february,) = census(client, make_user(service, Role.COMMISSIONER), api_for, start="2025-02-01", end="2025-02-28")
+    (february,) = census(make_user(service, Role.COMMISSIONER), start="2025-02-01", end="2025-02-28")
 
     assert february["by_local_authority"]["Medway"] == "*"
     shown = [count for count in february["by_local_authority"].values() if count != "*"]
@@ -202,18 +193,12 @@ def test_a_commissioner_cannot_recover_a_hidden_count_by_subtraction(
     assert not recoverable, f"Medway = {february['count']} - {sum(shown)}"
 
 
-def test_the_census_counts_only_the_callers_service(
-    client, service, other_service, make_user, api_for, add_person, stays
-):
+def test_the_census_counts_only_the_callers_service(service, other_service, make_user, add_person, stays):
     other_coordinator = make_user(other_service, Role.COORDINATOR)
     outsider = add_person(other_service, other_coordinator, referral_date=D(2024, 1, 10))
-    created(
-        ApiClient(client, api_for(other_coordinator)).post(
-            "/api/admissions", admission_body(outsider, admitted_on=D(2025, 2, 3))
-        )
-    )
+    created(Api(other_coordinator).post("/api/admissions", admission_body(outsider, admitted_on=D(2025, 2, 3))))
 
-    (february,) = census(client, make_user(service, Role.MANAGER), api_for, start="2025-02-01", end="2025-02-28")
+    (february,) = census(make_user(service, Role.MANAGER), start="2025-02-01", end="2025-02-28")
 
     assert february["count"] == 2
 

@@ -4,19 +4,10 @@
 import pytest
 
 from keywork.inpatient.models import Admission
-from keywork.register.tests.test_api_people import ApiClient
+from keywork.testing.api import created, errors
+from keywork.testing.dates import days_ago
 
-from .test_api import admission_body, created, days_ago, discharge_body, errors, rating_now, row_counts
-
-
-@pytest.fixture
-def api(client, coordinator_user, api_for):
-    return ApiClient(client, api_for(coordinator_user))
-
-
-@pytest.fixture
-def person(young_person):
-    return young_person
+from .test_api import admission_body, discharge_body, rating_now, row_counts
 
 
 @pytest.fixture

@@ -2,23 +2,23 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 
+from keywork import audit
 from keywork.inpatient import operations
 from keywork.inpatient.rules import add_months, post_admission_review_due, review_schedule
 from keywork.register.models import RatingChange
+from keywork.register.operations import change_rating
+from keywork.testing.dates import TODAY, days_ago
 
 D = datetime.date
-TODAY = timezone.localdate()
-
-
-def days_ago(days):
-    return TODAY - datetime.timedelta(days=days)
 
 
 def review_rating(person, rating, on, by):
+    """A DSR review's rating, checked as the pages and the API check it, then recorded."""
     change = RatingChange(person=person, rating=rating, effective_on=on, reason="DSR meeting", decided_by=by)
     change.full_clean()
+    change_rating(audit.Actor(by, person.service), person, change)
+    person.refresh_from_db()
     return change
 
 
@@ -48,6 +48,7 @@ def test_lowering_to_amber_within_14_days_of_discharge_is_refused(young_person, 
 def test_lowering_14_days_after_discharge_is_accepted(young_person, admit, coordinator_user):
     admit(young_person, days_ago(40), discharged_on=days_ago(14))
     review_rating(young_person, "green", TODAY, coordinator_user)
+    assert (young_person.rating, young_person.rating_effective_on) == ("green", TODAY)
 
 
 def test_the_14_day_rule_follows_the_services_setting(young_person, admit, coordinator_user, service):
@@ -56,11 +57,13 @@ def test_the_14_day_rule_follows_the_services_setting(young_person, admit, coord
     young_person.service.refresh_from_db()
     admit(young_person, days_ago(40), discharged_on=days_ago(6))
     review_rating(young_person, "amber", TODAY, coordinator_user)
+    assert (young_person.rating, young_person.rating_effective_on) == ("amber", TODAY)
 
 
 def test_a_review_keeping_red_after_discharge_is_accepted(young_person, admit, coordinator_user):
     admit(young_person, days_ago(40), discharged_on=days_ago(3))
-    review_rating(young_person, "red", TODAY, coordinator_user)
+    review = review_rating(young_person, "red", TODAY, coordinator_user)
+    assert (young_person.rating, young_person.rating_changes.first()) == ("red", review)
 
 
 def test_an_inpatient_cannot_be_rated_anything_but_blue_by_a_review(young_person, admit, coordinator_user):

@@ -3,14 +3,12 @@ import datetime
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
 
-from conftest import date_parts
 from keywork.accounts.models import Role
 from keywork.inpatient.models import Admission
 from keywork.register.models import Person
-
-TODAY = timezone.localdate()
+from keywork.testing.dates import TODAY
+from keywork.testing.pages import date_parts
 
 
 def admission_form(**changes) -> dict:

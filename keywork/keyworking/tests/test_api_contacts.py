@@ -9,20 +9,11 @@ from django.utils import timezone
 from keywork.accounts.models import Role, WorkerType
 from keywork.keyworking.models import Contact, FollowUp, SupportPlan
 from keywork.keyworking.person_page import RESTRICTED_NOTE
+from keywork.testing.api import Api, created, errors, ok
+from keywork.testing.dates import days_ago
+from keywork.testing.factories import keyworker_of
 
-from .conftest import days_ago
-from .test_api_support import (
-    Api,
-    contact_body,
-    counts,
-    created,
-    errors,
-    follow_up_body,
-    iso,
-    ok,
-    plan_body,
-    worker,
-)
+from .test_api_support import contact_body, counts, follow_up_body, iso, plan_body
 
 SECRET = "Disclosed a safeguarding concern about an uncle"
 
@@ -30,7 +21,7 @@ SECRET = "Disclosed a safeguarding concern about an uncle"
 @pytest.fixture
 def consultant(service, person, allocate):
     """The person's designated keyworker (a Practice Consultant), calling the API."""
-    user = worker(service, WorkerType.PRACTICE_CONSULTANT)
+    user = keyworker_of(service, WorkerType.PRACTICE_CONSULTANT)
     allocate(person, user)
     return user
 
@@ -144,7 +135,7 @@ def test_a_manager_reads_restricted_notes(manager, person, restricted_contact):
 def test_a_peer_associate_allocated_to_the_person_gets_the_contact_with_its_notes_withheld(
     service, person, allocate, restricted_contact
 ):
-    peer = worker(service, WorkerType.PEER_ASSOCIATE)
+    peer = keyworker_of(service, WorkerType.PEER_ASSOCIATE)
     allocate(person, peer)
 
     notes, content = listed_notes(peer, person)
@@ -162,14 +153,14 @@ def test_a_coordinator_gets_restricted_notes_withheld(service, make_user, person
 
 def test_notes_that_are_not_restricted_are_shown_to_a_peer_associate(api, service, person, allocate):
     created(api.post("/api/contacts", contact_body(person, notes="Went bowling")))
-    peer = worker(service, WorkerType.PEER_ASSOCIATE)
+    peer = keyworker_of(service, WorkerType.PEER_ASSOCIATE)
     allocate(person, peer)
 
     assert listed_notes(peer, person)[0] == ["Went bowling"]
 
 
 def test_withholding_notes_in_a_list_does_not_change_the_stored_notes(service, person, allocate, restricted_contact):
-    peer = worker(service, WorkerType.PEER_ASSOCIATE)
+    peer = keyworker_of(service, WorkerType.PEER_ASSOCIATE)
     allocate(person, peer)
 
     listed_notes(peer, person)

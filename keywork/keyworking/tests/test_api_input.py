@@ -5,14 +5,9 @@ its column, and characters the database cannot store."""
 import pytest
 
 from keywork.accounts.models import Role
+from keywork.testing.api import Api, route_params
 
-from .test_api_support import (
-    ROUTES,
-    Api,
-    build_world,
-    route_params,
-    saved_counts,
-)
+from .test_api_support import ROUTES, build_world, saved_counts
 
 SENDING = [route for route in ROUTES if route.method != "get"]
 CREATING = [route for route in SENDING if route.success == 201]

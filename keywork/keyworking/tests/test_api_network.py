@@ -6,20 +6,11 @@ import pytest
 from keywork.accounts.models import Role
 from keywork.audit.models import AuditEntry, Operation
 from keywork.keyworking.models import Escalation, Involvement, Professional
+from keywork.testing.api import Api, created, errors, ok
+from keywork.testing.dates import days_ago
+from keywork.testing.factories import keyworker_of
 
-from .conftest import days_ago
-from .test_api_support import (
-    Api,
-    counts,
-    created,
-    errors,
-    escalation_body,
-    involvement_body,
-    iso,
-    ok,
-    professional_body,
-    worker,
-)
+from .test_api_support import counts, escalation_body, involvement_body, iso, professional_body
 
 
 @pytest.fixture
@@ -167,7 +158,7 @@ def test_a_professional_of_another_service_is_not_found(api, person, other_servi
 
 
 def test_a_keyworker_adds_a_professional_to_the_network_of_a_person_allocated_to_them(service, person, allocate):
-    keyworker = worker(service)
+    keyworker = keyworker_of(service)
     allocate(person, keyworker)
     caller = Api(keyworker)
     professional_id = created(caller.post("/api/professionals", professional_body()))["id"]

@@ -9,20 +9,11 @@ from keywork.accounts.models import Role, WorkerType
 from keywork.audit.models import AuditEntry, Operation
 from keywork.keyworking.models import Allocation, Referral
 from keywork.register.choices import RegisterStatus
+from keywork.testing.api import Api, created, errors, ok
+from keywork.testing.dates import TODAY, days_ago
+from keywork.testing.factories import keyworker_of, refer
 
-from .conftest import TODAY, days_ago
-from .test_api_support import (
-    Api,
-    allocation_body,
-    counts,
-    created,
-    errors,
-    iso,
-    ok,
-    referral,
-    referral_body,
-    worker,
-)
+from .test_api_support import allocation_body, counts, iso, referral_body
 
 
 @pytest.fixture
@@ -56,7 +47,7 @@ def test_a_referral_received_in_the_future_is_refused_naming_received_on(api, pe
 
 
 def test_accepting_a_referral_records_the_decision_its_date_and_who_made_it(api, person, manager):
-    pending = referral(person, manager.user)
+    pending = refer(person, manager.user)
 
     body = ok(
         api.post(f"/api/referrals/{pending.pk}/decision", {"decision": "accepted", "decided_on": iso(days_ago(15))})
@@ -72,7 +63,7 @@ def test_accepting_a_referral_records_the_decision_its_date_and_who_made_it(api,
 def test_declining_or_signposting_without_a_reason_is_refused_naming_decision_reason(
     api, person, manager, decision, reason
 ):
-    pending = referral(person, manager.user)
+    pending = refer(person, manager.user)
     decision_body = {"decision": decision, "decided_on": iso(days_ago(1)), "decision_reason": reason}
 
     response = api.post(f"/api/referrals/{pending.pk}/decision", decision_body)
@@ -83,7 +74,7 @@ def test_declining_or_signposting_without_a_reason_is_refused_naming_decision_re
 
 
 def test_a_decision_dated_before_the_referral_was_received_is_refused_naming_decided_on(api, person, manager):
-    pending = referral(person, manager.user, received_on=days_ago(20))
+    pending = refer(person, manager.user, received_on=days_ago(20))
 
     response = api.post(
         f"/api/referrals/{pending.pk}/decision", {"decision": "accepted", "decided_on": iso(days_ago(21))}
@@ -99,7 +90,10 @@ def closure_body(closed_on=None, closing_reason="stepped_down") -> dict:
 
 
 def test_closing_keywork_ends_every_current_allocation_on_the_closing_date(api, service, person, accepted_referral):
-    consultant, behaviour = worker(service), worker(service, WorkerType.BEHAVIOUR_TEAM)
+    consultant, behaviour = (
+        keyworker_of(service),
+        keyworker_of(service, WorkerType.BEHAVIOUR_TEAM),
+    )
     for user in (consultant, behaviour):
         created(api.post("/api/allocations", allocation_body(person, user, starts_on=iso(days_ago(30)))))
 
@@ -132,11 +126,11 @@ def test_closing_a_referral_that_was_not_accepted_is_refused_and_ends_nothing(
     api, service, person, manager, allocate, decision
 ):
     decided_on = None if decision == "pending" else days_ago(10)
-    not_accepted = referral(person, manager.user, decision=decision, decided_on=decided_on)
+    not_accepted = refer(person, manager.user, decision=decision, decided_on=decided_on)
     if decision != "pending":
         not_accepted.decision_reason = "Needs are met elsewhere"
         not_accepted.save()
-    allocation = allocate(person, worker(service))
+    allocation = allocate(person, keyworker_of(service))
 
     response = api.post(f"/api/referrals/{not_accepted.pk}/closure", closure_body())
 
@@ -150,7 +144,7 @@ def test_closing_a_referral_that_was_not_accepted_is_refused_and_ends_nothing(
 
 
 def test_allocating_a_keyworker_answers_201_with_the_worker_type_of_their_account(api, service, person):
-    behaviour = worker(service, WorkerType.BEHAVIOUR_TEAM)
+    behaviour = keyworker_of(service, WorkerType.BEHAVIOUR_TEAM)
 
     body = created(api.post("/api/allocations", allocation_body(person, behaviour)))
 
@@ -167,14 +161,17 @@ def test_allocating_a_user_who_is_not_a_keyworker_is_refused_naming_worker(api, 
 
 
 def test_allocating_a_keyworker_of_another_service_is_refused_naming_the_worker(api, person, other_service):
-    response = api.post("/api/allocations", allocation_body(person, worker(other_service)))
+    response = api.post("/api/allocations", allocation_body(person, keyworker_of(other_service)))
 
     assert {"worker", "worker_id"} & set(errors(response))
     assert not Allocation.objects.exists()
 
 
 def test_a_second_worker_of_the_same_type_from_the_same_day_is_refused_naming_starts_on(api, service, person):
-    first, second = worker(service, WorkerType.BEHAVIOUR_TEAM), worker(service, WorkerType.BEHAVIOUR_TEAM)
+    first, second = (
+        keyworker_of(service, WorkerType.BEHAVIOUR_TEAM),
+        keyworker_of(service, WorkerType.BEHAVIOUR_TEAM),
+    )
     created(api.post("/api/allocations", allocation_body(person, first, starts_on=iso(days_ago(5)))))
     before = counts(Allocation)
 
@@ -186,16 +183,21 @@ def test_a_second_worker_of_the_same_type_from_the_same_day_is_refused_naming_st
 
 
 def test_an_allocation_starting_before_one_of_the_same_type_is_refused_naming_starts_on(api, service, person):
-    created(api.post("/api/allocations", allocation_body(person, worker(service), starts_on=iso(days_ago(5)))))
+    created(
+        api.post(
+            "/api/allocations",
+            allocation_body(person, keyworker_of(service), starts_on=iso(days_ago(5))),
+        )
+    )
 
-    response = api.post("/api/allocations", allocation_body(person, worker(service), starts_on=iso(days_ago(8))))
+    response = api.post("/api/allocations", allocation_body(person, keyworker_of(service), starts_on=iso(days_ago(8))))
 
     assert "starts_on" in errors(response)
     assert Allocation.objects.count() == 1
 
 
 def test_a_later_practice_consultant_allocation_ends_the_previous_one_the_day_before(api, service, person):
-    before, after = worker(service), worker(service)
+    before, after = keyworker_of(service), keyworker_of(service)
     first = created(api.post("/api/allocations", allocation_body(person, before, starts_on=iso(days_ago(30)))))
 
     second = created(
@@ -210,7 +212,12 @@ def test_a_later_practice_consultant_allocation_ends_the_previous_one_the_day_be
 
 def test_workers_of_different_types_may_be_allocated_to_a_person_at_once(api, service, person):
     for worker_type in WorkerType.values:
-        created(api.post("/api/allocations", allocation_body(person, worker(service, worker_type))))
+        created(
+            api.post(
+                "/api/allocations",
+                allocation_body(person, keyworker_of(service, worker_type)),
+            )
+        )
 
     current = ok(api.get("/api/allocations", person_id=person.pk, current="true"))
     assert sorted(item["worker_type"] for item in current) == sorted(WorkerType.values)
@@ -218,7 +225,7 @@ def test_workers_of_different_types_may_be_allocated_to_a_person_at_once(api, se
 
 
 def test_ending_an_allocation_records_the_end_date_and_reason(api, service, person, allocate):
-    allocation = allocate(person, worker(service), starts_on=days_ago(30))
+    allocation = allocate(person, keyworker_of(service), starts_on=days_ago(30))
 
     body = ok(api.post(f"/api/allocations/{allocation.pk}/end", {"ends_on": iso(TODAY), "end_reason": "Stepped down"}))
 
@@ -228,7 +235,7 @@ def test_ending_an_allocation_records_the_end_date_and_reason(api, service, pers
 
 
 def test_ending_an_allocation_before_it_started_is_refused_naming_ends_on(api, service, person, allocate):
-    allocation = allocate(person, worker(service), starts_on=days_ago(30))
+    allocation = allocate(person, keyworker_of(service), starts_on=days_ago(30))
 
     response = api.post(f"/api/allocations/{allocation.pk}/end", {"ends_on": iso(days_ago(31)), "end_reason": "Oops"})
 

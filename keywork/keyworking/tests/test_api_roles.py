@@ -14,27 +14,27 @@ from keywork.keyworking.models import (
     FollowUp,
     Involvement,
 )
+from keywork.testing.api import Api, ok, route_params
+from keywork.testing.dates import days_ago
+from keywork.testing.factories import keyworker_of, refer
 
-from .conftest import days_ago
 from .test_api_support import (
+    PERSON_SCOPED,
     ROUTES,
-    Api,
     build_world,
     contact_body,
     escalation_body,
-    ok,
-    referral,
-    route_params,
     row_counts,
     without_person,
-    worker,
 )
 
 LISTS = [route for route in ROUTES if route.method == "get"]
 # Lists that take an optional person_id: a person out of reach gives an empty list, not a 404.
-FILTERED_LISTS = [route for route in LISTS if route.person_scoped and route.name not in ("list contacts", "list plans")]
+FILTERED_LISTS = [
+    route for route in LISTS if route in PERSON_SCOPED and route.name not in ("list contacts", "list plans")
+]
 # Routes that reach one person's record: a person out of reach is not found.
-PERSON_ROUTES = [route for route in ROUTES if route.person_scoped and route not in FILTERED_LISTS]
+PERSON_ROUTES = [route for route in ROUTES if route in PERSON_SCOPED and route not in FILTERED_LISTS]
 KEYWORKER_PERSON_ROUTES = [r for r in PERSON_ROUTES if r.permission in ROLE_PERMISSIONS[Role.KEYWORKER]]
 SERVICE_LISTS = [route for route in LISTS if route.name not in ("list contacts", "list plans")]
 
@@ -104,7 +104,7 @@ def test_a_commissioner_cannot_reach_any_keyworking_route(service, world, make_u
 def test_a_keyworker_may_not_allocate_or_decide_referrals_even_for_their_own_caseload(
     service, person, world, allocate, route
 ):
-    keyworker = worker(service)
+    keyworker = keyworker_of(service)
     allocate(person, keyworker)
     before = row_counts()
 
@@ -121,7 +121,7 @@ def test_a_keyworker_may_not_allocate_or_decide_referrals_even_for_their_own_cas
 def test_a_keyworker_is_not_found_a_person_not_allocated_to_them(service, world, route):
     before = row_counts()
 
-    response = route.call(Api(worker(service)), world)
+    response = route.call(Api(keyworker_of(service)), world)
 
     assert response.status_code == 404, response.content
     assert world.person.nhs_number.encode() not in response.content
@@ -130,11 +130,11 @@ def test_a_keyworker_is_not_found_a_person_not_allocated_to_them(service, world,
 
 @route_params(FILTERED_LISTS)
 def test_a_keyworker_filtering_a_list_by_a_person_not_allocated_to_them_gets_nothing(service, world, route):
-    assert ok(route.call(Api(worker(service)), world)) == []
+    assert ok(route.call(Api(keyworker_of(service)), world)) == []
 
 
 def test_a_keyworker_no_longer_reaches_a_person_once_their_allocation_has_ended(service, person, allocate):
-    keyworker = worker(service)
+    keyworker = keyworker_of(service)
     allocation = allocate(person, keyworker, starts_on=days_ago(30))
     allocation.ends_on = days_ago(1)
     allocation.save()
@@ -148,11 +148,11 @@ def test_a_keyworker_no_longer_reaches_a_person_once_their_allocation_has_ended(
 def two_caseloads(service, person, world, manager, add_person, allocate):
     """The world's person allocated to `mine`; another person with the same records allocated to
     someone else."""
-    mine, theirs = worker(service), worker(service)
+    mine, theirs = keyworker_of(service), keyworker_of(service)
     allocate(person, mine)
     other = add_person(service, manager.user, referral_date=days_ago(60))
     allocate(other, theirs)
-    referral(other, manager.user)
+    refer(other, manager.user)
     Escalation.objects.create(person=other, raised_by=manager.user, **without_person(escalation_body(other)))
     Involvement.objects.create(person=other, professional=world.professional, role_for_person="Psychiatrist")
     return SimpleNamespace(mine=mine, person=person, other=other)

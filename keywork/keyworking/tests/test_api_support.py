@@ -3,15 +3,10 @@ request bodies that are valid until a test changes them, readers of the JSON ans
 of every keyworking route with a person who has a record behind each."""
 
 import datetime
-from dataclasses import dataclass
-from types import SimpleNamespace
 
-import pytest
-from django.test import Client
 from django.utils import timezone
 
-from conftest import create_user
-from keywork.accounts.models import ApiToken, Role, WorkerType
+from keywork.accounts.models import WorkerType
 from keywork.accounts.permissions import Permission
 from keywork.audit.models import AuditEntry, Operation
 from keywork.keyworking.models import (
@@ -24,77 +19,13 @@ from keywork.keyworking.models import (
     Referral,
     SupportPlan,
 )
-
-from .conftest import days_ago
-
-
-class Api:
-    """get/post/patch on the JSON API as `user`, with a fresh bearer token.
-
-    `tolerant=True` answers a crash with a 500 response, as in production, instead of raising."""
-
-    def __init__(self, user, tolerant: bool = False):
-        _, token = ApiToken.issue(user, "test")
-        self.user = user
-        self.client = Client(raise_request_exception=not tolerant)
-        self.headers = {"HTTP_AUTHORIZATION": f"Bearer {token}"}
-
-    def get(self, path, **params):
-        return self.client.get(path, params, **self.headers)
-
-    def post(self, path, body):
-        return self.client.post(path, body, content_type="application/json", **self.headers)
-
-    def patch(self, path, body):
-        return self.client.patch(path, body, content_type="application/json", **self.headers)
-
-    def send(self, method, path, body=None):
-        if method == "get":
-            return self.get(path, **(body or {}))
-        return getattr(self, method)(path, body)
-
-
-def worker(service, worker_type: str = WorkerType.PRACTICE_CONSULTANT):
-    """A keyworker of `service` of the given worker type."""
-    user = create_user(service, Role.KEYWORKER)
-    user.worker_type = worker_type
-    user.save()
-    return user
-
-
-def errors(response) -> dict:
-    """The field errors of a 422 answer."""
-    assert response.status_code == 422, response.content
-    return response.json()["errors"]
-
-
-def created(response) -> dict:
-    assert response.status_code == 201, response.content
-    return response.json()
-
-
-def ok(response):
-    assert response.status_code == 200, response.content
-    return response.json()
+from keywork.testing.api import Route, World
+from keywork.testing.dates import TODAY, days_ago
+from keywork.testing.factories import keyworker_of, refer
 
 
 def counts(*models) -> dict[str, int]:
     return {model.__name__: model.objects.count() for model in models}
-
-
-def referral(person, by, decision="pending", decided_on=None, received_on=None) -> Referral:
-    return Referral.objects.create(
-        person=person,
-        route="direct",
-        received_on=received_on or days_ago(20),
-        referrer_name="Sam Referrer",
-        referrer_organisation="Medway school",
-        reason="Placement at risk",
-        decision=decision,
-        decided_on=decided_on,
-        decided_by=by if decided_on else None,
-        recorded_by=by,
-    )
 
 
 # Bodies -------------------------------------------------------------------------------------------
@@ -181,6 +112,7 @@ def involvement_body(person, professional_id: int, **changes) -> dict:
 # Every route, and a person with a record behind each ------------------------------------------------
 
 
+VIEW_PEOPLE = Permission.VIEW_PEOPLE
 KEYWORKING_MODELS = (Referral, Allocation, Professional, Involvement, Contact, FollowUp, SupportPlan, Escalation)
 
 
@@ -194,98 +126,116 @@ def saved_counts() -> dict[str, int]:
     return counts(*KEYWORKING_MODELS) | {"audited changes": changes}
 
 
-@dataclass(frozen=True)
-class Route:
-    name: str
-    method: str
-    path: str  # {person}, {pending}, {accepted}, {allocation} and {escalation} stand for the world's ids
-    router_path: str  # as declared on keywork.keyworking.api.router
-    permission: Permission  # what the route should need
-    success: int
-    person_scoped: bool = True  # reaching it reaches one person's record
-
-    def url(self, world) -> str:
-        return self.path.format(**world.ids)
-
-    def body(self, world):
-        person, today = world.person, iso(timezone.localdate())
-        return {
-            "add a referral": lambda: referral_body(person),
-            "decide a referral": lambda: {"decision": "accepted", "decided_on": iso(days_ago(1))},
-            "close keywork": lambda: {"closed_on": today, "closing_reason": "stepped_down"},
-            "allocate a worker": lambda: allocation_body(person, world.spare_worker, starts_on=today),
-            "end an allocation": lambda: {"ends_on": today, "end_reason": "Stepped down"},
-            "add a professional": lambda: professional_body(),
-            "add an involvement": lambda: involvement_body(person, world.spare_professional.pk),
-            "record a contact": lambda: contact_body(person, follow_ups=[follow_up_body()]),
-            "save a plan": lambda: plan_body(person, 0),
-            "record an escalation": lambda: escalation_body(person),
-            "update an escalation": lambda: {"resolved_on": today},
-        }.get(self.name, lambda: None)()
-
-    def call(self, api, world):
-        return api.send(self.method, self.url(world), self.body(world))
+def today(world) -> str:
+    return iso(TODAY)
 
 
 ROUTES = [
-    Route("list referrals", "get", "/api/referrals?person_id={person}", "/referrals", Permission.VIEW_PEOPLE, 200),
-    Route("add a referral", "post", "/api/referrals", "/referrals", Permission.RECORD_REFERRAL, 201),
+    Route("list referrals", "get", "/api/referrals?person_id={person}", VIEW_PEOPLE, router_path="/referrals"),
+    Route(
+        "add a referral",
+        "post",
+        "/api/referrals",
+        Permission.RECORD_REFERRAL,
+        201,
+        lambda world: referral_body(world.person),
+        "/referrals",
+    ),
     Route(
         "decide a referral",
         "post",
         "/api/referrals/{pending}/decision",
-        "/referrals/{int:referral_id}/decision",
         Permission.DECIDE_REFERRAL,
-        200,
+        body=lambda world: {"decision": "accepted", "decided_on": iso(days_ago(1))},
+        router_path="/referrals/{int:referral_id}/decision",
     ),
     Route(
         "close keywork",
         "post",
         "/api/referrals/{accepted}/closure",
-        "/referrals/{int:referral_id}/closure",
         Permission.DECIDE_REFERRAL,
-        200,
+        body=lambda world: {"closed_on": today(world), "closing_reason": "stepped_down"},
+        router_path="/referrals/{int:referral_id}/closure",
     ),
+    Route("list allocations", "get", "/api/allocations?person_id={person}", VIEW_PEOPLE, router_path="/allocations"),
     Route(
-        "list allocations", "get", "/api/allocations?person_id={person}", "/allocations", Permission.VIEW_PEOPLE, 200
+        "allocate a worker",
+        "post",
+        "/api/allocations",
+        Permission.ALLOCATE,
+        201,
+        lambda world: allocation_body(world.person, world.spare_worker, starts_on=today(world)),
+        "/allocations",
     ),
-    Route("allocate a worker", "post", "/api/allocations", "/allocations", Permission.ALLOCATE, 201),
     Route(
         "end an allocation",
         "post",
         "/api/allocations/{allocation}/end",
-        "/allocations/{int:allocation_id}/end",
         Permission.ALLOCATE,
-        200,
+        body=lambda world: {"ends_on": today(world), "end_reason": "Stepped down"},
+        router_path="/allocations/{int:allocation_id}/end",
     ),
-    Route("list professionals", "get", "/api/professionals", "/professionals", Permission.MANAGE_NETWORK, 200, False),
-    Route("add a professional", "post", "/api/professionals", "/professionals", Permission.MANAGE_NETWORK, 201, False),
+    Route("list professionals", "get", "/api/professionals", Permission.MANAGE_NETWORK, router_path="/professionals"),
     Route(
-        "list involvements", "get", "/api/involvements?person_id={person}", "/involvements", Permission.VIEW_PEOPLE, 200
+        "add a professional",
+        "post",
+        "/api/professionals",
+        Permission.MANAGE_NETWORK,
+        201,
+        lambda world: professional_body(),
+        "/professionals",
     ),
-    Route("add an involvement", "post", "/api/involvements", "/involvements", Permission.MANAGE_NETWORK, 201),
-    Route("list contacts", "get", "/api/contacts?person_id={person}", "/contacts", Permission.VIEW_PEOPLE, 200),
-    Route("record a contact", "post", "/api/contacts", "/contacts", Permission.RECORD_CONTACT, 201),
-    Route("list plans", "get", "/api/plans?person_id={person}", "/plans", Permission.VIEW_PEOPLE, 200),
-    Route("save a plan", "post", "/api/plans", "/plans", Permission.EDIT_PLAN, 201),
+    Route("list involvements", "get", "/api/involvements?person_id={person}", VIEW_PEOPLE, router_path="/involvements"),
     Route(
-        "list escalations", "get", "/api/escalations?person_id={person}", "/escalations", Permission.VIEW_PEOPLE, 200
+        "add an involvement",
+        "post",
+        "/api/involvements",
+        Permission.MANAGE_NETWORK,
+        201,
+        lambda world: involvement_body(world.person, world.spare_professional.pk),
+        "/involvements",
     ),
-    Route("record an escalation", "post", "/api/escalations", "/escalations", Permission.RECORD_ESCALATION, 201),
+    Route("list contacts", "get", "/api/contacts?person_id={person}", VIEW_PEOPLE, router_path="/contacts"),
+    Route(
+        "record a contact",
+        "post",
+        "/api/contacts",
+        Permission.RECORD_CONTACT,
+        201,
+        lambda world: contact_body(world.person, follow_ups=[follow_up_body()]),
+        "/contacts",
+    ),
+    Route("list plans", "get", "/api/plans?person_id={person}", VIEW_PEOPLE, router_path="/plans"),
+    Route(
+        "save a plan",
+        "post",
+        "/api/plans",
+        Permission.EDIT_PLAN,
+        201,
+        lambda world: plan_body(world.person, 0),
+        "/plans",
+    ),
+    Route("list escalations", "get", "/api/escalations?person_id={person}", VIEW_PEOPLE, router_path="/escalations"),
+    Route(
+        "record an escalation",
+        "post",
+        "/api/escalations",
+        Permission.RECORD_ESCALATION,
+        201,
+        lambda world: escalation_body(world.person),
+        "/escalations",
+    ),
     Route(
         "update an escalation",
         "patch",
         "/api/escalations/{escalation}",
-        "/escalations/{int:escalation_id}",
         Permission.RECORD_ESCALATION,
-        200,
+        body=lambda world: {"resolved_on": today(world)},
+        router_path="/escalations/{int:escalation_id}",
     ),
 ]
-
-
-def route_params(routes):
-    routes = list(routes)
-    return pytest.mark.parametrize("route", routes, ids=[route.name for route in routes])
+# Every route reaches one person's record but those of the service's directory of professionals.
+PERSON_SCOPED = [route for route in ROUTES if not route.path.startswith("/api/professionals")]
 
 
 def without_person(body: dict) -> dict:
@@ -298,7 +248,7 @@ def build_world(service, person, by):
     professional to add."""
     allocation = Allocation.objects.create(
         person=person,
-        worker=worker(service, WorkerType.BEHAVIOUR_TEAM),
+        worker=keyworker_of(service, WorkerType.BEHAVIOUR_TEAM),
         worker_type=WorkerType.BEHAVIOUR_TEAM,
         starts_on=days_ago(30),
         reason="Behaviour support",
@@ -307,18 +257,15 @@ def build_world(service, person, by):
     professional = Professional.objects.create(service=service, **professional_body(name="Confidential Prof"))
     Involvement.objects.create(person=person, professional=professional, role_for_person="Psychiatrist")
     escalation = Escalation.objects.create(person=person, raised_by=by, **without_person(escalation_body(person)))
-    pending = referral(person, by)
-    accepted = referral(person, by, decision="accepted", decided_on=days_ago(15))
-    return SimpleNamespace(
+    pending = refer(person, by)
+    accepted = refer(person, by, decision="accepted", decided_on=days_ago(15))
+    return World(
         person=person,
         professional=professional,
         spare_professional=Professional.objects.create(service=service, **professional_body(name="Sam Senco")),
-        spare_worker=worker(service, WorkerType.PEER_ASSOCIATE),
-        ids={
-            "person": person.pk,
-            "pending": pending.pk,
-            "accepted": accepted.pk,
-            "allocation": allocation.pk,
-            "escalation": escalation.pk,
-        },
+        spare_worker=keyworker_of(service, WorkerType.PEER_ASSOCIATE),
+        pending=pending,
+        accepted=accepted,
+        allocation=allocation,
+        escalation=escalation,
     )

@@ -8,8 +8,7 @@ from keywork import audit
 from keywork.accounts.models import Role
 from keywork.keyworking import operations
 from keywork.keyworking.models import Allocation, Contact, Escalation, FollowUp, Referral
-
-from .conftest import TODAY, days_ago
+from keywork.testing.dates import TODAY, days_ago
 
 
 def errors_of(record, exclude=()) -> dict:

@@ -9,11 +9,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from conftest import date_parts, logged_in
 from keywork.accounts.models import Role
 from keywork.keyworking.models import Allocation, Contact, Escalation, FollowUp, Referral, SupportPlan
-
-from .conftest import TODAY, days_ago
+from keywork.testing.dates import TODAY, days_ago
+from keywork.testing.pages import date_parts, logged_in
 
 
 @pytest.fixture

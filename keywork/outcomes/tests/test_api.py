@@ -6,20 +6,16 @@ import pytest
 from keywork.accounts.models import Role
 from keywork.audit.models import AuditEntry
 from keywork.outcomes.models import BehaviourRecord, CaseStudy, FamilyMeasure, Goal, GoalRating, SystemBlocker
-from keywork.outcomes.tests.conftest import TODAY, accept_referral, allocate, days_ago
-from keywork.register.tests.test_api_people import ApiClient
+from keywork.testing.api import Api, errors
+from keywork.testing.dates import TODAY, days_ago
+from keywork.testing.factories import accept_referral, allocate
 
 URL = "/api/outcomes"
 
 
 @pytest.fixture
-def api(client, manager, api_for):
-    return ApiClient(client, api_for(manager.user))
-
-
-def errors(response) -> dict:
-    assert response.status_code == 422, response.content
-    return response.json()["errors"]
+def api(manager):
+    return Api(manager.user)
 
 
 def goal_body(person, **changes):
@@ -80,11 +76,11 @@ def test_a_closing_outcome_is_recorded_on_an_accepted_referral(api, person, mana
     assert response.status_code == 200 and response.json()["referral_id"] == referral.pk
 
 
-def test_a_keyworker_reaches_only_their_own_people(client, api_for, as_role, person, manager, service, add_person):
+def test_a_keyworker_reaches_only_their_own_people(as_role, person, manager, service, add_person):
     keyworker = as_role(Role.KEYWORKER)
     allocate(person, keyworker.user, days_ago(10), manager.user)
     stranger = add_person(service, manager.user)
-    api = ApiClient(client, api_for(keyworker.user))
+    api = Api(keyworker.user)
     assert api.post(f"{URL}/goals", goal_body(stranger)).status_code == 404
     assert api.post(f"{URL}/goals", goal_body(person)).status_code == 201
     Goal.objects.create(person=stranger, description="d", set_on=TODAY, set_with="dad")
@@ -104,9 +100,9 @@ def test_blockers_are_added_resolved_and_refuse_people_beyond_reach(api, person,
     assert SystemBlocker.objects.get().resolved_on == days_ago(1)
 
 
-def test_a_commissioner_gets_blocker_figures_but_not_blockers(client, api_for, as_role, service):
+def test_a_commissioner_gets_blocker_figures_but_not_blockers(as_role, service):
     SystemBlocker.objects.create(service=service, category="housing", agency="a", description="secret", raised_on=TODAY)
-    api = ApiClient(client, api_for(as_role(Role.COMMISSIONER).user))
+    api = Api(as_role(Role.COMMISSIONER).user)
     assert api.get(f"{URL}/blockers").status_code == 403
     figures = api.get(f"{URL}/blockers/figures")
     assert figures.status_code == 200 and figures.json()["by_category"]["Housing"] == "*"

@@ -15,7 +15,8 @@ from keywork.outcomes.models import (
     SystemBlocker,
 )
 from keywork.outcomes.rules import is_quarter_start, keywork_started_on
-from keywork.outcomes.tests.conftest import TODAY, accept_referral, allocate, days_ago
+from keywork.testing.dates import TODAY, days_ago
+from keywork.testing.factories import accept_referral, allocate
 
 TOMORROW = TODAY + datetime.timedelta(days=1)
 

@@ -10,7 +10,7 @@ import pytest
 from keywork.outcomes.choices import BlockerCategory
 from keywork.outcomes.models import CaseStudy, ClosingOutcome, FamilyMeasure, Goal, GoalRating, SystemBlocker
 from keywork.outcomes.summary import blockers_by_category, case_studies_for, quarter_outcomes
-from keywork.outcomes.tests.conftest import accept_referral
+from keywork.testing.factories import accept_referral
 
 D = datetime.date
 START, END = D(2024, 4, 1), D(2024, 6, 30)

@@ -6,11 +6,12 @@ import re
 import pytest
 from django.urls import reverse
 
-from conftest import date_parts
 from keywork.accounts.models import Role
 from keywork.audit.models import AuditEntry
 from keywork.outcomes.models import BehaviourRecord, CaseStudy, ClosingOutcome, Goal, GoalRating, SystemBlocker
-from keywork.outcomes.tests.conftest import TODAY, accept_referral, allocate, days_ago
+from keywork.testing.dates import TODAY, days_ago
+from keywork.testing.factories import accept_referral, allocate
+from keywork.testing.pages import date_parts
 
 
 def post(client, name, data, *args):

@@ -1,66 +1,54 @@
 """Who may reach the people routes of the JSON API: bearer tokens, every role against every route,
 answers that are never a server error, and the published schema."""
 
-from dataclasses import dataclass
 from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.test import Client
 from django.utils import timezone
 
 from keywork.accounts.models import ApiToken, Role
 from keywork.accounts.permissions import ROLE_PERMISSIONS, Permission
-from keywork.keyworking.models import Allocation
 from keywork.register.api import router
-from keywork.register.tests.test_api_people import days_ago, person_body, row_counts
+from keywork.register.tests.test_api_people import person_body, row_counts
+from keywork.testing.api import Api, Route, World, route_params
+from keywork.testing.dates import TODAY, days_ago
+from keywork.testing.factories import allocate
 
 
-@dataclass(frozen=True)
-class Route:
-    name: str
-    method: str
-    path: str  # {id} stands for the person's id
-    router_path: str  # as declared on keywork.register.api.router
-    permission: Permission  # what the route should need
-    success: int
+def rating_body(world) -> dict:
+    return {"rating": "red", "effective_on": TODAY.isoformat(), "reason": "Crisis"}
 
-    def url(self, person) -> str:
-        return self.path.format(id=person.pk)
 
-    def body(self, person):
-        if self.name == "add a person":
-            return person_body()
-        if self.name == "edit a person":
-            return {"version": person.version, "preferred_name": "Bobby"}
-        if self.name == "rate a person":
-            return {"rating": "red", "effective_on": timezone.localdate().isoformat(), "reason": "Crisis"}
-        return None
-
-    def call(self, client, person, headers=None):
-        headers = headers or {}
-        if self.method == "get":
-            return client.get(self.url(person), **headers)
-        send = getattr(client, self.method)
-        return send(self.url(person), self.body(person), content_type="application/json", **headers)
+def edit_body(world) -> dict:
+    return {"version": world.person.version, "preferred_name": "Bobby"}
 
 
 ROUTES = [
-    Route("list people", "get", "/api/people", "", Permission.VIEW_PEOPLE, 200),
-    Route("add a person", "post", "/api/people", "", Permission.ADD_PERSON, 201),
-    Route("read a person", "get", "/api/people/{id}", "/{int:person_id}", Permission.VIEW_PEOPLE, 200),
-    Route("edit a person", "patch", "/api/people/{id}", "/{int:person_id}", Permission.EDIT_PERSON, 200),
-    Route("read ratings", "get", "/api/people/{id}/ratings", "/{int:person_id}/ratings", Permission.VIEW_PEOPLE, 200),
+    Route("list people", "get", "/api/people", Permission.VIEW_PEOPLE),
+    Route("add a person", "post", "/api/people", Permission.ADD_PERSON, 201, lambda world: person_body()),
+    Route("read a person", "get", "/api/people/{person}", Permission.VIEW_PEOPLE, router_path="/{int:person_id}"),
+    Route("edit a person", "patch", "/api/people/{person}", Permission.EDIT_PERSON, 200, edit_body, "/{int:person_id}"),
     Route(
-        "rate a person", "post", "/api/people/{id}/ratings", "/{int:person_id}/ratings", Permission.CHANGE_RATING, 201
+        "read ratings",
+        "get",
+        "/api/people/{person}/ratings",
+        Permission.VIEW_PEOPLE,
+        router_path="/{int:person_id}/ratings",
+    ),
+    Route(
+        "rate a person",
+        "post",
+        "/api/people/{person}/ratings",
+        Permission.CHANGE_RATING,
+        201,
+        rating_body,
+        "/{int:person_id}/ratings",
     ),
 ]
-route_params = pytest.mark.parametrize("route", ROUTES, ids=[route.name for route in ROUTES])
 ADD_A_PERSON = next(route for route in ROUTES if route.name == "add a person")
 OTHER_ROUTES = [route for route in ROUTES if route is not ADD_A_PERSON]
-person_route_params = pytest.mark.parametrize(
-    "route", [r for r in ROUTES if "{id}" in r.path], ids=[r.name for r in ROUTES if "{id}" in r.path]
-)
+PERSON_ROUTES = [route for route in ROUTES if "{person}" in route.path]
 
 
 def declared_operations() -> dict[tuple[str, str], object]:
@@ -79,30 +67,23 @@ def person(service, make_user, add_person):
 
 
 @pytest.fixture
+def world(person) -> World:
+    return World(person=person)
+
+
+@pytest.fixture
 def keyworker(service, make_user):
     return make_user(service, Role.KEYWORKER)
-
-
-def allocate(person, keyworker, starts_on=None, ends_on=None) -> Allocation:
-    return Allocation.objects.create(
-        person=person,
-        worker=keyworker,
-        worker_type=keyworker.worker_type,
-        starts_on=starts_on or person.referral_date,
-        ends_on=ends_on,
-        reason="Designated keyworker",
-        recorded_by=keyworker,
-    )
 
 
 # Tokens -------------------------------------------------------------------------------------------
 
 
-@route_params
-def test_it_refuses_a_request_without_a_token_on_every_route(client, person, route):
+@route_params(ROUTES)
+def test_it_refuses_a_request_without_a_token_on_every_route(world, route):
     before = row_counts()
 
-    response = route.call(client, person)
+    response = route.call(Api(), world)
 
     assert response.status_code == 401
     assert response["Content-Type"].startswith("application/json")
@@ -183,7 +164,7 @@ def test_the_role_table_covers_every_register_route():
     assert set(declared_operations()) == {(route.router_path, route.method) for route in ROUTES}
 
 
-@route_params
+@route_params(ROUTES)
 def test_each_route_is_guarded_by_the_permission_it_should_need(route):
     view = declared_operations()[(route.router_path, route.method)]
 
@@ -191,18 +172,18 @@ def test_each_route_is_guarded_by_the_permission_it_should_need(route):
 
 
 @pytest.mark.parametrize("role", Role.values)
-@route_params
+@route_params(ROUTES)
 def test_each_role_is_refused_exactly_the_routes_its_permissions_do_not_grant(
-    client, service, make_user, api_for, person, role, route
+    service, make_user, person, world, role, route
 ):
     user = make_user(service, role)
     if role == Role.KEYWORKER:
         # Keyworkers reach only the people allocated to them (tested below): this tests the guard alone.
         allocate(person, user)
-    headers = api_for(user)
+    api = Api(user)
     before = row_counts()
 
-    response = route.call(client, person, headers)
+    response = route.call(api, world)
 
     if route.permission in ROLE_PERMISSIONS[role]:
         assert response.status_code == route.success, response.content
@@ -212,86 +193,92 @@ def test_each_role_is_refused_exactly_the_routes_its_permissions_do_not_grant(
         assert row_counts() == before
 
 
-@route_params
-def test_a_commissioner_cannot_reach_any_people_route(client, service, make_user, api_for, person, route):
-    headers = api_for(make_user(service, Role.COMMISSIONER))
+@route_params(ROUTES)
+def test_a_commissioner_cannot_reach_any_people_route(api_as, person, world, route):
     before = row_counts()
 
-    response = route.call(client, person, headers)
+    response = route.call(api_as(Role.COMMISSIONER), world)
 
     assert response.status_code == 403
     assert b"Confidential" not in response.content and person.nhs_number.encode() not in response.content
     assert row_counts() == before
 
 
-@pytest.mark.parametrize("route", OTHER_ROUTES, ids=[route.name for route in OTHER_ROUTES])
-def test_a_keyworker_can_list_read_edit_and_rate_a_person_allocated_to_them(client, keyworker, api_for, person, route):
+# What each route answers a keyworker about the person allocated to them (saved, for the writes).
+KEYWORKER_ANSWERS = {
+    "list people": lambda answer, person: [item["id"] for item in answer["items"]] == [person.pk],
+    "read a person": lambda answer, person: answer["nhs_number"] == person.nhs_number,
+    "edit a person": lambda answer, person: answer["preferred_name"] == person.preferred_name == "Bobby",
+    "read ratings": lambda answer, person: [entry["rating"] for entry in answer] == [person.rating],
+    "rate a person": lambda answer, person: answer["rating"] == person.rating == "red",
+}
+
+
+@route_params(OTHER_ROUTES)
+def test_a_keyworker_can_list_read_edit_and_rate_a_person_allocated_to_them(keyworker, person, world, route):
     allocate(person, keyworker)
 
-    response = route.call(client, person, api_for(keyworker))
+    response = route.call(Api(keyworker), world)
 
     assert response.status_code == route.success, response.content
+    person.refresh_from_db()
+    assert KEYWORKER_ANSWERS[route.name](response.json(), person)
 
 
-def test_a_keyworker_cannot_add_a_person_to_the_register(client, keyworker, api_for, person):
+def test_a_keyworker_cannot_add_a_person_to_the_register(keyworker, world):
     before = row_counts()
 
-    response = ADD_A_PERSON.call(client, person, api_for(keyworker))
+    response = ADD_A_PERSON.call(Api(keyworker), world)
 
     assert response.status_code == 403
     assert row_counts() == before
 
 
-def test_a_keyworker_lists_only_the_people_allocated_to_them(
-    client, service, make_user, keyworker, api_for, person, add_person
-):
+def test_a_keyworker_lists_only_the_people_allocated_to_them(service, make_user, keyworker, person, add_person):
     allocate(person, keyworker)
     coordinator = make_user(service, Role.COORDINATOR)
     allocate(add_person(service, coordinator), make_user(service, Role.KEYWORKER))
     add_person(service, coordinator)  # allocated to nobody
 
-    response = client.get("/api/people", **api_for(keyworker))
+    response = Api(keyworker).get("/api/people")
 
     assert [item["id"] for item in response.json()["items"]] == [person.pk]
 
 
-@person_route_params
-def test_a_keyworker_cannot_reach_a_person_not_allocated_to_them(client, keyworker, api_for, person, route):
+@route_params(PERSON_ROUTES)
+def test_a_keyworker_cannot_reach_a_person_not_allocated_to_them(keyworker, person, world, route):
     before = row_counts()
 
-    response = route.call(client, person, api_for(keyworker))
+    response = route.call(Api(keyworker), world)
 
     assert response.status_code == 404
     assert b"Confidential" not in response.content and person.nhs_number.encode() not in response.content
     assert row_counts() == before
 
 
-def test_a_keyworker_no_longer_reaches_a_person_once_their_allocation_has_ended(client, keyworker, api_for, person):
+def test_a_keyworker_no_longer_reaches_a_person_once_their_allocation_has_ended(keyworker, person):
     allocate(person, keyworker, starts_on=days_ago(30), ends_on=days_ago(1))
 
-    assert client.get(f"/api/people/{person.pk}", **api_for(keyworker)).status_code == 404
+    assert Api(keyworker).get(f"/api/people/{person.pk}").status_code == 404
 
 
-def test_a_keyworker_reaches_everyone_when_the_service_opens_its_whole_register(
-    client, service, keyworker, api_for, person
-):
+def test_a_keyworker_reaches_everyone_when_the_service_opens_its_whole_register(service, keyworker, person):
     service.keyworkers_see_whole_service = True
     service.save()
 
-    assert client.get(f"/api/people/{person.pk}", **api_for(keyworker)).status_code == 200
+    response = Api(keyworker).get(f"/api/people/{person.pk}")
+
+    assert response.status_code == 200
+    assert response.json()["nhs_number"] == person.nhs_number
 
 
 # Never a server error -----------------------------------------------------------------------------
 
 
 @pytest.fixture
-def tolerant(service, make_user, api_for):
-    """A client that answers a crash with a 500 response, as in production, instead of raising."""
-    client = Client(raise_request_exception=False)
-    headers = api_for(make_user(service, Role.COORDINATOR))
-    return lambda method, path, body=None: getattr(client, method)(
-        path, body, content_type="application/json", **headers
-    )
+def tolerant(api_as):
+    """A coordinator's client that answers a crash with a 500 response, as in production."""
+    return api_as(Role.COORDINATOR, tolerant=True)
 
 
 def _sending(route):
@@ -300,10 +287,10 @@ def _sending(route):
 
 @pytest.mark.parametrize("route", [r for r in ROUTES if _sending(r)], ids=[r.name for r in ROUTES if _sending(r)])
 @pytest.mark.parametrize("body", ['{"given_name": "Robin",', "not json at all", "[1, 2, 3]", '"a string"'])
-def test_a_body_that_is_not_a_json_object_is_refused_with_a_json_client_error(tolerant, person, route, body):
+def test_a_body_that_is_not_a_json_object_is_refused_with_a_json_client_error(tolerant, world, route, body):
     before = row_counts()
 
-    response = tolerant(route.method, route.url(person), body)
+    response = tolerant.send(route.method, route.url(world), body)
 
     assert 400 <= response.status_code < 500, response.content
     assert response["Content-Type"].startswith("application/json")
@@ -312,21 +299,21 @@ def test_a_body_that_is_not_a_json_object_is_refused_with_a_json_client_error(to
 
 @pytest.mark.parametrize("path", ["/api/people/abc", "/api/people/abc/ratings", "/api/people/1.5", "/api/people/-1"])
 def test_an_id_that_is_not_a_whole_number_is_not_found_rather_than_a_crash(tolerant, path):
-    response = tolerant("get", path)
+    response = tolerant.get(path)
 
     assert response.status_code in (404, 422)
 
 
 @pytest.mark.parametrize("path", ["/api/people/99999999999999999999", "/api/people/99999999999999999999/ratings"])
 def test_an_id_too_large_for_the_database_is_not_found(tolerant, path):
-    response = tolerant("get", path)
+    response = tolerant.get(path)
 
     assert response.status_code == 404
 
 
 @pytest.mark.parametrize("field", ["preferred_name", "gender_identity", "communication_needs"])
 def test_editing_an_optional_text_field_to_null_is_not_a_server_error(tolerant, person, field):
-    response = tolerant("patch", f"/api/people/{person.pk}", {"version": person.version, field: None})
+    response = tolerant.patch(f"/api/people/{person.pk}", {"version": person.version, field: None})
 
     assert response.status_code in (200, 422), response.content
 

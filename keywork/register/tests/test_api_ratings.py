@@ -9,7 +9,8 @@ from django.utils import timezone
 from keywork.accounts.models import Role
 from keywork.audit.models import AuditEntry
 from keywork.register.models import Person, RatingChange
-from keywork.register.tests.test_api_people import ApiClient, days_ago
+from keywork.testing.api import Api
+from keywork.testing.dates import days_ago
 
 
 @pytest.fixture
@@ -18,8 +19,8 @@ def caller(service, make_user):
 
 
 @pytest.fixture
-def api(client, caller, api_for):
-    return ApiClient(client, api_for(caller))
+def api(caller):
+    return Api(caller)
 
 
 @pytest.fixture

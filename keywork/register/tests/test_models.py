@@ -2,18 +2,12 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 
 from keywork import audit
 from keywork.accounts.models import Role
 from keywork.register import operations
 from keywork.register.models import Person, RatingChange, StaleRecordError
-
-TODAY = timezone.localdate()
-
-
-def days_ago(days: int) -> datetime.date:
-    return TODAY - datetime.timedelta(days=days)
+from keywork.testing.dates import TODAY, days_ago
 
 
 @pytest.fixture

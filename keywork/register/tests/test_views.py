@@ -5,15 +5,13 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
 
-from conftest import date_parts
 from keywork.accounts.models import Role
 from keywork.audit.models import AuditEntry
 from keywork.register.models import Consent, Person, RatingChange
 from keywork.register.rules import nhs_number_check_digit
-
-TODAY = timezone.localdate()
+from keywork.testing.dates import TODAY
+from keywork.testing.pages import date_parts
 
 
 def valid_nhs_number(seed: int) -> str:

@@ -7,9 +7,9 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from conftest import create_user
 from keywork.accounts.models import Role
 from keywork.register.rules import nhs_number_check_digit
+from keywork.testing.factories import create_user
 from keywork.tests.browser.conftest import assert_accessible, log_in
 
 pytestmark = pytest.mark.browser

@@ -3,9 +3,9 @@
 import pytest
 from django.utils import timezone
 
-from conftest import create_user
 from keywork.imports import synthetic
 from keywork.register.models import Person
+from keywork.testing.factories import create_user
 
 from .conftest import assert_accessible, log_in
 

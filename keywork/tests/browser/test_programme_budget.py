@@ -5,9 +5,9 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from conftest import create_user
 from keywork.programme.models import BudgetLine
 from keywork.programme.money import financial_year_of
+from keywork.testing.factories import create_user
 
 from .conftest import assert_accessible, log_in
 

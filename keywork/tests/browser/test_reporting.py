@@ -4,8 +4,8 @@ import datetime
 
 import pytest
 
-from conftest import create_user
 from keywork.reporting.quarters import Quarter
+from keywork.testing.factories import create_user
 
 from .conftest import assert_accessible, log_in
 

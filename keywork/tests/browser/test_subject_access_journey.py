@@ -7,10 +7,10 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from conftest import create_user
 from keywork.presenters import uk_date
 from keywork.subjectaccess.models import SubjectAccessRequest, response_due_on
 from keywork.subjectaccess.operations import IDENTITY_FIRST
+from keywork.testing.factories import create_user
 
 from .conftest import assert_accessible, log_in
 
