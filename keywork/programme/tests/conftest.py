@@ -6,9 +6,9 @@ from decimal import Decimal
 
 import pytest
 
-from conftest import date_parts  # noqa: F401 - re-exported to this folder's tests
 from keywork.accounts.models import Role
 from keywork.assurance.models import Assurance
+from keywork.money import financial_year_of
 from keywork.programme.models import (
     BudgetLine,
     Expenditure,
@@ -20,8 +20,11 @@ from keywork.programme.models import (
     PostHolding,
     Risk,
 )
+from keywork.testing.dates import TODAY
 
 D = datetime.date
+THIS_YEAR = financial_year_of(TODAY)  # 2026/27
+LAST_MONTH = (TODAY.replace(day=1) - datetime.timedelta(days=1)).replace(day=1)  # 1 October 2026
 FLAT_PROFILE = [1_000_000] * 12  # £10,000 a month
 NEW_YEAR_2027 = D(2027, 1, 1)
 THURSDAY_BEFORE_EASTER_2026 = D(2026, 4, 2)

@@ -5,40 +5,32 @@ import datetime
 from dataclasses import dataclass, field
 
 import pytest
-from django.utils import timezone
 
 from keywork.accounts.models import Role
 from keywork.accounts.permissions import ROLE_PERMISSIONS, Permission
 from keywork.audit.models import AuditEntry
 from keywork.programme.api import router
 from keywork.programme.models import Expenditure, Feedback, FoiRequest, KpiValue, Milestone, Risk, RiskReview
-from keywork.programme.money import financial_year_of
+from keywork.programme.tests.conftest import LAST_MONTH, THIS_YEAR
+from keywork.testing.api import Api, Route, World, route_params
+from keywork.testing.dates import TODAY
 
 D = datetime.date
-TODAY = timezone.localdate()
-THIS_YEAR = financial_year_of(TODAY)
-LAST_MONTH = (TODAY.replace(day=1) - datetime.timedelta(days=1)).replace(day=1)
 VIEW, MANAGE = Permission.VIEW_PROGRAMME, Permission.MANAGE_PROGRAMME
 WORKFORCE, FEEDBACK = Permission.MANAGE_WORKFORCE, Permission.MANAGE_FEEDBACK
 
 
+URL = "/api/programme"
+
+
 @dataclass(frozen=True)
-class Route:
-    name: str
-    method: str
-    path: str  # {kpi} and {risk} stand for the records' ids
-    permission: Permission
-    success: int = 200
-    body: object = None  # records → the JSON body
-    audited: frozenset = field(default_factory=frozenset)  # (model, operation) pairs
+class ProgrammeRoute(Route):
+    """A route of the programme's router; a write audits the (model, operation) pairs `audited`."""
 
-    def url(self, records) -> str:
-        return "/api/programme" + self.path.format(kpi=records["kpi"].pk, risk=records["risk"].pk)
+    audited: frozenset = field(default_factory=frozenset)
 
-    def call(self, client, records, headers):
-        if self.method == "get":
-            return client.get(self.url(records), **headers)
-        return client.post(self.url(records), self.body(records), content_type="application/json", **headers)
+    def url(self, world) -> str:
+        return URL + super().url(world)
 
 
 def risk_body(records=None) -> dict:
@@ -55,55 +47,55 @@ def risk_body(records=None) -> dict:
 
 
 def expenditure_body(records, **changes) -> dict:
-    body = {"line_id": records["line"].pk, "spent_on": TODAY.isoformat(), "amount_pence": 100_000, "payee": "KCC"}
+    body = {"line_id": records.line.pk, "spent_on": TODAY.isoformat(), "amount_pence": 100_000, "payee": "KCC"}
     return body | changes
 
 
 ROUTES = [
-    Route("list KPIs", "get", "/kpis", VIEW),
-    Route("KPI series", "get", f"/kpis/{{kpi}}/series?start={LAST_MONTH.isoformat()}", VIEW),
-    Route(
+    ProgrammeRoute("list KPIs", "get", "/kpis", VIEW),
+    ProgrammeRoute("KPI series", "get", f"/kpis/{{kpi}}/series?start={LAST_MONTH.isoformat()}", VIEW),
+    ProgrammeRoute(
         "enter a KPI figure",
         "post",
         "/kpis/{kpi}/values",
         MANAGE,
         201,
         lambda r: {"month": LAST_MONTH.isoformat(), "value": "82"},
-        frozenset({(KpiValue, "create")}),
+        audited=frozenset({(KpiValue, "create")}),
     ),
-    Route("list milestones", "get", "/milestones", VIEW),
-    Route(
+    ProgrammeRoute("list milestones", "get", "/milestones", VIEW),
+    ProgrammeRoute(
         "add a milestone",
         "post",
         "/milestones",
         MANAGE,
         201,
         lambda r: {"title": "Launch", "due_on": TODAY.isoformat(), "owner": "Programme lead"},
-        frozenset({(Milestone, "create")}),
+        audited=frozenset({(Milestone, "create")}),
     ),
-    Route("budget", "get", "/budget", VIEW),
-    Route(
+    ProgrammeRoute("budget", "get", "/budget", VIEW),
+    ProgrammeRoute(
         "record expenditure",
         "post",
         "/expenditure",
         MANAGE,
         201,
         expenditure_body,
-        frozenset({(Expenditure, "create")}),
+        audited=frozenset({(Expenditure, "create")}),
     ),
-    Route("list risks", "get", "/risks", VIEW),
-    Route("add a risk", "post", "/risks", MANAGE, 201, risk_body, frozenset({(Risk, "create")})),
-    Route(
+    ProgrammeRoute("list risks", "get", "/risks", VIEW),
+    ProgrammeRoute("add a risk", "post", "/risks", MANAGE, 201, risk_body, audited=frozenset({(Risk, "create")})),
+    ProgrammeRoute(
         "review a risk",
         "post",
         "/risks/{risk}/reviews",
         MANAGE,
         200,
         lambda r: {"reviewed_on": TODAY.isoformat(), "likelihood": 2, "impact": 2, "next_review_due_on": "2027-06-01"},
-        frozenset({(RiskReview, "create"), (Risk, "update")}),
+        audited=frozenset({(RiskReview, "create"), (Risk, "update")}),
     ),
-    Route("list feedback", "get", "/feedback", FEEDBACK),
-    Route(
+    ProgrammeRoute("list feedback", "get", "/feedback", FEEDBACK),
+    ProgrammeRoute(
         "add feedback",
         "post",
         "/feedback",
@@ -113,37 +105,36 @@ ROUTES = [
             {"kind": "compliment", "received_on": TODAY.isoformat(), "from_whom": "A parent"}
             | {"about": "Visits", "summary": "Thank you"}
         ),
-        frozenset({(Feedback, "create")}),
+        audited=frozenset({(Feedback, "create")}),
     ),
-    Route("list FOI requests", "get", "/foi", FEEDBACK),
-    Route(
+    ProgrammeRoute("list FOI requests", "get", "/foi", FEEDBACK),
+    ProgrammeRoute(
         "add an FOI request",
         "post",
         "/foi",
         FEEDBACK,
         201,
         lambda r: {"received_on": TODAY.isoformat(), "requester": "A journalist", "subject": "Costs"},
-        frozenset({(FoiRequest, "create")}),
+        audited=frozenset({(FoiRequest, "create")}),
     ),
-    Route("workforce", "get", "/workforce?on=2026-06-01", WORKFORCE),
+    ProgrammeRoute("workforce", "get", "/workforce?on=2026-06-01", WORKFORCE),
 ]
-route_params = pytest.mark.parametrize("route", ROUTES, ids=[route.name for route in ROUTES])
 WRITES = [route for route in ROUTES if route.method == "post"]
-write_params = pytest.mark.parametrize("route", WRITES, ids=[route.name for route in WRITES])
 
 
 @pytest.fixture
 def records_in(make_kpi, make_risk, make_line):
-    return lambda service: {
-        "kpi": make_kpi(service),
-        "risk": make_risk(service),
-        "line": make_line(service, THIS_YEAR),
-    }
+    return lambda service: World(kpi=make_kpi(service), risk=make_risk(service), line=make_line(service, THIS_YEAR))
 
 
 @pytest.fixture
 def records(service, records_in):
     return records_in(service)
+
+
+@pytest.fixture
+def lead_api(lead_user):
+    return Api(lead_user)
 
 
 def test_the_table_of_routes_names_every_route_of_the_programme_router():
@@ -157,69 +148,56 @@ def test_the_table_of_routes_names_every_route_of_the_programme_router():
 
 
 @pytest.mark.parametrize("role", Role.values)
-def test_each_role_reaches_exactly_the_routes_its_permissions_allow(client, service, make_user, api_for, records, role):
-    headers = api_for(make_user(service, role))
-    statuses = {route.name: route.call(client, records, headers).status_code for route in ROUTES}
+def test_each_role_reaches_exactly_the_routes_its_permissions_allow(api_as, records, role):
+    api = api_as(role)
+    statuses = {route.name: route.call(api, records).status_code for route in ROUTES}
     allowed = ROLE_PERMISSIONS[role]
     assert statuses == {route.name: route.success if route.permission in allowed else 403 for route in ROUTES}
 
 
-def test_a_commissioner_reads_kpis_budget_and_risks_and_nothing_else(client, service, make_user, api_for, records):
-    headers = api_for(make_user(service, Role.COMMISSIONER))
-    reached = {route.name for route in ROUTES if route.call(client, records, headers).status_code == 200}
+def test_a_commissioner_reads_kpis_budget_and_risks_and_nothing_else(api_as, records):
+    commissioner = api_as(Role.COMMISSIONER)
+    reached = {route.name for route in ROUTES if route.call(commissioner, records).status_code == 200}
     assert reached == {"list KPIs", "KPI series", "list milestones", "budget", "list risks"}
     assert not AuditEntry.objects.exists()
 
 
-@route_params
-def test_a_request_without_a_token_is_refused(client, records, route):
-    assert route.call(client, records, {}).status_code == 401
+@route_params(ROUTES)
+def test_a_request_without_a_token_is_refused(records, route):
+    assert route.call(Api(), records).status_code == 401
 
 
-@write_params
-def test_every_write_through_the_api_is_audited_with_the_actor(client, service, lead_user, api_for, records, route):
-    response = route.call(client, records, api_for(lead_user) | {"REMOTE_ADDR": "10.9.8.7"})
+@route_params(WRITES)
+def test_every_write_through_the_api_is_audited_with_the_actor(service, lead_user, records, route):
+    response = route.call(Api(lead_user, REMOTE_ADDR="10.9.8.7"), records)
     assert response.status_code == route.success
     entries = list(AuditEntry.objects.all())
     assert {(e.content_type.model_class(), e.operation) for e in entries} == route.audited
     assert all((e.actor, e.service, e.ip_address) == (lead_user, service, "10.9.8.7") for e in entries)
 
 
-@pytest.mark.parametrize("route", [r for r in ROUTES if "{" in r.path], ids=lambda r: r.name)
-def test_another_services_kpi_or_risk_is_not_found(client, lead_user, api_for, other_service, records_in, route):
-    response = route.call(client, records_in(other_service), api_for(lead_user))
+@route_params(route for route in ROUTES if "{" in route.path)
+def test_another_services_kpi_or_risk_is_not_found(lead_api, other_service, records_in, route):
+    response = route.call(lead_api, records_in(other_service))
     assert response.status_code == 404
     assert not AuditEntry.objects.exists() and not KpiValue.objects.exists() and not RiskReview.objects.exists()
 
 
-def test_the_lists_hold_only_this_services_records(client, lead_user, api_for, records, other_service, records_in):
+def test_the_lists_hold_only_this_services_records(lead_api, records, other_service, records_in):
     records_in(other_service)
-    headers = api_for(lead_user)
-    assert [k["id"] for k in client.get("/api/programme/kpis", **headers).json()] == [records["kpi"].pk]
-    assert [r["id"] for r in client.get("/api/programme/risks", **headers).json()] == [records["risk"].pk]
-    budget = client.get(f"/api/programme/budget?financial_year={THIS_YEAR}", **headers).json()
-    assert [line["id"] for line in budget["lines"]] == [records["line"].pk]
+    assert [k["id"] for k in lead_api.get(f"{URL}/kpis").json()] == [records.kpi.pk]
+    assert [r["id"] for r in lead_api.get(f"{URL}/risks").json()] == [records.risk.pk]
+    budget = lead_api.get(f"{URL}/budget", financial_year=THIS_YEAR).json()
+    assert [line["id"] for line in budget["lines"]] == [records.line.pk]
 
 
 # Budget ------------------------------------------------------------------------------------------
 
 
-@pytest.fixture
-def lead_api(client, lead_user, api_for):
-    headers = api_for(lead_user)
-
-    def call(method, path, body=None):
-        if method == "get":
-            return client.get("/api/programme" + path, **headers)
-        return client.post("/api/programme" + path, body, content_type="application/json", **headers)
-
-    return call
-
-
 def test_a_new_expenditure_moves_spending_to_date_and_the_variance_by_exactly_its_amount(lead_api, records):
-    before = lead_api("get", "/budget").json()
-    assert lead_api("post", "/expenditure", expenditure_body(records, amount_pence=123_456)).status_code == 201
-    after = lead_api("get", "/budget").json()
+    before = lead_api.get(f"{URL}/budget").json()
+    assert lead_api.post(f"{URL}/expenditure", expenditure_body(records, amount_pence=123_456)).status_code == 201
+    after = lead_api.get(f"{URL}/budget").json()
     assert after["actual_to_date_pence"] - before["actual_to_date_pence"] == 123_456
     assert after["variance_pence"] - before["variance_pence"] == 123_456
     assert after["lines"][0]["forecast_pence"] - before["lines"][0]["forecast_pence"] == 123_456
@@ -228,7 +206,7 @@ def test_a_new_expenditure_moves_spending_to_date_and_the_variance_by_exactly_it
 def test_the_budget_of_a_past_year_is_reported_in_full(lead_api, service, make_line, spend):
     line = make_line(service, 2024)
     spend(line, D(2025, 3, 31), 13_200_000)
-    budget = lead_api("get", "/budget?financial_year=2024").json()
+    budget = lead_api.get(f"{URL}/budget?financial_year=2024").json()
     assert (budget["budget_to_date_pence"], budget["actual_to_date_pence"], budget["variance_pence"]) == (
         12_000_000,
         13_200_000,
@@ -252,7 +230,7 @@ def test_the_budget_of_a_past_year_is_reported_in_full(lead_api, service, make_l
     ],
 )
 def test_bad_expenditure_is_refused_by_the_api_naming_the_field(lead_api, records, changes, field, message):
-    response = lead_api("post", "/expenditure", expenditure_body(records, **changes))
+    response = lead_api.post(f"{URL}/expenditure", expenditure_body(records, **changes))
     assert response.status_code == 422
     assert list(response.json()["errors"]) == [field] and message in response.json()["errors"][field][0]
     assert not Expenditure.objects.exists() and not AuditEntry.objects.exists()
@@ -260,7 +238,7 @@ def test_bad_expenditure_is_refused_by_the_api_naming_the_field(lead_api, record
 
 def test_expenditure_on_another_services_line_is_refused_by_the_api(lead_api, records, other_service, make_line):
     theirs = make_line(other_service, THIS_YEAR)
-    response = lead_api("post", "/expenditure", expenditure_body(records, line_id=theirs.pk))
+    response = lead_api.post(f"{URL}/expenditure", expenditure_body(records, line_id=theirs.pk))
     assert response.status_code == 422
     assert response.json() == {"errors": {"line_id": ["No budget line with this id in your service"]}}
     assert not Expenditure.objects.exists()
@@ -268,7 +246,7 @@ def test_expenditure_on_another_services_line_is_refused_by_the_api(lead_api, re
 
 def test_a_milestone_marked_done_without_evidence_is_refused_by_the_api(lead_api):
     body = {"title": "Launch", "due_on": "2026-09-30", "owner": "Programme lead", "status": "done"}
-    response = lead_api("post", "/milestones", body)
+    response = lead_api.post(f"{URL}/milestones", body)
     assert response.status_code == 422
     assert response.json() == {"errors": {"evidence": ["Give the evidence that the milestone is done"]}}
     assert not Milestone.objects.exists()
@@ -281,7 +259,7 @@ def test_the_workforce_route_gives_headcount_wte_and_vacancies_on_the_date(lead_
     hold(make_post(service, "Practice Consultant 1"), "Bea", D(2026, 4, 1))
     hold(make_post(service, "Behaviour Analyst", role="Behaviour Team", hours="22.5"), "Dee", D(2026, 1, 1), wte="0.6")
     make_post(service, "Practice Consultant 2")
-    assert lead_api("get", "/workforce?on=2026-06-01").json() == {
+    assert lead_api.get(f"{URL}/workforce?on=2026-06-01").json() == {
         "on": "2026-06-01",
         "headcount": 2,
         "wte": "1.60",

@@ -201,10 +201,20 @@ def test_expenditure_dated_before_1_april_is_refused_for_that_years_line(service
     assert "the date falls in 2024/25" in refused.value.message_dict["spent_on"][0]
 
 
+def accepted(entry) -> Expenditure:
+    """Checked as the pages and the API check it, then saved."""
+    entry.full_clean()
+    entry.save()
+    return entry
+
+
 def test_expenditure_on_the_first_and_last_days_of_the_year_is_accepted(service, make_line, lead_user):
     line = make_line(service, 2025)
-    expenditure(line, lead_user, D(2025, 4, 1)).full_clean()
-    expenditure(line, lead_user, D(2026, 3, 31)).full_clean()
+    accepted(expenditure(line, lead_user, D(2025, 4, 1), pence=10_000))
+    accepted(expenditure(line, lead_user, D(2026, 3, 31), pence=20_000))
+
+    monthly = line_report(budget_report(service, 2025, D(2026, 4, 1)), line).monthly_actual
+    assert (monthly[0], monthly[-1], sum(monthly)) == (10_000, 20_000, 30_000)
 
 
 def test_a_zero_expenditure_is_refused(service, make_line, lead_user):
@@ -213,5 +223,9 @@ def test_a_zero_expenditure_is_refused(service, make_line, lead_user):
     assert refused.value.message_dict == {"amount_pence": ["Enter an amount other than zero"]}
 
 
-def test_a_negative_expenditure_is_a_refund_and_accepted(service, make_line, lead_user):
-    expenditure(make_line(service, 2025), lead_user, D(2025, 6, 1), pence=-12_000).full_clean()
+def test_a_negative_expenditure_is_a_refund_and_accepted(service, make_line, spend, lead_user):
+    line = make_line(service, 2025)
+    spend(line, D(2025, 6, 1), 50_000)
+    accepted(expenditure(line, lead_user, D(2025, 6, 1), pence=-12_000))
+
+    assert line_report(budget_report(service, 2025, ON), line).actual_to_date == 38_000

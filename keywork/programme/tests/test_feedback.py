@@ -15,15 +15,14 @@ import datetime
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
 from keywork.accounts.models import Role
 from keywork.audit.models import AuditEntry
 from keywork.programme.models import Feedback, FoiRequest
-from keywork.programme.tests.conftest import date_parts
+from keywork.testing.dates import TODAY
+from keywork.testing.pages import date_parts
 
 D = datetime.date
-TODAY = timezone.localdate()
 
 
 @pytest.mark.parametrize(

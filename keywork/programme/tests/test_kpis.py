@@ -6,7 +6,6 @@ from decimal import Decimal
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
 from keywork.accounts.models import Role
 from keywork.audit.models import AuditEntry
@@ -14,11 +13,11 @@ from keywork.inpatient.census import monthly_census
 from keywork.inpatient.models import Admission
 from keywork.programme.kpi_series import kpi_series
 from keywork.programme.models import KpiValue
-from keywork.programme.tests.conftest import date_parts
+from keywork.programme.tests.conftest import LAST_MONTH
+from keywork.testing.dates import TODAY
+from keywork.testing.pages import date_parts
 
 D = datetime.date
-TODAY = timezone.localdate()
-LAST_MONTH = (TODAY.replace(day=1) - datetime.timedelta(days=1)).replace(day=1)
 
 
 def enter(kpi, user, month, value):

@@ -5,15 +5,14 @@ import datetime
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
 from keywork.audit.models import AuditEntry
 from keywork.programme.models import Risk, RiskReview
 from keywork.programme.risk_map import heat_map
-from keywork.programme.tests.conftest import date_parts
+from keywork.testing.dates import TODAY
+from keywork.testing.pages import date_parts
 
 D = datetime.date
-TODAY = timezone.localdate()
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 import pytest
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
 
 from keywork.accounts.models import Role
 from keywork.accounts.permissions import ROLE_PERMISSIONS, Permission
@@ -28,12 +27,9 @@ from keywork.programme.models import (
     Risk,
     RiskReview,
 )
-from keywork.programme.money import financial_year_of
-from keywork.programme.tests.conftest import date_parts
-
-TODAY = timezone.localdate()
-THIS_YEAR = financial_year_of(TODAY)
-LAST_MONTH = (TODAY.replace(day=1) - datetime.timedelta(days=1)).replace(day=1)
+from keywork.programme.tests.conftest import LAST_MONTH, THIS_YEAR
+from keywork.testing.dates import TODAY
+from keywork.testing.pages import date_parts
 
 VIEW, MANAGE = Permission.VIEW_PROGRAMME, Permission.MANAGE_PROGRAMME
 WORKFORCE, FEEDBACK = Permission.MANAGE_WORKFORCE, Permission.MANAGE_FEEDBACK
@@ -344,8 +340,8 @@ def test_an_amount_no_budget_could_hold_is_refused_on_the_page_with_a_message(le
 
 
 def test_the_programme_lead_adds_a_budget_line_whose_profile_adds_up_to_the_year(service, make_user):
-    from conftest import logged_in
     from keywork.programme.models import BudgetLine
+    from keywork.testing.pages import logged_in
 
     lead = logged_in(make_user(service, "lead"))
     data = {"financial_year": 2026, "name": "Training", "category": "training", "annual_amount": "1,000.01"}
@@ -356,8 +352,8 @@ def test_the_programme_lead_adds_a_budget_line_whose_profile_adds_up_to_the_year
 
 
 def test_funding_cannot_be_negative(service, make_user):
-    from conftest import logged_in
     from keywork.programme.models import Funding
+    from keywork.testing.pages import logged_in
 
     lead = logged_in(make_user(service, "lead"))
     data = {"financial_year": 2026, "source": "ICB", "amount": "-5"}

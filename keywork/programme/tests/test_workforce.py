@@ -13,19 +13,18 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
-from django.utils import timezone
 
 from keywork.accounts.models import Role
 from keywork.assurance.models import Assurance
 from keywork.assurance.rules import lapsing, workers_with_lapsed_registration
 from keywork.audit.models import AuditEntry
 from keywork.programme.models import Post, PostHolding
-from keywork.programme.tests.conftest import date_parts
 from keywork.programme.workforce import workforce_on
+from keywork.testing.dates import TODAY
+from keywork.testing.pages import date_parts
 
 D = datetime.date
 ON = D(2026, 6, 1)
-TODAY = timezone.localdate()
 
 
 @pytest.fixture
