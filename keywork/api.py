@@ -14,10 +14,10 @@ from keywork.fhir.api import is_fhir_request, operation_outcome
 from keywork.fhir.api import router as fhir_router
 from keywork.inpatient.api import router as inpatient_router
 from keywork.keyworking.api import router as keyworking_router
+from keywork.locking import StaleRecordError
 from keywork.outcomes.api import router as outcomes_router
 from keywork.programme.api import router as programme_router
 from keywork.register.api import router as register_router
-from keywork.register.models import StaleRecordError
 from keywork.reviews.api import router as reviews_router
 
 

@@ -7,7 +7,7 @@ from django.urls import reverse
 from jinja2 import ChoiceLoader, Environment, PackageLoader
 
 from keywork import presenters
-from keywork.programme.money import pounds
+from keywork.money import pounds
 
 
 def url(name: str, *args, **kwargs) -> str:

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 
 from keywork import audit
-from keywork.register.models import StaleRecordError
+from keywork.locking import StaleRecordError
 
 STALE_MESSAGE = (
     "Someone else changed this record after you opened it. Your changes were not saved: "

@@ -2,7 +2,7 @@
 
 import csv
 
-from keywork.reporting.exports import safe_cell
+from keywork.spreadsheets import safe_cell
 
 HEADINGS = ["Row", "Column", "Why it was refused"]
 

@@ -12,7 +12,7 @@ import random
 from openpyxl import Workbook
 
 from keywork.register.synthetic import build_person
-from keywork.reporting.exports import safe_cell
+from keywork.spreadsheets import safe_cell
 
 HEADINGS = [
     "NHS No",

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from django.db.models import Min
 
 from keywork.inpatient.models import Admission
-from keywork.reporting.suppression import suppress_counts
+from keywork.suppression import suppress_counts
 
 
 @dataclass
@@ -30,7 +30,7 @@ class CensusMonth:
 
 def suppress_for_publication(month: CensusMonth, threshold: int) -> None:
     """Hide small numbers for people who may not see records: primary and secondary suppression of
-    the local-authority cells, and a total rounded to 5 when anything is hidden (reporting.suppression)."""
+    the local-authority cells, and a total rounded to 5 when anything is hidden (keywork/suppression.py)."""
     table = suppress_counts(month.by_local_authority, threshold)
     month.by_local_authority, month.shown_count = table.cells, table.total
     month.average_days_in_hospital = None

@@ -7,7 +7,7 @@ from django.db.models import Max
 
 from keywork import audit
 from keywork.audit.models import Operation
-from keywork.register.models import StaleRecordError
+from keywork.locking import StaleRecordError
 
 
 def _record(actor, operation, obj, person, changes=None):

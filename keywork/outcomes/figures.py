@@ -1,7 +1,7 @@
 """System blockers as suppressed counts, for commissioners: by category, by agency and by month.
 
 Only counts leave this module: no names, no descriptions. Counts from 1 to the service's
-threshold are hidden (NHS statistical disclosure practice, reporting.suppression).
+threshold are hidden (NHS statistical disclosure practice, keywork/suppression.py).
 """
 
 import datetime
@@ -9,7 +9,7 @@ from collections import Counter
 
 from keywork.outcomes.choices import BlockerCategory
 from keywork.outcomes.models import SystemBlocker
-from keywork.reporting.suppression import suppress_counts
+from keywork.suppression import suppress_counts
 
 MONTHS_SHOWN = 12
 

@@ -9,6 +9,7 @@ from ninja import Router, Status
 
 from keywork import audit
 from keywork.accounts.permissions import Permission, permission_required
+from keywork.money import financial_year_of
 from keywork.programme import operations
 from keywork.programme.budget_report import budget_report
 from keywork.programme.kpi_series import kpi_series
@@ -23,7 +24,6 @@ from keywork.programme.models import (
     Risk,
     RiskReview,
 )
-from keywork.programme.money import financial_year_of
 from keywork.programme.schemas import (
     BudgetOut,
     ExpenditureIn,

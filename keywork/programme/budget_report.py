@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from django.db.models import Sum
 from django.db.models.functions import TruncMonth
 
+from keywork.money import financial_year_months
 from keywork.programme.models import BudgetLine, Expenditure, Funding
-from keywork.programme.money import financial_year_months
 
 
 def variance_percent(actual: int, budget: int) -> float | None:

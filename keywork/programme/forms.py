@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from keywork.assurance.models import Assurance
 from keywork.forms import fields
 from keywork.forms.models import ModelForm
+from keywork.money import financial_year_label, pence_from_text
 from keywork.programme.models import (
     BudgetLine,
     Expenditure,
@@ -20,7 +21,6 @@ from keywork.programme.models import (
     Risk,
     RiskReview,
 )
-from keywork.programme.money import financial_year_label, pence_from_text
 
 ONE_TO_FIVE = [(str(n), str(n)) for n in range(1, 6)]
 

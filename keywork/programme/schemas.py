@@ -3,7 +3,7 @@ from decimal import Decimal
 
 from pydantic import Field
 
-from keywork.programme.money import LARGEST_PENCE
+from keywork.money import LARGEST_PENCE
 from keywork.schemas import Schema
 
 

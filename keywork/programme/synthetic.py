@@ -9,6 +9,7 @@ from decimal import Decimal
 from django.utils import timezone
 
 from keywork.assurance.models import Assurance
+from keywork.money import financial_year_months, financial_year_of
 from keywork.programme.models import (
     BudgetLine,
     Expenditure,
@@ -23,7 +24,6 @@ from keywork.programme.models import (
     Risk,
     RiskReview,
 )
-from keywork.programme.money import financial_year_months, financial_year_of
 from keywork.register.synthetic import FAMILY_NAMES, GIVEN_NAMES
 
 # NHS England funding via the ICB (domain.md); later years assumed level with 2023/24.

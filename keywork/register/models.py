@@ -7,6 +7,7 @@ from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 
+from keywork.locking import StaleRecordError
 from keywork.register import rules
 from keywork.register.choices import (
     Condition,
@@ -42,10 +43,6 @@ class PostcodeField(models.CharField):
 
     def to_python(self, value):
         return rules.normalise_postcode(super().to_python(value))
-
-
-class StaleRecordError(Exception):
-    """Someone else saved the record after this user opened it (optimistic locking)."""
 
 
 class Person(models.Model):

@@ -1,7 +1,6 @@
 """Files the app writes: the quarterly return as XLSX and PDF, the register as CSV and XLSX.
 
-Every cell written passes through safe_cell: spreadsheet programs run text that starts with
-=, +, -, @ (or a tab or carriage return) as a formula, so such text is written as plain text.
+Every cell written passes through safe_cell (keywork/spreadsheets.py), so no text runs as a formula.
 """
 
 import csv
@@ -13,18 +12,7 @@ from reportlab.platypus import Paragraph, Spacer
 
 from keywork import pdf
 from keywork.presenters import format_nhs_number, uk_date
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_cell(value):
-    """
-    >>> safe_cell("=HYPERLINK(1)"), safe_cell("-2"), safe_cell(-2), safe_cell("Kent")
-    ("'=HYPERLINK(1)", "'-2", -2, 'Kent')
-    """
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
+from keywork.spreadsheets import safe_cell
 
 
 def return_sections(report, tables) -> list[tuple[str, list[list]]]:

@@ -4,7 +4,7 @@ from django.db.models import Count
 from django.utils import timezone
 
 from keywork.register.choices import Rating, RegisterStatus
-from keywork.reporting.suppression import suppress_counts
+from keywork.suppression import suppress_counts
 
 
 def rating_counts(people) -> dict[str, int]:

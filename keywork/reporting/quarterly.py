@@ -12,7 +12,7 @@ from keywork.register.choices import Rating
 from keywork.reporting.history import on_register, people_rows, ratings_on
 from keywork.reporting.models import QuarterNarrative
 from keywork.reporting.quarters import Quarter
-from keywork.reporting.suppression import suppress_count, suppress_counts, suppress_table
+from keywork.suppression import suppress_count, suppress_counts, suppress_table
 
 OUTCOME_COUNTS = {"goals_rated", "closings", "admissions_avoided", "breakdowns_prevented"}
 RATING_ROWS = [rating.label.split(" – ")[0] for rating in Rating]

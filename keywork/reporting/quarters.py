@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 
-from keywork.programme.money import financial_year_label, financial_year_of
+from keywork.money import financial_year_label, financial_year_of
 
 
 @dataclass(frozen=True)

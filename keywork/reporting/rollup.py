@@ -2,8 +2,8 @@
 by side, for regional and national viewers: aggregated and suppressed, never a person's details."""
 
 from keywork.reporting.quarterly import quarterly_return
-from keywork.reporting.suppression import suppress_table
 from keywork.services.models import Service
+from keywork.suppression import suppress_table
 
 HEADLINE = "On the register at the quarter's end"
 

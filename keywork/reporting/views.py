@@ -22,7 +22,7 @@ from keywork.reporting.models import QuarterNarrative
 from keywork.reporting.quarterly import published_tables, quarterly_return
 from keywork.reporting.quarters import Quarter, recent_quarters
 from keywork.reporting.rollup import rolled_up_return
-from keywork.reporting.suppression import suppress_count
+from keywork.suppression import suppress_count
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

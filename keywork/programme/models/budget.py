@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from keywork.programme.money import LARGEST_PENCE, financial_year_label, financial_year_of, pounds
+from keywork.money import LARGEST_PENCE, financial_year_label, financial_year_of, pounds
 
 
 class Funding(models.Model):

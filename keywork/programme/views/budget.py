@@ -3,12 +3,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from keywork.accounts.permissions import Permission, has_permission, permission_required
+from keywork.money import financial_year_label, financial_year_of
 from keywork.pages import handle_form
 from keywork.programme import operations
 from keywork.programme.budget_report import budget_report
 from keywork.programme.forms import BudgetLineForm, ExpenditureForm, FundingForm
 from keywork.programme.models import BudgetLine, Funding
-from keywork.programme.money import financial_year_label, financial_year_of
 
 
 @permission_required(Permission.VIEW_PROGRAMME)

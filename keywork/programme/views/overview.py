@@ -4,13 +4,13 @@ from django.utils import timezone
 
 from keywork.accounts.permissions import Permission, has_permission, permission_required
 from keywork.inpatient.census import first_admission_month
+from keywork.money import financial_year_of
 from keywork.pages import handle_form
 from keywork.programme import operations
 from keywork.programme.budget_report import budget_report
 from keywork.programme.forms import KpiValueForm, MilestoneForm
 from keywork.programme.kpi_series import kpi_series
 from keywork.programme.models import Kpi, KpiValue, Milestone
-from keywork.programme.money import financial_year_of
 from keywork.programme.risk_map import heat_map
 
 

@@ -5,8 +5,9 @@ from django.core.exceptions import ValidationError
 
 from keywork import audit
 from keywork.accounts.models import Role
+from keywork.locking import StaleRecordError
 from keywork.register import operations
-from keywork.register.models import Person, RatingChange, StaleRecordError
+from keywork.register.models import Person, RatingChange
 from keywork.testing.dates import TODAY, days_ago
 
 

@@ -4,8 +4,8 @@ import datetime
 
 from keywork.reporting.quarterly import published_tables, quarterly_return
 from keywork.reporting.quarters import Quarter
-from keywork.reporting.suppression import SUPPRESSED
 from keywork.reporting.tests.conftest import Q3, D
+from keywork.suppression import SUPPRESSED
 
 TODAY = D(2026, 11, 25)
 

@@ -1,7 +1,7 @@
 from django.urls import reverse
 
 from keywork.accounts.models import Role
-from keywork.reporting.suppression import SUPPRESSED, suppress_counts
+from keywork.suppression import SUPPRESSED, suppress_counts
 
 
 def test_counts_from_one_to_the_threshold_are_hidden_and_zero_is_shown():

@@ -10,8 +10,8 @@ from django.utils import timezone
 from keywork.accounts.models import Role
 from keywork.accounts.permissions import ROLE_PERMISSIONS, Permission
 from keywork.reporting.quarters import Quarter
-from keywork.reporting.suppression import SUPPRESSED
 from keywork.reporting.tests.conftest import D
+from keywork.suppression import SUPPRESSED
 
 QUARTER = {"quarter": "2025-Q3"}
 AGGREGATE_ROLES = [role for role in Role if Permission.VIEW_AGGREGATES in ROLE_PERMISSIONS[role]]

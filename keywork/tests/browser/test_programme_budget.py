@@ -5,8 +5,8 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from keywork.money import financial_year_of
 from keywork.programme.models import BudgetLine
-from keywork.programme.money import financial_year_of
 from keywork.testing.factories import create_user
 
 from .conftest import assert_accessible, log_in

@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from keywork.reporting.suppression import SUPPRESSED, suppress_counts, suppress_table
+from keywork.suppression import SUPPRESSED, suppress_counts, suppress_table
 
 STAR = SUPPRESSED
 
