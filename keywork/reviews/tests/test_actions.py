@@ -5,7 +5,8 @@ work list of the staff member who owns it."""
 import datetime
 
 import pytest
-from django.db import IntegrityError
+from django.db import IntegrityError, connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from keywork.accounts.models import Role
@@ -226,6 +227,22 @@ def test_the_open_actions_page_names_the_source_and_owner(service, review, keywo
     page = logged_in(create_user(service, Role.MANAGER)).http.get(reverse("reviews:actions")).content.decode()
 
     assert f"C(E)TR on {long_date(days_ago(20))}" in page and "Robin Keyworker" in page
+
+
+def test_the_open_actions_page_runs_as_many_queries_for_five_actions_as_for_one(service, review, keyworker):
+    manager = logged_in(create_user(service, Role.MANAGER))
+    overdue(review, owner_staff=keyworker)
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            manager.http.get(reverse("reviews:actions"))
+        return len(captured)
+
+    one = queries()
+    for _ in range(4):
+        overdue(review, owner_staff=create_user(service, Role.KEYWORKER))
+
+    assert queries() == one
 
 
 def test_the_persons_page_lists_the_action_under_its_review_with_its_owner(service, review, keyworker):
