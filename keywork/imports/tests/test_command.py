@@ -2,14 +2,12 @@ import csv
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.utils import timezone
 
 from keywork.accounts.models import Role
 from keywork.imports import synthetic
 from keywork.imports.models import ImportRun, SavedMapping
 from keywork.register.models import Person, RatingChange
-
-TODAY = timezone.localdate()
+from keywork.testing.dates import TODAY
 
 
 @pytest.fixture

@@ -1,7 +1,6 @@
 import datetime
 
 import pytest
-from django.utils import timezone
 
 from keywork import audit
 from keywork.audit.models import AuditEntry, Operation
@@ -10,8 +9,8 @@ from keywork.imports.files import read_table
 from keywork.imports.models import ImportRun, ImportStatus
 from keywork.register.choices import Rating
 from keywork.register.models import Consent, Person, RatingChange
-
-TODAY = timezone.localdate()
+from keywork.testing.dates import TODAY, days_ago
+from keywork.testing.factories import admit
 
 
 @pytest.fixture
@@ -245,19 +244,8 @@ def test_row_problems_name_the_column_and_why(actor, service, cell, heading, mes
 
 
 def test_a_review_the_rules_refuse_is_refused_in_the_report(actor, service, add_person, coordinator):
-    from keywork.inpatient import operations as inpatient
-    from keywork.inpatient.models import Admission
-
     person = add_person(service, coordinator.user, rating="red")
-    admitted = Admission(
-        person=person,
-        hospital="A synthetic hospital",
-        unit="Ward 1",
-        unit_type="general_adolescent",
-        distance_miles=10,
-        admitted_on=TODAY - datetime.timedelta(days=2),
-    )
-    inpatient.record_admission(actor, admitted, "informal")
+    admit(actor, person, days_ago(2))
     headings = ["NHS number", "Given name", "Family name", "Date of birth", "Local authority", "LD or autism", "RAG"]
     row = [
         person.nhs_number,
@@ -311,22 +299,6 @@ def row_for(person, rating, *extra):
     return [*details, person.condition, rating, *extra]
 
 
-def admit(actor, person, days_ago: int):
-    from keywork.inpatient import operations as inpatient
-    from keywork.inpatient.models import Admission
-
-    admission = Admission(
-        person=person,
-        hospital="A synthetic hospital",
-        unit="Ward 1",
-        unit_type="general_adolescent",
-        distance_miles=10,
-        admitted_on=TODAY - datetime.timedelta(days=days_ago),
-    )
-    inpatient.record_admission(actor, admission, "informal")
-    return admission
-
-
 def test_an_undated_file_imported_again_after_a_newer_review_does_not_bring_its_old_rating_back(
     actor, service, add_person, coordinator
 ):
@@ -350,7 +322,7 @@ def test_blue_from_a_file_needs_an_open_admission_in_keywork(actor, service, add
     person = add_person(service, coordinator.user, rating="red")
     refused = checked(actor, synthetic.as_csv([row_for(person, "Blue")], HEADINGS))
     assert refused.summary["refused"] == 1 and "record the admission under Inpatients" in refused.problems[0][2]
-    admission = admit(actor, person, days_ago=10)
+    admission = admit(actor, person, days_ago(10))
     admission.discharged_on = TODAY - datetime.timedelta(days=3)
     inpatient.record_discharge(actor, admission)
     after_discharge = checked(actor, synthetic.as_csv([row_for(person, "Blue")], HEADINGS))
@@ -359,7 +331,7 @@ def test_blue_from_a_file_needs_an_open_admission_in_keywork(actor, service, add
 
 def test_a_rating_dated_before_an_admission_recorded_in_keywork_is_refused(actor, service, add_person, coordinator):
     person = add_person(service, coordinator.user, rating="red")
-    admit(actor, person, days_ago=10)
+    admit(actor, person, days_ago(10))
     old = (TODAY - datetime.timedelta(days=100)).strftime("%d/%m/%Y")
     run = checked(actor, synthetic.as_csv([row_for(person, "Red", old)], [*HEADINGS, "Date of last review"]))
     assert run.summary["refused"] == 1 and "before the admission on" in run.problems[0][2]
@@ -369,7 +341,7 @@ def test_a_refusal_found_only_at_import_time_is_kept_in_the_report(actor, servic
     person = add_person(service, coordinator.user, rating="red")
     run = checked(actor, synthetic.as_csv([row_for(person, "Amber")], HEADINGS))
     assert run.summary["updated"] == 1
-    admit(actor, person, days_ago=1)
+    admit(actor, person, days_ago(1))
     with pytest.raises(importing.ImportRefused, match="1 row was refused"):
         importing.import_run(actor, run)
     run.refresh_from_db()

@@ -5,7 +5,6 @@ import zipfile
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from django.utils import timezone
 from openpyxl import load_workbook
 
 from keywork.accounts.models import Role
@@ -14,8 +13,7 @@ from keywork.imports import synthetic
 from keywork.imports.files import ENCRYPTED_MARK, OLE_MAGIC
 from keywork.imports.models import ImportRun, ImportStatus, SavedMapping
 from keywork.register.models import Person
-
-TODAY = timezone.localdate()
+from keywork.testing.dates import TODAY
 
 
 def upload(client, data: bytes, name="dsr.xlsx", **extra):

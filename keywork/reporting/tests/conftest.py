@@ -2,16 +2,16 @@
 figure of the return can be worked out by hand (see test_quarterly.py for the expectations)."""
 
 import datetime
+import functools
 
 import pytest
 
 from keywork import audit
 from keywork.accounts.models import Role
-from keywork.inpatient import operations as inpatient
-from keywork.inpatient.models import Admission
 from keywork.register import operations
 from keywork.register.models import RatingChange
 from keywork.reporting.quarters import Quarter
+from keywork.testing import factories
 
 Q3 = Quarter(2025, 3)
 D = datetime.date
@@ -48,23 +48,8 @@ def remove(actor):
 
 @pytest.fixture
 def admit(actor):
-    def make(person, on, discharged_on=None):
-        admission = Admission(
-            person=person,
-            hospital="Fernbrook Hospital",
-            unit="Willow",
-            unit_type="picu",
-            distance_miles=40,
-            admitted_on=on,
-            discharged_on=discharged_on,
-            discharge_destination="Family home" if discharged_on else "",
-        )
-        admission.full_clean(exclude=["recorded_by"])
-        admission = inpatient.record_admission(actor, admission, "s2")
-        person.refresh_from_db()
-        return admission
-
-    return make
+    """admit(person, on, discharged_on=None) → an admission the coordinator recorded."""
+    return functools.partial(factories.admit, actor)
 
 
 @pytest.fixture
