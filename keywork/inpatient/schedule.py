@@ -5,9 +5,9 @@ from dataclasses import dataclass
 from django.db.models import Prefetch
 
 from keywork.inpatient.models import Admission
-from keywork.inpatient.rules import ReviewSchedule, review_schedule
 from keywork.reviews.choices import ReviewKind
 from keywork.reviews.models import Review
+from keywork.reviews.rules import ReviewSchedule, review_schedule
 
 INPATIENT_REVIEW_KINDS = [ReviewKind.POST_ADMISSION, ReviewKind.INPATIENT]
 

@@ -7,10 +7,10 @@ from decimal import Decimal
 
 from keywork.inpatient.census import month_end, month_starts, monthly_census
 from keywork.inpatient.models import Admission
-from keywork.inpatient.rules import post_admission_review_due
 from keywork.keyworking.models import Allocation, Referral
 from keywork.programme.models import Kpi
 from keywork.reviews.models import Action, Review
+from keywork.reviews.rules import post_admission_review_due
 
 
 @dataclass

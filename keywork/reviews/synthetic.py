@@ -5,9 +5,9 @@ import random
 
 from django.utils import timezone
 
-from keywork.inpatient.rules import post_admission_review_due
 from keywork.reviews import operations
 from keywork.reviews.models import Action, Review
+from keywork.reviews.rules import post_admission_review_due
 
 RECOMMENDATIONS = [
     ("Agree a discharge plan with a named community provider", "Integrated Care Board"),

@@ -7,8 +7,8 @@ import pytest
 from django.utils import timezone
 
 from keywork.accounts.models import Role
-from keywork.inpatient.rules import add_months
 from keywork.reviews.models import Review
+from keywork.reviews.rules import add_months
 from keywork.testing.api import Api, created, errors
 from keywork.testing.dates import days_ago
 from keywork.workingdays import add_working_days, bank_holidays
