@@ -20,7 +20,7 @@ run() {  # $1: name, $2: DATABASE_URL
   echo "== $1 =="
   DATABASE_URL="$2" $PY manage.py migrate --verbosity 0
   # shellcheck disable=SC2086
-  DATABASE_URL="$2" $PY manage.py seed --scale $SCALE
+  DATABASE_URL="$2" $PY manage.py seed_national $SCALE
   DATABASE_URL="$2" $PY manage.py bench --json "bench/$1.json" --load-seconds "$LOAD_SECONDS"
 }
 

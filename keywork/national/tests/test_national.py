@@ -1,4 +1,4 @@
-"""`manage.py seed --scale`: the national-scale synthetic data set, built here at a tiny size."""
+"""`manage.py seed_national`: the national-scale synthetic data set, built here at a tiny size."""
 
 import datetime
 import random
@@ -26,7 +26,7 @@ TINY = dict(areas=2, people=60, contacts=600, reviews=40)
 
 def seed_scale(**sizes) -> str:
     out = StringIO()
-    call_command("seed", scale=True, **(TINY | sizes), stdout=out, stderr=StringIO())
+    call_command("seed_national", **(TINY | sizes), stdout=out, stderr=StringIO())
     return out.getvalue()
 
 
@@ -142,10 +142,3 @@ def test_the_command_refuses_impossible_sizes(db, sizes, message):
     with pytest.raises(CommandError, match=message):
         seed_scale(**sizes)
     assert not Service.objects.exists()
-
-
-def test_scale_options_need_scale(db):
-    with pytest.raises(CommandError, match="go with --scale"):
-        call_command("seed", people=5, contacts=10, stdout=StringIO(), stderr=StringIO())
-    with pytest.raises(CommandError, match="--people"):
-        call_command("seed", stdout=StringIO(), stderr=StringIO())

@@ -32,3 +32,8 @@ def test_seeding_twice_never_repeats_an_nhs_number(service, make_user):
 def test_seeding_a_service_without_users_is_refused(service):
     with pytest.raises(CommandError, match="no users"):
         call_command("seed", people=5, stdout=StringIO(), stderr=StringIO())
+
+
+def test_seeding_without_a_number_of_people_is_refused(service):
+    with pytest.raises(CommandError, match="Give --people"):
+        call_command("seed", stdout=StringIO(), stderr=StringIO())
