@@ -46,6 +46,7 @@ bench: venv-dev assets ## Benchmark on SQLite and PostgreSQL at national scale; 
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements-bench.txt
 	scripts/bench.sh
 
-lint: venv-dev ## ruff
+lint: venv-dev ## ruff, and the import layers (import-linter)
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	$(VENV)/bin/lint-imports

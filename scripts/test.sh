@@ -16,6 +16,8 @@ missing() {
 
 step "ruff"
 $PY -m ruff check .
+step "import layers (import-linter)"
+.venv/bin/lint-imports
 step "migrations match the models"
 $PY manage.py makemigrations --check --dry-run >/dev/null
 step "production settings pass manage.py check --deploy"
