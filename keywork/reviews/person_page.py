@@ -7,7 +7,7 @@ from keywork.register.timeline import Event
 
 
 def reviews_section(request, person) -> str:
-    reviews = person.reviews.prefetch_related("actions__owner_professional")
+    reviews = person.reviews.prefetch_related("actions__owner_staff", "actions__owner_professional")
     context = {
         "person": person,
         "reviews": reviews,

@@ -33,7 +33,7 @@ def pack(person) -> list[Section]:
         ),
         section(
             "Actions agreed (from C(E)TR recommendations and other meetings)",
-            person.actions.select_related("owner_staff", "owner_professional").order_by("due_on", "id"),
+            person.actions.for_lists().order_by("due_on", "id"),
             [
                 Column("Raised at", lambda action: action.source_label, covers=("source_type", "source_id")),
                 Column("Recommendation", "recommendation"),
