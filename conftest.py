@@ -2,11 +2,13 @@
 each, API clients, and people made by the project's own synthetic generator (fictitious, NHS
 numbers in the 999 test range). The helpers behind them live in keywork/testing/."""
 
+import functools
 import random
 
 import pytest
 import time_machine
 
+from keywork import audit
 from keywork.accounts.models import Role
 from keywork.services.models import Service
 from keywork.testing import factories
@@ -108,6 +110,23 @@ def manager(as_role):
 @pytest.fixture
 def coordinator(service):
     return logged_in(create_user(service, Role.COORDINATOR))
+
+
+@pytest.fixture
+def coordinator_user(service):
+    return create_user(service, Role.COORDINATOR)
+
+
+@pytest.fixture
+def actor(service, coordinator_user):
+    """The DSR coordinator as the audit names them: who records what the fixtures below record."""
+    return audit.Actor(coordinator_user, service)
+
+
+@pytest.fixture
+def admit(actor):
+    """admit(person, on, discharged_on=None) → an admission to a PICU the coordinator recorded."""
+    return functools.partial(factories.admit, actor)
 
 
 @pytest.fixture

@@ -99,3 +99,19 @@ def route_params(routes):
     """Parametrize a test over `routes`, each test id the route's name."""
     routes = list(routes)
     return pytest.mark.parametrize("route", routes, ids=[route.name for route in routes])
+
+
+def declared_operations(router) -> dict[tuple[str, str], object]:
+    """(path, method) → the view function `router` runs for it, as the router declares them."""
+    return {
+        (path, method.lower()): operation.view_func
+        for path, path_view in router.path_operations.items()
+        for operation in path_view.operations
+        for method in operation.methods
+    }
+
+
+def required_permission(router, route: Route):
+    """The permission the view behind `route` on `router` is guarded by (None if unguarded)."""
+    view = declared_operations(router)[(route.router_path, route.method)]
+    return getattr(view, "required_permission", None)

@@ -19,10 +19,10 @@ from keywork.outcomes.models import CaseStudy, Goal, SystemBlocker
 from keywork.programme.models import Feedback, FoiRequest, Kpi, Milestone, Post, Risk
 from keywork.reviews.models import Action, Review
 from keywork.subjectaccess.models import SubjectAccessRequest
+from keywork.testing.dates import TODAY
 
 # Pages open to anyone logged in (or to everyone), on purpose. Every other page must name a permission.
 OPEN_PAGES = {"login", "logout", "health", "choose_service"}
-TODAY = timezone.localdate()
 
 
 def named_pages():

@@ -1,28 +1,8 @@
 import datetime
-import functools
 
 import pytest
 
-from keywork import audit
-from keywork.accounts.models import Role
-from keywork.testing import factories
 from keywork.testing.api import Api
-
-
-@pytest.fixture
-def coordinator_user(service, make_user):
-    return make_user(service, Role.COORDINATOR)
-
-
-@pytest.fixture
-def actor(service, coordinator_user):
-    return audit.Actor(coordinator_user, service)
-
-
-@pytest.fixture
-def admit(actor):
-    """admit(person, on, discharged_on=None) → an admission the coordinator recorded."""
-    return functools.partial(factories.admit, actor)
 
 
 @pytest.fixture

@@ -2,12 +2,19 @@ import pytest
 
 from keywork.accounts.models import Role
 from keywork.testing import factories
+from keywork.testing.api import Api
 from keywork.testing.dates import days_ago
 
 
 @pytest.fixture
 def person(service, make_user, add_person):
     return add_person(service, make_user(service, Role.COORDINATOR), rating="red", referral_date=days_ago(60))
+
+
+@pytest.fixture
+def api(manager):
+    """The manager calling the JSON API."""
+    return Api(manager.user)
 
 
 @pytest.fixture

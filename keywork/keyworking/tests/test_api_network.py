@@ -12,12 +12,6 @@ from keywork.testing.factories import keyworker_of
 
 from .test_api_support import counts, escalation_body, involvement_body, iso, professional_body
 
-
-@pytest.fixture
-def api(manager):
-    return Api(manager.user)
-
-
 # Escalations --------------------------------------------------------------------------------------
 
 

@@ -9,17 +9,11 @@ from keywork.accounts.models import Role, WorkerType
 from keywork.audit.models import AuditEntry, Operation
 from keywork.keyworking.models import Allocation, Referral
 from keywork.register.choices import RegisterStatus
-from keywork.testing.api import Api, created, errors, ok
+from keywork.testing.api import created, errors, ok
 from keywork.testing.dates import TODAY, days_ago
 from keywork.testing.factories import keyworker_of, refer
 
 from .test_api_support import allocation_body, counts, iso, referral_body
-
-
-@pytest.fixture
-def api(manager):
-    return Api(manager.user)
-
 
 # Referrals ----------------------------------------------------------------------------------------
 

@@ -14,7 +14,7 @@ from keywork.keyworking.models import (
     FollowUp,
     Involvement,
 )
-from keywork.testing.api import Api, ok, route_params
+from keywork.testing.api import Api, declared_operations, ok, required_permission, route_params
 from keywork.testing.dates import days_ago
 from keywork.testing.factories import keyworker_of, refer
 
@@ -39,16 +39,6 @@ KEYWORKER_PERSON_ROUTES = [r for r in PERSON_ROUTES if r.permission in ROLE_PERM
 SERVICE_LISTS = [route for route in LISTS if route.name not in ("list contacts", "list plans")]
 
 
-def declared_operations() -> dict[tuple[str, str], object]:
-    """(router path, method) → the view function the keyworking router runs for it."""
-    return {
-        (path, method.lower()): operation.view_func
-        for path, path_view in router.path_operations.items()
-        for operation in path_view.operations
-        for method in operation.methods
-    }
-
-
 @pytest.fixture
 def world(service, person, manager):
     return build_world(service, person, manager.user)
@@ -58,14 +48,12 @@ def world(service, person, manager):
 
 
 def test_the_route_table_covers_every_keyworking_route():
-    assert set(declared_operations()) == {(route.router_path, route.method) for route in ROUTES}
+    assert set(declared_operations(router)) == {(route.router_path, route.method) for route in ROUTES}
 
 
 @route_params(ROUTES)
 def test_each_route_is_guarded_by_the_permission_it_should_need(route):
-    view = declared_operations()[(route.router_path, route.method)]
-
-    assert getattr(view, "required_permission", None) == route.permission
+    assert required_permission(router, route) == route.permission
 
 
 @pytest.mark.parametrize("role", Role.values)

@@ -11,7 +11,7 @@ from keywork.accounts.models import ApiToken, Role
 from keywork.accounts.permissions import ROLE_PERMISSIONS, Permission
 from keywork.register.api import router
 from keywork.register.tests.test_api_people import person_body, row_counts
-from keywork.testing.api import Api, Route, World, route_params
+from keywork.testing.api import Api, Route, World, declared_operations, required_permission, route_params
 from keywork.testing.dates import TODAY, days_ago
 from keywork.testing.factories import allocate
 
@@ -49,16 +49,6 @@ ROUTES = [
 ADD_A_PERSON = next(route for route in ROUTES if route.name == "add a person")
 OTHER_ROUTES = [route for route in ROUTES if route is not ADD_A_PERSON]
 PERSON_ROUTES = [route for route in ROUTES if "{person}" in route.path]
-
-
-def declared_operations() -> dict[tuple[str, str], object]:
-    """(router path, method) → the view function the register's router runs for it."""
-    return {
-        (path, method.lower()): operation.view_func
-        for path, path_view in router.path_operations.items()
-        for operation in path_view.operations
-        for method in operation.methods
-    }
 
 
 @pytest.fixture
@@ -161,14 +151,12 @@ def test_the_create_api_token_command_refuses_an_unknown_user(db):
 
 
 def test_the_role_table_covers_every_register_route():
-    assert set(declared_operations()) == {(route.router_path, route.method) for route in ROUTES}
+    assert set(declared_operations(router)) == {(route.router_path, route.method) for route in ROUTES}
 
 
 @route_params(ROUTES)
 def test_each_route_is_guarded_by_the_permission_it_should_need(route):
-    view = declared_operations()[(route.router_path, route.method)]
-
-    assert getattr(view, "required_permission", None) == route.permission
+    assert required_permission(router, route) == route.permission
 
 
 @pytest.mark.parametrize("role", Role.values)

@@ -2,29 +2,15 @@
 figure of the return can be worked out by hand (see test_quarterly.py for the expectations)."""
 
 import datetime
-import functools
 
 import pytest
 
-from keywork import audit
-from keywork.accounts.models import Role
 from keywork.register import operations
 from keywork.register.models import RatingChange
 from keywork.reporting.quarters import Quarter
-from keywork.testing import factories
 
 Q3 = Quarter(2025, 3)
 D = datetime.date
-
-
-@pytest.fixture
-def recorder(service, make_user):
-    return make_user(service, Role.COORDINATOR)
-
-
-@pytest.fixture
-def actor(service, recorder):
-    return audit.Actor(recorder, service)
 
 
 @pytest.fixture
@@ -47,17 +33,11 @@ def remove(actor):
 
 
 @pytest.fixture
-def admit(actor):
-    """admit(person, on, discharged_on=None) → an admission the coordinator recorded."""
-    return functools.partial(factories.admit, actor)
-
-
-@pytest.fixture
-def enrol(service, recorder, add_person):
+def enrol(service, coordinator_user, add_person):
     def make(area, referred_on, rating, **details):
         return add_person(
             service,
-            recorder,
+            coordinator_user,
             rating=rating,
             local_authority=area,
             referral_date=referred_on,
