@@ -25,3 +25,15 @@ def young_person(service, coordinator_user, add_person):
         referral_date=datetime.date(2019, 6, 1),
         date_of_birth=datetime.date(2006, 5, 5),
     )
+
+
+@pytest.fixture
+def someone(service, coordinator_user, add_person):
+    """someone(n, **details) → the n-th of a group of people, amber since 10 January 2024, born a day apart."""
+
+    def make(n: int, **details):
+        born = datetime.date(2010, 3, 3) + datetime.timedelta(days=n)
+        details = {"referral_date": datetime.date(2024, 1, 10), "date_of_birth": born} | details
+        return add_person(service, coordinator_user, rating="amber", **details)
+
+    return make

@@ -30,21 +30,12 @@ RECORD_ROUTES = [route for route in ROUTES if route.method == "post"]
 
 
 @pytest.fixture
-def world(service, coordinator_user, add_person, admit) -> World:
+def world(someone, admit) -> World:
     """A person not in hospital, and an inpatient admitted 10 days ago."""
-
-    def someone(n):
-        return add_person(
-            service,
-            coordinator_user,
-            rating="amber",
-            given_name="Confidential",
-            referral_date=D(2024, 1, 10),
-            date_of_birth=D(2010, 3, 3) + datetime.timedelta(days=n),
-        )
-
-    inpatient = someone(1)
-    return World(person=someone(0), inpatient=inpatient, admission=admit(inpatient, days_ago(10)))
+    inpatient = someone(1, given_name="Confidential")
+    return World(
+        person=someone(0, given_name="Confidential"), inpatient=inpatient, admission=admit(inpatient, days_ago(10))
+    )
 
 
 @pytest.fixture

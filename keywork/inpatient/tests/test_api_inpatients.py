@@ -110,7 +110,7 @@ def test_a_community_ctr_does_not_count_as_the_post_admission_ctr(api, person, c
 
 
 @pytest.fixture
-def stays(service, coordinator_user, add_person, api):
+def stays(someone, api):
     """Three people in hospital in early 2025 (the second discharged on the last day of February)."""
     dates = [
         (D(2025, 1, 10), D(2025, 3, 10)),
@@ -118,14 +118,7 @@ def stays(service, coordinator_user, add_person, api):
         (D(2025, 2, 20), None),
     ]
     for n, (admitted_on, discharged_on) in enumerate(dates):
-        person = add_person(
-            service,
-            coordinator_user,
-            rating="amber",
-            referral_date=D(2024, 1, 10),
-            date_of_birth=D(2010, 3, 3) + datetime.timedelta(days=n),
-            local_authority="Kent",
-        )
+        person = someone(n, local_authority="Kent")
         ended = {"discharged_on": discharged_on, "discharge_destination": "Family home"} if discharged_on else {}
         created(api.post("/api/admissions", admission_body(person, admitted_on=admitted_on, **ended)))
 
@@ -167,22 +160,13 @@ def test_a_commissioner_is_not_told_the_average_length_of_stay(service, make_use
     assert [m["average_days_in_hospital"] for m in months] == [None] * 4
 
 
-def test_a_commissioner_cannot_recover_a_hidden_count_by_subtraction(
-    service, make_user, add_person, coordinator_user, api
-):
+def test_a_commissioner_cannot_recover_a_hidden_count_by_subtraction(service, make_user, someone, api):
     # With a threshold of 1, two people from Kent are shown and one from Medway is hidden: the
     # total must not then be shown exactly beside Kent's, or Medway's 1 is simply 3 - 2.
     service.suppression_threshold = 1
     service.save()
     for n, area in enumerate(["Kent", "Kent", "Medway"]):
-        person = add_person(
-            service,
-            coordinator_user,
-            rating="amber",
-            referral_date=D(2024, 1, 10),
-            date_of_birth=D(2010, 3, 3) + datetime.timedelta(days=n),
-            local_authority=area,
-        )
+        person = someone(n, local_authority=area)
         created(api.post("/api/admissions", admission_body(person, admitted_on=D(2025, 2, 3))))
 
     (february,) = census(make_user(service, Role.COMMISSIONER), start="2025-02-01", end="2025-02-28")
