@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "keywork.inpatient",
     "keywork.programme",
     "keywork.outcomes",
+    "keywork.worklists",
     "keywork.records",
     "keywork.reporting",
     "keywork.fhir",

@@ -12,14 +12,14 @@ from django.urls import reverse
 from keywork.accounts.models import Role
 from keywork.audit.models import AuditEntry
 from keywork.keyworking.models import Professional
-from keywork.keyworking.reminders import reminder_lines
-from keywork.keyworking.work import work_for
 from keywork.register.models import Person
 from keywork.reviews.models import Action, Review
 from keywork.testing.api import Api, created, errors
 from keywork.testing.dates import days_ago
 from keywork.testing.factories import allocate, create_user
 from keywork.testing.pages import date_parts, logged_in
+from keywork.worklists.reminders import reminder_lines
+from keywork.worklists.work import work_for
 
 
 def long_date(day: datetime.date) -> str:

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from keywork.keyworking.reminders import send_reminders
+from keywork.worklists.reminders import send_reminders
 
 
 class Command(BaseCommand):

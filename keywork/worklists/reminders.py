@@ -4,9 +4,9 @@ from django.conf import settings
 from django.core.mail import send_mail
 
 from keywork.accounts.models import Role, User
-from keywork.keyworking.work import work_for
 from keywork.presenters import uk_date
 from keywork.register.models import Person
+from keywork.worklists.work import work_for
 
 
 def reminder_lines(user) -> list[str]:
