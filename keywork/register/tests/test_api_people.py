@@ -59,13 +59,6 @@ def caller(service, make_user):
     return make_user(service, Role.COORDINATOR)
 
 
-class ApiClient(Api):
-    """The former (client, headers) form, still imported by the reviews tests until they use Api."""
-
-    def __init__(self, client, headers):
-        self.user, self.client, self.headers = None, client, headers
-
-
 @pytest.fixture
 def api(caller):
     return Api(caller)

@@ -4,19 +4,15 @@ with an EHCP, and recommendations tracked as actions with an owner, a due date a
 import datetime
 
 import pytest
-from django.utils import timezone
 
 from keywork.accounts.models import Role
 from keywork.audit.models import AuditEntry
 from keywork.keyworking.models import Professional
 from keywork.reviews.models import Action, Review
-from keywork.testing.api import Api
+from keywork.testing.api import Api, created, errors
+from keywork.testing.dates import days_ago
 
 D = datetime.date
-
-
-def days_ago(days: int) -> datetime.date:
-    return timezone.localdate() - datetime.timedelta(days=days)
 
 
 def review_body(person, **changes) -> dict:
@@ -42,16 +38,6 @@ def action_body(**changes) -> dict:
 
 def row_counts() -> dict[str, int]:
     return {model.__name__: model.objects.count() for model in (Review, Action)}
-
-
-def created(response) -> dict:
-    assert response.status_code == 201, response.content
-    return response.json()
-
-
-def errors(response) -> dict[str, list[str]]:
-    assert response.status_code == 422, response.content
-    return response.json()["errors"]
 
 
 def add_person_with(add_person, service, by, n: int = 0, **details):

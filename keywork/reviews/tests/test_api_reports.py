@@ -7,13 +7,13 @@ import zipfile
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import Client
 
 from keywork.accounts.models import Role
 from keywork.audit.models import AuditEntry
-from keywork.register.tests.test_api_access import allocate
 from keywork.reviews.models import Review
-from keywork.testing.api import Api
+from keywork.testing.api import Api, created
+from keywork.testing.factories import allocate
+from keywork.testing.pages import logged_in
 
 from .test_api import add_person_with, errors, review_body
 
@@ -35,8 +35,8 @@ def coordinator(service, make_user):
 
 
 @pytest.fixture
-def headers(coordinator, api_for):
-    return api_for(coordinator)
+def api(coordinator):
+    return Api(coordinator)
 
 
 @pytest.fixture
@@ -45,42 +45,36 @@ def person(service, coordinator, add_person):
 
 
 @pytest.fixture
-def review(client, headers, person) -> Review:
-    response = Api(**headers).post("/api/reviews", review_body(person))
-    assert response.status_code == 201, response.content
-    return Review.objects.get(pk=response.json()["id"])
+def review(api, person) -> Review:
+    return Review.objects.get(pk=created(api.post("/api/reviews", review_body(person)))["id"])
 
 
-def upload(client, headers, review, name: str, content: bytes):
-    return client.post(f"/api/reviews/{review.pk}/report", {"report": SimpleUploadedFile(name, content)}, **headers)
+def upload(api, review, name: str, content: bytes):
+    return api.upload(f"/api/reviews/{review.pk}/report", {"report": SimpleUploadedFile(name, content)})
 
 
 def stored_files(settings) -> list:
     return [path for path in settings.PRIVATE_FILES_ROOT.rglob("*") if path.is_file()]
 
 
-def session_for(user) -> Client:
-    session = Client()
-    session.force_login(user)
-    return session
-
-
 def download(user, review):
-    return session_for(user).get(f"/reviews/{review.pk}/report/")
+    return logged_in(user).http.get(f"/reviews/{review.pk}/report/")
 
 
 # Uploading ----------------------------------------------------------------------------------------
 
 
-def test_a_pdf_report_is_accepted(client, headers, review):
-    response = upload(client, headers, review, "report.pdf", PDF)
+def test_a_pdf_report_is_accepted(api, review):
+    response = upload(api, review, "report.pdf", PDF)
 
     assert response.status_code == 200, response.content
     assert response.json()["has_report"] is True
+    review.refresh_from_db()
+    assert review.report_name == "report.pdf"
 
 
-def test_an_accepted_report_is_stored_privately_with_its_name(client, headers, review, settings):
-    upload(client, headers, review, "report.pdf", PDF)
+def test_an_accepted_report_is_stored_privately_with_its_name(api, review, settings):
+    upload(api, review, "report.pdf", PDF)
 
     review.refresh_from_db()
     assert review.report_name == "report.pdf"
@@ -88,16 +82,16 @@ def test_an_accepted_report_is_stored_privately_with_its_name(client, headers, r
     assert stored.read_bytes() == PDF
 
 
-def test_the_review_lists_as_having_a_report_once_uploaded(client, headers, review):
-    upload(client, headers, review, "report.pdf", PDF)
+def test_the_review_lists_as_having_a_report_once_uploaded(api, review):
+    upload(api, review, "report.pdf", PDF)
 
-    (listed,) = Api(**headers).get("/api/reviews").json()
+    (listed,) = api.get("/api/reviews").json()
 
     assert listed["has_report"] is True
 
 
-def test_a_text_file_named_as_a_pdf_is_refused(client, headers, review, settings):
-    response = upload(client, headers, review, "report.pdf", b"Minutes of the panel, typed up\n")
+def test_a_text_file_named_as_a_pdf_is_refused(api, review, settings):
+    response = upload(api, review, "report.pdf", b"Minutes of the panel, typed up\n")
 
     assert "PDF or a Word document" in errors(response)["report"][0]
     review.refresh_from_db()
@@ -105,17 +99,17 @@ def test_a_text_file_named_as_a_pdf_is_refused(client, headers, review, settings
     assert stored_files(settings) == []
 
 
-def test_a_zip_file_that_is_not_a_word_document_is_refused(client, headers, review):
-    response = upload(client, headers, review, "report.docx", docx_bytes(names=("[Content_Types].xml", "a.txt")))
+def test_a_zip_file_that_is_not_a_word_document_is_refused(api, review):
+    response = upload(api, review, "report.docx", docx_bytes(names=("[Content_Types].xml", "a.txt")))
 
     assert "PDF or a Word document" in errors(response)["report"][0]
 
 
-def test_a_report_over_the_size_limit_is_refused(client, headers, review, settings):
+def test_a_report_over_the_size_limit_is_refused(api, review, settings):
     settings.REVIEW_REPORT_MAX_BYTES = 64
     assert len(PDF) > 64
 
-    response = upload(client, headers, review, "report.pdf", PDF)
+    response = upload(api, review, "report.pdf", PDF)
 
     assert "smaller than" in errors(response)["report"][0]
     review.refresh_from_db()
@@ -123,21 +117,28 @@ def test_a_report_over_the_size_limit_is_refused(client, headers, review, settin
     assert stored_files(settings) == []
 
 
-def test_a_report_at_the_size_limit_is_accepted(client, headers, review, settings):
+def test_a_report_at_the_size_limit_is_accepted(api, review, settings):
     settings.REVIEW_REPORT_MAX_BYTES = len(PDF)
 
-    assert upload(client, headers, review, "report.pdf", PDF).status_code == 200
-
-
-def test_a_word_document_is_accepted_as_a_report(client, headers, review):
-    response = upload(client, headers, review, "report.docx", docx_bytes())
+    response = upload(api, review, "report.pdf", PDF)
 
     assert response.status_code == 200, response.content
     assert response.json()["has_report"] is True
+    (stored,) = stored_files(settings)
+    assert stored.read_bytes() == PDF
 
 
-def test_a_report_for_a_review_of_another_service_is_not_found(client, other_service, make_user, api_for, review):
-    response = upload(client, api_for(make_user(other_service, Role.ADMIN)), review, "report.pdf", PDF)
+def test_a_word_document_is_accepted_as_a_report(api, review):
+    response = upload(api, review, "report.docx", docx_bytes())
+
+    assert response.status_code == 200, response.content
+    assert response.json()["has_report"] is True
+    review.refresh_from_db()
+    assert review.report_name == "report.docx"
+
+
+def test_a_report_for_a_review_of_another_service_is_not_found(other_service, make_user, review):
+    response = upload(Api(make_user(other_service, Role.ADMIN)), review, "report.pdf", PDF)
 
     assert response.status_code == 404
     review.refresh_from_db()
@@ -148,8 +149,8 @@ def test_a_report_for_a_review_of_another_service_is_not_found(client, other_ser
 
 
 @pytest.fixture
-def with_pdf(client, headers, review) -> Review:
-    assert upload(client, headers, review, "report.pdf", PDF).status_code == 200
+def with_pdf(api, review) -> Review:
+    assert upload(api, review, "report.pdf", PDF).status_code == 200
     return review
 
 
@@ -162,8 +163,8 @@ def test_a_user_who_may_see_the_person_downloads_the_report(coordinator, with_pd
     assert b"".join(response.streaming_content) == PDF
 
 
-def test_a_downloaded_word_report_is_served_as_a_word_document(client, headers, coordinator, review):
-    upload(client, headers, review, "report.docx", docx_bytes())
+def test_a_downloaded_word_report_is_served_as_a_word_document(api, coordinator, review):
+    upload(api, review, "report.docx", docx_bytes())
 
     response = download(coordinator, review)
 

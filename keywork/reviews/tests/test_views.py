@@ -5,14 +5,12 @@ import zipfile
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from django.utils import timezone
 
-from conftest import date_parts
 from keywork.accounts.models import Role
 from keywork.audit.models import AuditEntry
 from keywork.reviews.models import Action, Review
-
-TODAY = timezone.localdate()
+from keywork.testing.dates import TODAY
+from keywork.testing.pages import date_parts
 
 
 def docx_bytes() -> bytes:
@@ -54,7 +52,10 @@ def test_a_review_with_a_pdf_report_is_saved_as_a_cetr_for_a_person_with_an_ehcp
 
 def test_a_word_document_is_accepted_as_a_report(coordinator_client, person):
     post_review(coordinator_client, person, SimpleUploadedFile("panel.docx", docx_bytes()))
-    assert Review.objects.get().report
+    review = Review.objects.get()
+    assert review.report_name == "panel.docx"
+    with review.report.open("rb") as stored:
+        assert stored.read() == docx_bytes()
 
 
 def test_a_text_file_named_pdf_is_refused_and_nothing_is_saved(coordinator_client, person):
@@ -83,7 +84,7 @@ def test_downloading_a_report_is_audited_and_limited_to_people_who_may_see_the_p
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     assert b"".join(response.streaming_content).startswith(b"%PDF")
     assert AuditEntry.objects.filter(operation="export", person_id=person.pk, actor=coordinator_client.user).exists()
-    from conftest import logged_in
+    from keywork.testing.pages import logged_in
 
     assert logged_in(make_user(other_service, Role.ADMIN)).http.get(url).status_code == 404
 
