@@ -130,6 +130,12 @@ def admit(actor):
 
 
 @pytest.fixture
+def api(coordinator_user):
+    """The DSR coordinator calling the JSON API."""
+    return Api(coordinator_user)
+
+
+@pytest.fixture
 def api_for():
     """api_for(user) → headers carrying a fresh bearer token for that user."""
     return bearer_headers

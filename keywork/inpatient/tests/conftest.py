@@ -2,13 +2,6 @@ import datetime
 
 import pytest
 
-from keywork.testing.api import Api
-
-
-@pytest.fixture
-def api(coordinator_user):
-    return Api(coordinator_user)
-
 
 @pytest.fixture
 def person(young_person):

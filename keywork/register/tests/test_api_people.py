@@ -1,4 +1,4 @@
-"""The people routes of the JSON API: listing, adding, reading and editing, scoped to the caller's
+"""The people routes of the JSON API: listing, adding, reading and editing, scoped to the coordinator_user's
 service, with the model's rules reported as JSON that names the field."""
 
 import datetime
@@ -11,7 +11,6 @@ from keywork.accounts.models import Role
 from keywork.audit.models import AuditEntry
 from keywork.register.models import Consent, Person, RatingChange
 from keywork.register.rules import nhs_number_check_digit
-from keywork.testing.api import Api
 from keywork.testing.dates import TODAY, days_ago
 
 _nhs_numbers = itertools.count(1)
@@ -54,17 +53,6 @@ def row_counts() -> dict[str, int]:
 
 
 @pytest.fixture
-def caller(service, make_user):
-    """The DSR coordinator calling the API: may list, add, edit and rate people."""
-    return make_user(service, Role.COORDINATOR)
-
-
-@pytest.fixture
-def api(caller):
-    return Api(caller)
-
-
-@pytest.fixture
 def other_caller(other_service, make_user):
     return make_user(other_service, Role.COORDINATOR)
 
@@ -78,9 +66,9 @@ def listed_ids(response) -> set[int]:
 
 
 def test_the_list_holds_only_the_people_of_the_callers_service(
-    api, service, other_service, caller, other_caller, add_person
+    api, service, other_service, coordinator_user, other_caller, add_person
 ):
-    ours = {add_person(service, caller).pk for _ in range(3)}
+    ours = {add_person(service, coordinator_user).pk for _ in range(3)}
     theirs = add_person(other_service, other_caller, given_name="Outsider")
 
     response = api.get("/api/people")
@@ -97,10 +85,10 @@ def test_a_search_never_finds_people_of_another_service(api, other_service, othe
     assert listed_ids(api.get("/api/people", q=theirs.nhs_number)) == set()
 
 
-def test_the_list_filters_by_rating(api, service, caller, add_person):
-    red = add_person(service, caller, rating="red")
-    add_person(service, caller, rating="green")
-    add_person(service, caller, rating="amber")
+def test_the_list_filters_by_rating(api, service, coordinator_user, add_person):
+    red = add_person(service, coordinator_user, rating="red")
+    add_person(service, coordinator_user, rating="green")
+    add_person(service, coordinator_user, rating="amber")
 
     assert listed_ids(api.get("/api/people", rating="red")) == {red.pk}
 
@@ -112,33 +100,37 @@ def test_the_list_refuses_an_unknown_rating_filter_naming_the_field(api):
     assert list(response.json()["errors"]) == ["rating"]
 
 
-def test_the_list_finds_people_by_name(api, service, caller, add_person):
-    found = add_person(service, caller, given_name="Zebedee", family_name="Quillfeather")
-    add_person(service, caller, given_name="Robin", family_name="Smith")
+def test_the_list_finds_people_by_name(api, service, coordinator_user, add_person):
+    found = add_person(service, coordinator_user, given_name="Zebedee", family_name="Quillfeather")
+    add_person(service, coordinator_user, given_name="Robin", family_name="Smith")
 
     assert listed_ids(api.get("/api/people", q="quillfeather")) == {found.pk}
     assert listed_ids(api.get("/api/people", q="zebedee QUILL")) == {found.pk}
 
 
-def test_the_list_finds_people_by_the_start_of_their_nhs_number_typed_with_spaces(api, service, caller, add_person):
-    found = add_person(service, caller, nhs_number="9991234578")
-    add_person(service, caller, nhs_number="9992234571")
+def test_the_list_finds_people_by_the_start_of_their_nhs_number_typed_with_spaces(
+    api, service, coordinator_user, add_person
+):
+    found = add_person(service, coordinator_user, nhs_number="9991234578")
+    add_person(service, coordinator_user, nhs_number="9992234571")
     assert nhs_number_check_digit("999123457") == 8 and nhs_number_check_digit("999223457") == 1
 
     assert listed_ids(api.get("/api/people", q="999 123")) == {found.pk}
 
 
-def test_the_list_shows_only_overdue_reviews_when_asked(api, service, caller, add_person):
+def test_the_list_shows_only_overdue_reviews_when_asked(api, service, coordinator_user, add_person):
     # A red rating is reviewed weekly: rated red 30 days ago is overdue; rated today is not.
-    overdue = add_person(service, caller, rating="red", referral_date=days_ago(30), date_of_birth=days_ago(5000))
-    add_person(service, caller, rating="red", referral_date=days_ago(0), date_of_birth=days_ago(5000))
+    overdue = add_person(
+        service, coordinator_user, rating="red", referral_date=days_ago(30), date_of_birth=days_ago(5000)
+    )
+    add_person(service, coordinator_user, rating="red", referral_date=days_ago(0), date_of_birth=days_ago(5000))
 
     assert listed_ids(api.get("/api/people", overdue="true")) == {overdue.pk}
     assert len(listed_ids(api.get("/api/people"))) == 2
 
 
-def test_the_list_pages_with_limit_and_offset_and_counts_everyone(api, service, caller, add_person):
-    everyone = {add_person(service, caller).pk for _ in range(5)}
+def test_the_list_pages_with_limit_and_offset_and_counts_everyone(api, service, coordinator_user, add_person):
+    everyone = {add_person(service, coordinator_user).pk for _ in range(5)}
 
     pages = [api.get("/api/people", limit=2, offset=offset, sort="name").json() for offset in (0, 2, 4)]
 
@@ -150,7 +142,7 @@ def test_the_list_pages_with_limit_and_offset_and_counts_everyone(api, service, 
 # Adding -------------------------------------------------------------------------------------------
 
 
-def test_adding_a_person_records_them_with_consent_and_first_rating(api, service, caller):
+def test_adding_a_person_records_them_with_consent_and_first_rating(api, service, coordinator_user):
     response = api.post("/api/people", person_body(given_name="Alexa"))
 
     assert response.status_code == 201, response.content
@@ -160,18 +152,20 @@ def test_adding_a_person_records_them_with_consent_and_first_rating(api, service
     assert person.rating_effective_on == person.referral_date == timezone.localdate()
     assert person.next_review_due == person.referral_date + datetime.timedelta(days=service.review_days_amber)
     consent = Consent.objects.get()
-    assert (consent.person, consent.basis, consent.recorded_by) == (person, "parental_responsibility", caller)
+    assert (consent.person, consent.basis, consent.recorded_by) == (person, "parental_responsibility", coordinator_user)
     rating = RatingChange.objects.get()
-    assert (rating.person, rating.rating, rating.decided_by) == (person, "amber", caller)
+    assert (rating.person, rating.rating, rating.decided_by) == (person, "amber", coordinator_user)
     assert (rating.effective_on, rating.risk_factors) == (person.referral_date, ["placement_breakdown"])
 
 
-def test_adding_a_person_is_audited_as_the_caller(api, service, caller):
+def test_adding_a_person_is_audited_as_the_caller(api, service, coordinator_user):
     response = api.post("/api/people", person_body())
 
     person_id = response.json()["id"]
     entries = AuditEntry.objects.filter(person_id=person_id)
-    assert {(entry.actor, entry.operation, entry.service) for entry in entries} == {(caller, "create", service)}
+    assert {(entry.actor, entry.operation, entry.service) for entry in entries} == {
+        (coordinator_user, "create", service)
+    }
     assert sorted(entry.content_type.model for entry in entries) == ["consent", "person", "ratingchange"]
 
 
@@ -296,8 +290,8 @@ def test_the_same_nhs_number_may_be_on_another_services_register(api, service, o
 # Reading ------------------------------------------------------------------------------------------
 
 
-def test_reading_a_person_of_the_service_returns_their_record(api, service, caller, add_person):
-    person = add_person(service, caller, rating="red")
+def test_reading_a_person_of_the_service_returns_their_record(api, service, coordinator_user, add_person):
+    person = add_person(service, coordinator_user, rating="red")
 
     response = api.get(f"/api/people/{person.pk}")
 
@@ -307,13 +301,13 @@ def test_reading_a_person_of_the_service_returns_their_record(api, service, call
     assert body["version"] == person.version
 
 
-def test_reading_a_person_is_audited_as_a_view_by_the_caller(api, service, caller, add_person):
-    person = add_person(service, caller)
+def test_reading_a_person_is_audited_as_a_view_by_the_caller(api, service, coordinator_user, add_person):
+    person = add_person(service, coordinator_user)
 
     api.get(f"/api/people/{person.pk}")
 
     viewed = AuditEntry.objects.filter(operation="view", person_id=person.pk).get()
-    assert (viewed.actor, viewed.service, viewed.object_id) == (caller, service, str(person.pk))
+    assert (viewed.actor, viewed.service, viewed.object_id) == (coordinator_user, service, str(person.pk))
     assert viewed.content_type.model == "person"
     assert viewed.path == f"/api/people/{person.pk}"
 
@@ -329,8 +323,8 @@ def test_a_person_of_another_service_is_not_found_and_nothing_leaks(api, other_s
     assert not AuditEntry.objects.filter(operation="view", person_id=theirs.pk).exists()
 
 
-def test_a_person_who_does_not_exist_is_not_found(api, service, caller, add_person):
-    person = add_person(service, caller)
+def test_a_person_who_does_not_exist_is_not_found(api, service, coordinator_user, add_person):
+    person = add_person(service, coordinator_user)
 
     response = api.get(f"/api/people/{person.pk + 1000}")
 
@@ -341,8 +335,10 @@ def test_a_person_who_does_not_exist_is_not_found(api, service, caller, add_pers
 # Editing ------------------------------------------------------------------------------------------
 
 
-def test_editing_with_the_current_version_saves_the_change_and_bumps_the_version(api, service, caller, add_person):
-    person = add_person(service, caller)
+def test_editing_with_the_current_version_saves_the_change_and_bumps_the_version(
+    api, service, coordinator_user, add_person
+):
+    person = add_person(service, coordinator_user)
 
     response = api.patch(
         f"/api/people/{person.pk}", {"version": person.version, "given_name": "Renamed", "postcode": "ct1 2ab"}
@@ -354,17 +350,17 @@ def test_editing_with_the_current_version_saves_the_change_and_bumps_the_version
     assert (person.given_name, person.postcode, person.version) == ("Renamed", "CT1 2AB", 2)
 
 
-def test_editing_is_audited_with_the_changed_fields(api, service, caller, add_person):
-    person = add_person(service, caller)
+def test_editing_is_audited_with_the_changed_fields(api, service, coordinator_user, add_person):
+    person = add_person(service, coordinator_user)
 
     api.patch(f"/api/people/{person.pk}", {"version": person.version, "given_name": "Renamed"})
 
     updated = AuditEntry.objects.filter(operation="update", person_id=person.pk).get()
-    assert (updated.actor, updated.changes) == (caller, {"given_name": "Renamed"})
+    assert (updated.actor, updated.changes) == (coordinator_user, {"given_name": "Renamed"})
 
 
-def test_editing_with_a_stale_version_is_refused_and_changes_nothing(api, service, caller, add_person):
-    person = add_person(service, caller, given_name="Original")
+def test_editing_with_a_stale_version_is_refused_and_changes_nothing(api, service, coordinator_user, add_person):
+    person = add_person(service, coordinator_user, given_name="Original")
     read_version = person.version
     assert api.patch(f"/api/people/{person.pk}", {"version": read_version, "family_name": "First"}).status_code == 200
 
@@ -389,9 +385,9 @@ def test_editing_with_a_stale_version_is_refused_and_changes_nothing(api, servic
     ids=["malformed-postcode", "wrong-check-digit", "other-service-la", "born-in-the-future", "unknown-sex"],
 )
 def test_editing_with_an_invalid_field_is_refused_naming_it_and_changes_nothing(
-    api, service, caller, add_person, change, field
+    api, service, coordinator_user, add_person, change, field
 ):
-    person = add_person(service, caller)
+    person = add_person(service, coordinator_user)
     before = Person.objects.values().get(pk=person.pk)
 
     response = api.patch(f"/api/people/{person.pk}", {"version": person.version, **change})
@@ -402,8 +398,8 @@ def test_editing_with_an_invalid_field_is_refused_naming_it_and_changes_nothing(
     assert not AuditEntry.objects.filter(operation="update", person_id=person.pk).exists()
 
 
-def test_editing_to_another_persons_nhs_number_is_refused(api, service, caller, add_person):
-    person, other = add_person(service, caller), add_person(service, caller)
+def test_editing_to_another_persons_nhs_number_is_refused(api, service, coordinator_user, add_person):
+    person, other = add_person(service, coordinator_user), add_person(service, coordinator_user)
 
     response = api.patch(f"/api/people/{person.pk}", {"version": person.version, "nhs_number": other.nhs_number})
 

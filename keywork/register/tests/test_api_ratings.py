@@ -9,24 +9,15 @@ from django.utils import timezone
 from keywork.accounts.models import Role
 from keywork.audit.models import AuditEntry
 from keywork.register.models import Person, RatingChange
-from keywork.testing.api import Api
 from keywork.testing.dates import days_ago
 
 
 @pytest.fixture
-def caller(service, make_user):
-    return make_user(service, Role.COORDINATOR)
-
-
-@pytest.fixture
-def api(caller):
-    return Api(caller)
-
-
-@pytest.fixture
-def person(service, caller, add_person):
+def person(service, coordinator_user, add_person):
     """Referred and rated green 60 days ago."""
-    person = add_person(service, caller, rating="green", referral_date=days_ago(60), date_of_birth=days_ago(5000))
+    person = add_person(
+        service, coordinator_user, rating="green", referral_date=days_ago(60), date_of_birth=days_ago(5000)
+    )
     assert (person.rating, person.rating_effective_on) == ("green", days_ago(60))
     return person
 
@@ -53,18 +44,18 @@ def current(person) -> tuple:
     return person.rating, person.rating_effective_on, person.next_review_due
 
 
-def test_a_new_rating_is_recorded_and_returned(api, caller, person):
+def test_a_new_rating_is_recorded_and_returned(api, coordinator_user, person):
     response = api.post(f"/api/people/{person.pk}/ratings", rating_body("red"))
 
     assert response.status_code == 201, response.content
     change = RatingChange.objects.get(pk=response.json()["id"])
-    assert (change.person, change.rating, change.decided_by) == (person, "red", caller)
+    assert (change.person, change.rating, change.decided_by) == (person, "red", coordinator_user)
     assert change.risk_factors == ["placement_breakdown", "recent_crises"]
     body = response.json()
     assert (body["rating"], body["effective_on"], body["decided_by"]) == (
         "red",
         timezone.localdate().isoformat(),
-        caller.username,
+        coordinator_user.username,
     )
 
 
@@ -75,11 +66,16 @@ def test_a_new_rating_becomes_the_current_rating_and_sets_the_next_review(api, s
     assert current(person) == ("red", today, today + datetime.timedelta(days=service.review_days_red))
 
 
-def test_a_new_rating_is_audited_as_the_caller(api, service, caller, person):
+def test_a_new_rating_is_audited_as_the_caller(api, service, coordinator_user, person):
     response = rate(api, person, rating="red")
 
     entry = AuditEntry.objects.filter(content_type__model="ratingchange", object_id=str(response.json()["id"])).get()
-    assert (entry.actor, entry.operation, entry.person_id, entry.service) == (caller, "create", person.pk, service)
+    assert (entry.actor, entry.operation, entry.person_id, entry.service) == (
+        coordinator_user,
+        "create",
+        person.pk,
+        service,
+    )
 
 
 def test_a_back_dated_rating_older_than_the_current_one_goes_into_the_history_only(api, service, person):
@@ -116,11 +112,11 @@ def test_the_history_lists_the_newest_effective_date_first_whatever_the_order_re
     ]
 
 
-def test_reading_the_history_is_audited_as_a_view(api, caller, person):
+def test_reading_the_history_is_audited_as_a_view(api, coordinator_user, person):
     api.get(f"/api/people/{person.pk}/ratings")
 
     viewed = AuditEntry.objects.filter(operation="view", person_id=person.pk).get()
-    assert viewed.actor == caller
+    assert viewed.actor == coordinator_user
 
 
 def _unchanged(person, before) -> bool:

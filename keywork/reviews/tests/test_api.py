@@ -5,11 +5,10 @@ import datetime
 
 import pytest
 
-from keywork.accounts.models import Role
 from keywork.audit.models import AuditEntry
 from keywork.keyworking.models import Professional
 from keywork.reviews.models import Action, Review
-from keywork.testing.api import Api, created, errors
+from keywork.testing.api import created, errors
 from keywork.testing.dates import days_ago
 
 D = datetime.date
@@ -62,36 +61,15 @@ def add_action(review: Review, **changes) -> Action:
     return Action.objects.create(source=review, person=review.person, **values)
 
 
-@pytest.fixture
-def coordinator(service, make_user):
-    return make_user(service, Role.COORDINATOR)
-
-
-@pytest.fixture
-def api(coordinator):
-    return Api(coordinator)
-
-
-@pytest.fixture
-def person(service, coordinator, add_person):
-    return add_person_with(add_person, service, coordinator, ehcp="yes")
-
-
-@pytest.fixture
-def review(api, person) -> Review:
-    """Requested 30 days ago and held 20 days ago."""
-    return Review.objects.get(pk=created(api.post("/api/reviews", review_body(person)))["id"])
-
-
 # Reviews ------------------------------------------------------------------------------------------
 
 
-def test_a_review_is_recorded_and_audited(api, person, coordinator):
+def test_a_review_is_recorded_and_audited(api, person, coordinator_user):
     body = created(api.post("/api/reviews", review_body(person)))
 
     review = Review.objects.get(pk=body["id"])
-    assert (review.person, review.recorded_by, review.held_on) == (person, coordinator, days_ago(20))
-    assert AuditEntry.objects.for_object(review).filter(operation="create", actor=coordinator).exists()
+    assert (review.person, review.recorded_by, review.held_on) == (person, coordinator_user, days_ago(20))
+    assert AuditEntry.objects.for_object(review).filter(operation="create", actor=coordinator_user).exists()
 
 
 def test_a_review_held_before_it_was_requested_is_refused(api, person):
@@ -115,16 +93,18 @@ def test_a_review_for_a_person_with_an_ehcp_is_a_cetr_including_education(api, p
 
 
 @pytest.mark.parametrize("ehcp", ["no", "in_assessment"])
-def test_a_review_for_a_person_without_an_ehcp_does_not_include_education(api, service, coordinator, add_person, ehcp):
-    without = add_person_with(add_person, service, coordinator, ehcp=ehcp)
+def test_a_review_for_a_person_without_an_ehcp_does_not_include_education(
+    api, service, coordinator_user, add_person, ehcp
+):
+    without = add_person_with(add_person, service, coordinator_user, ehcp=ehcp)
 
     body = created(api.post("/api/reviews", review_body(without)))
 
     assert body["includes_education"] is False
 
 
-def test_education_follows_the_persons_ehcp_not_the_request(api, service, coordinator, add_person):
-    without = add_person_with(add_person, service, coordinator, ehcp="no")
+def test_education_follows_the_persons_ehcp_not_the_request(api, service, coordinator_user, add_person):
+    without = add_person_with(add_person, service, coordinator_user, ehcp="no")
 
     body = created(api.post("/api/reviews", review_body(without, includes_education=True)))
 

@@ -11,11 +11,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from keywork.accounts.models import Role
 from keywork.audit.models import AuditEntry
 from keywork.reviews.models import Review
-from keywork.testing.api import Api, created
+from keywork.testing.api import Api
 from keywork.testing.factories import allocate
 from keywork.testing.pages import logged_in
 
-from .test_api import add_person_with, errors, review_body
+from .test_api import errors
 
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -27,26 +27,6 @@ def docx_bytes(names=("[Content_Types].xml", "word/document.xml")) -> bytes:
         for name in names:
             archive.writestr(name, "<xml/>")
     return buffer.getvalue()
-
-
-@pytest.fixture
-def coordinator(service, make_user):
-    return make_user(service, Role.COORDINATOR)
-
-
-@pytest.fixture
-def api(coordinator):
-    return Api(coordinator)
-
-
-@pytest.fixture
-def person(service, coordinator, add_person):
-    return add_person_with(add_person, service, coordinator, ehcp="yes")
-
-
-@pytest.fixture
-def review(api, person) -> Review:
-    return Review.objects.get(pk=created(api.post("/api/reviews", review_body(person)))["id"])
 
 
 def upload(api, review, name: str, content: bytes):
@@ -154,8 +134,8 @@ def with_pdf(api, review) -> Review:
     return review
 
 
-def test_a_user_who_may_see_the_person_downloads_the_report(coordinator, with_pdf):
-    response = download(coordinator, with_pdf)
+def test_a_user_who_may_see_the_person_downloads_the_report(coordinator_user, with_pdf):
+    response = download(coordinator_user, with_pdf)
 
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
@@ -163,20 +143,20 @@ def test_a_user_who_may_see_the_person_downloads_the_report(coordinator, with_pd
     assert b"".join(response.streaming_content) == PDF
 
 
-def test_a_downloaded_word_report_is_served_as_a_word_document(api, coordinator, review):
+def test_a_downloaded_word_report_is_served_as_a_word_document(api, coordinator_user, review):
     upload(api, review, "report.docx", docx_bytes())
 
-    response = download(coordinator, review)
+    response = download(coordinator_user, review)
 
     assert response["Content-Type"] == DOCX_TYPE
     assert b"".join(response.streaming_content) == docx_bytes()
 
 
-def test_a_download_writes_an_export_audit_entry(coordinator, person, with_pdf):
-    download(coordinator, with_pdf)
+def test_a_download_writes_an_export_audit_entry(coordinator_user, person, with_pdf):
+    download(coordinator_user, with_pdf)
 
     entry = AuditEntry.objects.for_object(with_pdf).get(operation="export")
-    assert (entry.actor, entry.person_id, entry.changes) == (coordinator, person.pk, {"report": "report.pdf"})
+    assert (entry.actor, entry.person_id, entry.changes) == (coordinator_user, person.pk, {"report": "report.pdf"})
 
 
 def test_a_user_of_another_service_gets_not_found_for_the_report(other_service, make_user, with_pdf):
@@ -200,5 +180,5 @@ def test_a_keyworker_allocated_to_the_person_downloads_the_report(service, make_
     assert download(keyworker, with_pdf).status_code == 200
 
 
-def test_a_review_without_a_report_has_nothing_to_download(coordinator, review):
-    assert download(coordinator, review).status_code == 404
+def test_a_review_without_a_report_has_nothing_to_download(coordinator_user, review):
+    assert download(coordinator_user, review).status_code == 404
