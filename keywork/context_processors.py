@@ -45,7 +45,7 @@ def navigation(request) -> dict:
     current = max(matches, key=len, default=None)
     for item in items:
         item["current"] = item["href"] == current
-    account = [{"text": f"{user.get_full_name() or user.username} ({user.display_role})", "icon": True}]
+    account = [{"text": f"{user.display_name} ({user.display_role})", "icon": True}]
     if len(user.services_managed()) > 1:
         account.append({"text": "Change service", "href": reverse("choose_service")})
     account.append({"text": "Log out", "href": reverse("logout")})

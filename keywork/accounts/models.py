@@ -46,6 +46,11 @@ class User(AbstractUser):
             raise ValidationError({"worker_type": "Only keyworkers have a worker type"})
 
     @property
+    def display_name(self) -> str:
+        """The name shown for a member of staff: their full name, or their username if none is set."""
+        return self.get_full_name() or self.username
+
+    @property
     def display_role(self) -> str:
         if self.worker_type:
             return self.get_worker_type_display()

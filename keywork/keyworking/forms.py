@@ -60,7 +60,7 @@ class ClosingForm(ModelForm):
 
 
 def worker_label(user) -> str:
-    return f"{user.get_full_name() or user.username} ({user.display_role})"
+    return f"{user.display_name} ({user.display_role})"
 
 
 class AllocationForm(ModelForm):

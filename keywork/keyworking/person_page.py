@@ -13,7 +13,7 @@ RESTRICTED_NOTE = "Restricted notes: visible only to the person's own workers an
 
 
 def _name(user) -> str:
-    return user.get_full_name() or user.username if user else ""
+    return user.display_name if user else ""
 
 
 def keywork_section(request, person) -> str:

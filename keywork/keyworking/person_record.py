@@ -7,7 +7,7 @@ from django.utils import timezone
 from keywork.keyworking import person_page
 from keywork.keyworking.models import FollowUp
 from keywork.personrecord import Part
-from keywork.personrecord.fhir import FhirRecord, date, reference, resource_id, user_name, without_empty
+from keywork.personrecord.fhir import FhirRecord, date, reference, resource_id, without_empty
 from keywork.personrecord.pack import FOR_REVIEW, Column, Section, section, staff_name
 
 
@@ -130,7 +130,7 @@ def care_team(person, subject: dict) -> dict | None:
     participants = [
         {
             "role": [{"text": allocation.get_worker_type_display()}],
-            "member": {"display": user_name(allocation.worker)},
+            "member": {"display": allocation.worker.display_name},
             "period": without_empty({"start": date(allocation.starts_on), "end": date(allocation.ends_on)}),
         }
         for allocation in person.allocations.current(today).select_related("worker").order_by("starts_on", "id")
@@ -185,7 +185,7 @@ def care_plan(person, subject: dict, team: dict | None) -> dict | None:
             "title": f"Support and crisis plan, version {plan.version}",
             "subject": reference(subject),
             "created": timezone.localtime(plan.saved_at).isoformat() if plan.saved_at else None,
-            "author": {"display": user_name(plan.saved_by)},
+            "author": {"display": plan.saved_by.display_name},
             "careTeam": [reference(team)] if team else [],
             "note": [{"text": f"{title}: {text}"} for title, text in sections if text],
         }

@@ -56,7 +56,3 @@ def date(value: datetime.date | None) -> str | None:
 def without_empty(data: dict) -> dict:
     """FHIR forbids empty values: drop None, "" and empty lists and objects."""
     return {key: value for key, value in data.items() if value not in (None, "", [], {})}
-
-
-def user_name(user) -> str:
-    return user.get_full_name() or user.username

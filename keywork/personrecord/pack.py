@@ -74,7 +74,7 @@ def text(value) -> str:
 
 
 def staff_name(user) -> str:
-    return f"{user.get_full_name() or user.username} ({user.display_role})"
+    return f"{user.display_name} ({user.display_role})"
 
 
 def field_value(row, path: str):

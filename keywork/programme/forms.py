@@ -156,7 +156,7 @@ class AssuranceForm(ModelForm):
     def __init__(self, *args, service, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["worker"].queryset = service.users.filter(is_active=True).order_by("last_name")
-        self.fields["worker"].label_from_instance = lambda user: user.get_full_name() or user.username
+        self.fields["worker"].label_from_instance = lambda user: user.display_name
 
 
 class FeedbackForm(ModelForm):

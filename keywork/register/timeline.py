@@ -21,7 +21,7 @@ def timeline_for(request, person) -> list[Event]:
             change.effective_on,
             f"Rated {change.get_rating_display().split(' – ')[0].lower()}",
             change.reason,
-            change.decided_by.get_full_name() or change.decided_by.username,
+            change.decided_by.display_name,
             change.rating,
         )
         for change in person.rating_changes.select_related("decided_by")
@@ -31,7 +31,7 @@ def timeline_for(request, person) -> list[Event]:
             consent.decided_on,
             consent.get_basis_display(),
             f"By {consent.given_by}. {consent.notes}".strip(),
-            consent.recorded_by.get_full_name() or consent.recorded_by.username,
+            consent.recorded_by.display_name,
         )
         for consent in person.consents.select_related("recorded_by")
     ]

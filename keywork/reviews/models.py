@@ -193,7 +193,7 @@ class Action(models.Model):
     @property
     def owner_display(self) -> str:
         if self.owner_staff_id:
-            return self.owner_staff.get_full_name() or self.owner_staff.username
+            return self.owner_staff.display_name
         if self.owner_professional_id:
             return str(self.owner_professional)
         return self.owner_organisation

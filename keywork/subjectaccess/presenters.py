@@ -21,7 +21,7 @@ def request_rows(access_request) -> list[dict]:
     identity = "Not checked yet"
     if access_request.identity_checked:
         checker = access_request.identity_checked_by
-        by = f" by {checker.get_full_name() or checker.username}" if checker else ""
+        by = f" by {checker.display_name}" if checker else ""
         identity = f"Checked {uk_date(access_request.identity_checked_on)}{by}: {access_request.identity_evidence}"
     extension = "Not extended"
     if access_request.extension_months:

@@ -51,7 +51,7 @@ class Allocation(models.Model):
         errors = {}
         if self.worker_id:
             if self.worker.role != Role.KEYWORKER:
-                name = self.worker.get_full_name() or self.worker.username
+                name = self.worker.display_name
                 errors["worker"] = f"Choose a keyworker: {name} is a {self.worker.get_role_display().lower()}"
             elif self.person_id and self.worker.service_id != self.person.service_id:
                 errors["worker"] = "Choose a keyworker of this service"

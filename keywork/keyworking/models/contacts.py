@@ -74,7 +74,7 @@ class FollowUp(models.Model):
 
     @property
     def owner_display(self) -> str:
-        return (self.owner.get_full_name() or self.owner.username) if self.owner_id else self.owner_name
+        return self.owner.display_name if self.owner_id else self.owner_name
 
     @property
     def is_overdue(self) -> bool:
