@@ -43,6 +43,10 @@ class Service(models.Model):
     budget_tolerance_percent = models.PositiveIntegerField(default=5)
     # Keyworking: a warning shows when a worker holds more people than this.
     caseload_limit = models.PositiveIntegerField(default=15)
+    # Work lists: a referral should be decided within this many days of receipt, and a person on a
+    # keyworker's caseload not contacted for more than this many days is listed for contact.
+    referral_decision_target_days = models.PositiveIntegerField(default=10)
+    contact_gap_days = models.PositiveIntegerField(default=14)
     # By default keyworkers see only the people allocated to them; a service may open the whole register.
     keyworkers_see_whole_service = models.BooleanField(default=False)
     # Records management: this service's own retention periods, by kind of record, where they differ

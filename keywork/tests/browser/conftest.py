@@ -92,3 +92,46 @@ def assert_accessible(page) -> None:
     )
     if blocking:
         pytest.fail(f"axe found serious or critical problems on {page.url}:\n{details}", pytrace=False)
+
+
+# Journeys and the page loads each took, printed as a table at the end of the run.
+_journeys: list[tuple[str, int, int]] = []
+
+
+class PageLoads:
+    """Counts the documents a page loads: each link followed, and each form posted together with
+    the page it redirects to, is one load (a redirect is not a load of its own)."""
+
+    def __init__(self, page):
+        self.count = 0
+        page.on("load", self._loaded)
+
+    def _loaded(self, _page) -> None:
+        self.count += 1
+
+
+@pytest.fixture
+def journey():
+    """journey(page, "name", target) → a PageLoads counter; at the end of the test the journey's
+    loads are checked against its target and recorded for the table."""
+    started = []
+
+    def start(page, name: str, target: int) -> PageLoads:
+        loads = PageLoads(page)
+        started.append((name, target, loads))
+        return loads
+
+    yield start
+    for name, target, loads in started:
+        _journeys.append((name, loads.count, target))
+        assert loads.count <= target, f"{name} took {loads.count} page loads; the target is {target}"
+
+
+def pytest_terminal_summary(terminalreporter):
+    if not _journeys:
+        return
+    terminalreporter.section("page loads per journey")
+    width = max(len(name) for name, _, _ in _journeys)
+    terminalreporter.write_line(f"{'journey':<{width}}  loads  target")
+    for name, count, target in _journeys:
+        terminalreporter.write_line(f"{name:<{width}}  {count:>5}  {target:>6}")
