@@ -5,21 +5,10 @@ from django.utils import timezone
 
 from keywork.accounts.models import Role, User
 from keywork.assurance.rules import workers_with_lapsed_registration
-from keywork.keyworking.choices import ReferralDecision
-from keywork.keyworking.models import Allocation, Referral
+from keywork.keyworking.models import Allocation
+from keywork.keyworking.queues import awaiting_allocation
 from keywork.register.access import people_for
 from keywork.register.choices import Rating
-
-
-def unallocated_referrals(people):
-    """Accepted, open referrals whose person has no designated keyworker yet, oldest first."""
-    with_keyworker = Allocation.objects.current().filter(worker_type="practice_consultant").values("person_id")
-    return (
-        Referral.objects.filter(person__in=people, decision=ReferralDecision.ACCEPTED, closed_on__isnull=True)
-        .exclude(person__in=with_keyworker)
-        .select_related("person")
-        .order_by("received_on", "id")
-    )
 
 
 def caseloads(service) -> list[dict]:
@@ -56,7 +45,7 @@ def caseloads(service) -> list[dict]:
 
 def allocation_board(request) -> dict:
     return {
-        "waiting": unallocated_referrals(people_for(request)),
+        "waiting": awaiting_allocation(people_for(request)),
         "caseloads": caseloads(request.service),
         "ratings": Rating,
         "limit": request.service.caseload_limit,

@@ -1,9 +1,10 @@
 from django.urls import path
 
-from keywork.keyworking.views import allocations, contacts, escalations, network, plans, referrals
+from keywork.keyworking.views import allocations, contacts, escalations, network, plans, queues, referrals
 
 app_name = "keyworking"
 urlpatterns = [
+    path("referrals/", queues.referrals, name="referrals"),
     path("people/<int:person_id>/referral/", referrals.add_referral, name="add_referral"),
     path("referrals/<int:referral_id>/decision/", referrals.decide_referral, name="decide_referral"),
     path("referrals/<int:referral_id>/close/", referrals.close_keywork, name="close_keywork"),

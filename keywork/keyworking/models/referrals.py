@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 
 from keywork.keyworking.choices import ClosingReason, ReferralDecision, ReferralRoute
 from keywork.keyworking.models._dates import not_after_today, not_before
@@ -71,6 +72,17 @@ class Referral(models.Model):
     @property
     def is_open(self) -> bool:
         return self.decision == ReferralDecision.ACCEPTED and self.closed_on is None
+
+    @property
+    def days_waiting(self) -> int:
+        """Whole days since the referral was received: what the queues show against the target."""
+        return (timezone.localdate() - self.received_on).days
+
+    @property
+    def decision_overdue(self) -> bool:
+        """Still undecided after the service's target (Service.referral_decision_target_days)."""
+        target = self.person.service.referral_decision_target_days
+        return self.decision == ReferralDecision.PENDING and self.days_waiting > target
 
     @property
     def days_to_decision(self) -> int | None:
