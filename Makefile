@@ -22,11 +22,14 @@ $(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
 	touch $@
 
 # The PDFs embed Noto Sans (SIL Open Font License, copied beside it) so names such as Łukasz or Şükrü print as typed.
-assets: static_build/.installed ## Install nhsuk-frontend, axe-core and the Noto Sans font, and copy the files used into static_build/
-static_build/.installed: package-lock.json
+# The NHS.UK CSS is compiled from its Sass without the Frutiger web font (frontend/nhsuk-frontend.scss says why).
+assets: static_build/.installed ## Install nhsuk-frontend, axe-core and the Noto Sans font; build the CSS and copy the files used into static_build/
+static_build/.installed: package-lock.json frontend/nhsuk-frontend.scss
 	npm ci --no-audit --no-fund --loglevel=error
 	rm -rf static_build && mkdir -p static_build/nhsuk static_build/axe static_build/fonts
-	cp node_modules/nhsuk-frontend/dist/nhsuk/nhsuk-frontend.min.css node_modules/nhsuk-frontend/dist/nhsuk/nhsuk-frontend.min.js static_build/nhsuk/
+	node_modules/.bin/sass --no-source-map --style=compressed --quiet-deps --load-path=node_modules \
+	   frontend/nhsuk-frontend.scss static_build/nhsuk/nhsuk-frontend.min.css
+	cp node_modules/nhsuk-frontend/dist/nhsuk/nhsuk-frontend.min.js static_build/nhsuk/
 	cp -r node_modules/nhsuk-frontend/dist/nhsuk/assets static_build/nhsuk/assets
 	cp node_modules/axe-core/axe.min.js static_build/axe/
 	cp node_modules/@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf \
