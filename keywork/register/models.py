@@ -1,5 +1,7 @@
 """People on the Dynamic Support Register, their consent and their RAG rating history."""
 
+import unicodedata
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -45,12 +47,51 @@ class PostcodeField(models.CharField):
         return rules.normalise_postcode(super().to_python(value))
 
 
+# The names the header search matches, folded into Person.search_name.
+NAME_FIELDS = ("given_name", "family_name", "preferred_name")
+
+
+def fold_for_search(text: str) -> str:
+    """Text as the search compares it: lower case, without accents, apostrophes or hyphens, so that
+    "Zoë O'Brien-Smith" is found by "zoe obrien smith" in any order."""
+    decomposed = unicodedata.normalize("NFKD", text.replace("'", "").replace("’", "").replace("-", " "))
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).casefold().split())
+
+
+class PersonQuerySet(models.QuerySet):
+    """Keeps `search_name` right in bulk writes too (the seed, the national data set, the import),
+    which never call Person.save()."""
+
+    def bulk_create(self, objs, *args, **kwargs):
+        objs = list(objs)
+        for person in objs:
+            person.fold_name()
+        return super().bulk_create(objs, *args, **kwargs)
+
+    def bulk_update(self, objs, fields, *args, **kwargs):
+        objs = list(objs)
+        if set(fields) & set(NAME_FIELDS):
+            for person in objs:
+                person.fold_name()
+            fields = [*fields, "search_name"]
+        return super().bulk_update(objs, fields, *args, **kwargs)
+
+    def update(self, **kwargs):
+        # The folding is Python's (accents), not the database's: a name changed in SQL without its
+        # folded form would leave search_name stale.
+        if set(kwargs) & set(NAME_FIELDS) and "search_name" not in kwargs:
+            raise ValueError("Change a person's name with save() or bulk_update(), which keep search_name right")
+        return super().update(**kwargs)
+
+
 class Person(models.Model):
     service = models.ForeignKey("services.Service", on_delete=models.PROTECT, related_name="people")
     nhs_number = NHSNumberField("NHS number")
     given_name = models.CharField(max_length=100)
     family_name = models.CharField(max_length=100)
     preferred_name = models.CharField(max_length=100, blank=True)
+    # All three names folded by fold_for_search(), kept right on every save and bulk write.
+    search_name = models.CharField(max_length=310, blank=True, editable=False)
     date_of_birth = models.DateField()
     sex = models.CharField(max_length=20, choices=Sex.choices)
     gender_identity = models.CharField(max_length=100, blank=True)
@@ -84,6 +125,8 @@ class Person(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    objects = PersonQuerySet.as_manager()
+
     class Meta:
         ordering = ["family_name", "given_name", "id"]
         constraints = [
@@ -94,8 +137,18 @@ class Person(models.Model):
     def __str__(self) -> str:
         return self.full_name
 
+    def save(self, *args, **kwargs):
+        self.fold_name()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and set(update_fields) & set(NAME_FIELDS):
+            kwargs["update_fields"] = [*update_fields, "search_name"]
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self) -> str:
         return reverse("register:person", args=[self.pk])
+
+    def fold_name(self) -> None:
+        self.search_name = fold_for_search(" ".join(getattr(self, name) for name in NAME_FIELDS))
 
     @property
     def full_name(self) -> str:
@@ -142,7 +195,8 @@ class Person(models.Model):
 
     def save_if_unchanged_since(self, version: int, fields: list[str]) -> None:
         """Save `fields` only if nobody has saved since `version` was read; else StaleRecordError."""
-        values = {name: getattr(self, name) for name in fields}
+        self.fold_name()
+        values = {name: getattr(self, name) for name in fields} | {"search_name": self.search_name}
         updated = Person.objects.filter(pk=self.pk, version=version).update(
             **values, version=F("version") + 1, updated_at=timezone.now()
         )

@@ -192,6 +192,7 @@ PART = Part(
         "register.Person.legal_hold_since": "a records-management marker the service keeps",
         "register.Person.legal_hold_reason": "the service's reason for keeping records (often litigation): reviewed "
         "separately, not part of the person's care record",
+        "register.Person.search_name": "the person's names again, folded (lower case, no accents) for the search",
         "register.Person.version": "a counter that stops two people saving over each other's changes",
         "register.Person.created_at": "when the entry was made is in the pack's audit trail",
         "register.Person.updated_at": "when the entry last changed is in the pack's audit trail",
