@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "keywork.fhir",
     "keywork.imports",
     "keywork.subjectaccess",
+    "keywork.search",
 ]
 if DEMO:
     INSTALLED_APPS.append("keywork.demo")

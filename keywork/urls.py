@@ -45,6 +45,7 @@ urlpatterns = [
     path("import/", include("keywork.imports.urls")),
     path("records/", include("keywork.records.urls")),
     path("subject-access/", include("keywork.subjectaccess.urls")),
+    path("search/", include("keywork.search.urls")),
     path("api/", api.urls),
 ]
 
