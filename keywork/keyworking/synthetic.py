@@ -40,8 +40,20 @@ NOTES = [
 ]
 
 
+# An ordinary day's queues: the last few people referred wait for a decision or a keyworker, for days.
+PENDING_REFERRALS = 3
+AWAITING_ALLOCATION = 2
+# Who shows what on the work lists, by position among the allocated: every ninth person has not
+# been contacted for a few weeks; a couple of follow-ups and escalations are still outstanding.
+NOT_CONTACTED_LATELY = 9
+OVERDUE_FOLLOW_UPS = (3, 16)
+ESCALATIONS_AWAITING = (0, 10)
+
+
 def seed_keywork(service, users: dict, count: int = 40, seed: int = 0) -> None:
-    """Give `count` of the service's most at-risk people a referral, workers and a history.
+    """Give `count` of the service's most at-risk people a referral and, for most, workers and a
+    history of contacts, follow-ups and escalations as on an ordinary day: recent contacts, most
+    follow-ups done, a few referrals waiting days (not months) for a decision or a keyworker.
     Does nothing if the service already has referrals, so the demo can run again."""
     if Referral.objects.filter(person__service=service).exists():
         return
@@ -51,21 +63,28 @@ def seed_keywork(service, users: dict, count: int = 40, seed: int = 0) -> None:
     actor = audit.Actor(manager, service, system_process="demo")
     professionals = _professionals(service, rng)
     people = list(service.people.filter(rating__in=["red", "amber", "blue"]).order_by("id")[:count])
+    allocated = len(people) - PENDING_REFERRALS - AWAITING_ALLOCATION
     keyworkers = [u for u in users.values() if u.worker_type == WorkerType.PRACTICE_CONSULTANT]
     for index, person in enumerate(people):
         with transaction.atomic():
-            referral = _referral(actor, person, manager, rng)
-            if index < len(people) - 6:  # a few accepted referrals stay waiting on the board
-                _allocate(actor, person, keyworkers[index % len(keyworkers)], referral)
-                if index % 3 == 0:
-                    _allocate(actor, person, users["behaviour"], referral)
-                if index % 4 == 0:
-                    _allocate(actor, person, users["peer"], referral)
-                _network(person, professionals, rng)
-                _contacts(actor, person, keyworkers[index % len(keyworkers)], rng)
-                _plan(person, keyworkers[index % len(keyworkers)], rng)
-                if index % 5 == 0:
-                    _escalation(person, manager, rng)
+            if index >= allocated + AWAITING_ALLOCATION:
+                _referral(actor, person, manager, rng, received_days_ago=rng.randint(1, 8), decided=False)
+                continue
+            if index >= allocated:
+                _referral(actor, person, manager, rng, received_days_ago=rng.randint(4, 9))
+                continue
+            referral = _referral(actor, person, manager, rng, received_days_ago=rng.randint(30, 300))
+            keyworker = keyworkers[index % len(keyworkers)]
+            _allocate(actor, person, keyworker, referral)
+            if index % 3 == 0:
+                _allocate(actor, person, users["behaviour"], referral)
+            if index % 4 == 0:
+                _allocate(actor, person, users["peer"], referral)
+            _network(person, professionals, rng)
+            _contacts(person, keyworker, referral, rng, index)
+            _plan(person, keyworker, rng)
+            if index % 5 == 0:
+                _escalation(person, manager, rng, awaiting=index in ESCALATIONS_AWAITING)
 
 
 def _days_ago(days: int) -> datetime.date:
@@ -89,8 +108,8 @@ def _professionals(service, rng):
     return made
 
 
-def _referral(actor, person, manager, rng):
-    received = max(person.referral_date, _days_ago(300))
+def _referral(actor, person, manager, rng, received_days_ago: int, decided: bool = True):
+    received = max(person.referral_date, _days_ago(received_days_ago))
     referral = Referral(
         person=person,
         route=ReferralRoute.DSR,
@@ -98,10 +117,11 @@ def _referral(actor, person, manager, rng):
         referrer_name="DSR meeting",
         referrer_organisation=person.service.name,
         reason="Rated at risk at the DSR meeting",
-        decision=ReferralDecision.ACCEPTED,
-        decided_on=min(received + datetime.timedelta(days=rng.randint(1, 10)), timezone.localdate()),
-        decided_by=manager,
     )
+    if decided:
+        referral.decision, referral.decided_by = ReferralDecision.ACCEPTED, manager
+        referral.decided_on = min(received + datetime.timedelta(days=rng.randint(1, 3)), _days_ago(1))
+        referral.decided_on = max(referral.decided_on, received)
     return operations.record_referral(actor, person, referral)
 
 
@@ -124,9 +144,17 @@ def _network(person, professionals, rng):
         )
 
 
-def _contacts(actor, person, worker, rng):
-    for _ in range(rng.randint(1, 3)):
-        when = timezone.now() - datetime.timedelta(days=rng.randint(1, 60), hours=rng.randint(0, 8))
+def _contacts(person, worker, referral, rng, index):
+    """A contact every few weeks since keywork began, the latest in the last fortnight (for all
+    but every NOT_CONTACTED_LATELY-th person), each with a follow-up: done once due, but for the
+    latest contact's, which is due soon, or overdue for the people in OVERDUE_FOLLOW_UPS."""
+    today = timezone.localdate()
+    since_start = (today - referral.decided_on).days
+    latest = rng.randint(16, 35) if index % NOT_CONTACTED_LATELY == NOT_CONTACTED_LATELY - 1 else rng.randint(1, 12)
+    latest = min(latest, since_start)
+    days = [latest] + list(range(latest + rng.randint(14, 28), since_start, 28))[:3]
+    for number, days_ago in enumerate(days):
+        when = timezone.now() - datetime.timedelta(days=days_ago, hours=rng.randint(0, 8))
         contact = Contact.objects.create(
             person=person,
             occurred_at=when,
@@ -137,9 +165,17 @@ def _contacts(actor, person, worker, rng):
             recorded_by=worker,
         )
         contact.workers.add(worker)
-        due = timezone.localtime(when).date() + datetime.timedelta(days=rng.randint(3, 40))
+        on = timezone.localtime(when).date()
+        due = on + datetime.timedelta(days=rng.randint(3, 14))
+        if number == 0 and index in OVERDUE_FOLLOW_UPS:
+            due = max(on, today - datetime.timedelta(days=rng.randint(1, 5)))
         FollowUp.objects.create(
-            contact=contact, person=person, owner=worker, due_on=due, description="Chase the care package review date"
+            contact=contact,
+            person=person,
+            owner=worker,
+            due_on=due,
+            done_on=min(due, today) if due < today and not (number == 0 and index in OVERDUE_FOLLOW_UPS) else None,
+            description="Chase the care package review date",
         )
 
 
@@ -156,9 +192,10 @@ def _plan(person, worker, rng):
     )
 
 
-def _escalation(person, manager, rng):
-    escalated = _days_ago(rng.randint(5, 40))
-    Escalation.objects.create(
+def _escalation(person, manager, rng, awaiting: bool):
+    """An escalation awaiting its response (due in the days ahead), or one answered and resolved."""
+    escalated = _days_ago(rng.randint(2, 6) if awaiting else rng.randint(20, 90))
+    escalation = Escalation(
         person=person,
         issue="Care package review overdue; no date from the provider.",
         escalated_to="Children's Social Work Services",
@@ -167,3 +204,8 @@ def _escalation(person, manager, rng):
         response_due_on=escalated + datetime.timedelta(days=10),
         raised_by=manager,
     )
+    if not awaiting:
+        escalation.responded_on = escalated + datetime.timedelta(days=rng.randint(3, 9))
+        escalation.response = "Review date agreed with the provider."
+        escalation.resolved_on = escalation.responded_on
+    escalation.save()

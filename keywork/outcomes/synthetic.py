@@ -124,7 +124,8 @@ def _behaviours(actor, person, involved_on, today, rng):
 def _closings(actor, service, today, rng):
     accepted = Referral.objects.filter(person__service=service, decision="accepted")
     if not accepted.filter(closed_on__isnull=False).exists():
-        for referral in accepted.filter(closed_on__isnull=True).order_by("-decided_on")[:3]:
+        # The longest-running keywork steps down; the referrals accepted days ago still wait for a keyworker.
+        for referral in accepted.filter(closed_on__isnull=True).order_by("decided_on", "id")[:3]:
             referral.closed_on = max(referral.decided_on, today - datetime.timedelta(days=rng.randint(3, 30)))
             referral.closing_reason = "stepped_down"
             referral.closing_notes = "Stepped down to green; the network agreed to carry on without a keyworker."

@@ -26,8 +26,9 @@ from keywork.programme.models import (
 )
 from keywork.register.synthetic import FAMILY_NAMES, GIVEN_NAMES
 
-# NHS England funding via the ICB (domain.md); later years assumed level with 2023/24.
-FUNDING_POUNDS = {2021: 450_000, 2022: 912_000, 2023: 1_434_000, 2024: 1_434_000, 2025: 1_434_000, 2026: 1_434_000}
+# NHS England funding via the ICB (domain.md); later years, to whichever the demo is loaded in,
+# assumed level with 2023/24.
+FUNDING_POUNDS = {2021: 450_000, 2022: 912_000, 2023: 1_434_000}
 LINE_SHARES = [  # name, category, share of the year's funding
     ("Practice Consultants", "staff", 0.40),
     ("Behaviour Team", "staff", 0.25),
@@ -105,9 +106,8 @@ def seed_programme(service, users: dict, actor_user, seed: int = 0) -> None:
 
 
 def _budget(service, user, rng, today):
-    for year, pounds in FUNDING_POUNDS.items():
-        if year > financial_year_of(today):
-            continue
+    for year in range(min(FUNDING_POUNDS), financial_year_of(today) + 1):
+        pounds = FUNDING_POUNDS.get(year, FUNDING_POUNDS[max(FUNDING_POUNDS)])
         Funding.objects.create(
             service=service, financial_year=year, source="NHS England via the ICB", amount_pence=pounds * 100
         )

@@ -6,8 +6,11 @@ import random
 from django.utils import timezone
 
 from keywork.reviews import operations
+from keywork.reviews.choices import ActionStatus, ReviewKind
 from keywork.reviews.models import Action, Review
-from keywork.reviews.rules import post_admission_review_due
+from keywork.reviews.rules import add_months, post_admission_review_due
+
+WEEK = datetime.timedelta(days=7)
 
 RECOMMENDATIONS = [
     ("Agree a discharge plan with a named community provider", "Integrated Care Board"),
@@ -19,21 +22,31 @@ RECOMMENDATIONS = [
 
 
 def seed_reviews(admissions, community_people, actor, rng: random.Random) -> None:
-    """A post-admission C(E)TR for each current admission (one left outstanding, so it shows as
-    overdue), and community C(E)TRs for some people at risk, each with actions, some overdue."""
+    """C(E)TRs held on time for each current admission (the post-admission one, then one every few
+    months, so none falls due in the week ahead), and a community C(E)TR for some people at risk;
+    each with actions, done by their due date but for one left overdue."""
     today = timezone.localdate()
-    for index, admission in enumerate(admissions):
-        due = post_admission_review_due(admission.admitted_on, admission.person.service)
-        if index == 0 and due < today:
-            continue  # left for the demo's overdue list
-        held = min(due, today)
-        _review(actor, admission.person, "post_admission", admission.admitted_on, held, rng)
-    for person in community_people:
+    for admission in admissions:
+        _inpatient_reviews(actor, admission, today, rng)
+    for number, person in enumerate(community_people):
         requested = today - datetime.timedelta(days=rng.randint(20, 120))
-        _review(actor, person, "community", requested, requested + datetime.timedelta(days=10), rng)
+        held = requested + datetime.timedelta(days=10)
+        _review(actor, person, ReviewKind.COMMUNITY, requested, held, rng, leave_overdue=number == 0)
 
 
-def _review(actor, person, kind, requested_on, held_on, rng):
+def _inpatient_reviews(actor, admission, today, rng):
+    service = admission.person.service
+    kind, last = ReviewKind.POST_ADMISSION, admission.admitted_on
+    due = post_admission_review_due(admission.admitted_on, service)
+    while due <= today + WEEK:
+        # Held on or a few days before its due date, never before the last one nor after today.
+        held = max(last, min(due - datetime.timedelta(days=rng.randint(0, 3)), today))
+        requested = max(last, held - datetime.timedelta(days=14))
+        _review(actor, admission.person, kind, requested, held, rng)
+        kind, last, due = ReviewKind.INPATIENT, held, add_months(held, service.inpatient_review_months)
+
+
+def _review(actor, person, kind, requested_on, held_on, rng, leave_overdue=False):
     review = Review(
         person=person,
         kind=kind,
@@ -47,7 +60,14 @@ def _review(actor, person, kind, requested_on, held_on, rng):
         outcome_summary="The panel agreed the person could be supported in the community with the actions below.",
     )
     operations.save_review(actor, review)
-    for recommendation, owner in rng.sample(RECOMMENDATIONS, k=2):
+    today = timezone.localdate()
+    for number, (recommendation, owner) in enumerate(rng.sample(RECOMMENDATIONS, k=2)):
         due = held_on + datetime.timedelta(days=rng.randint(7, 60))
+        overdue = leave_overdue and number == 0
+        if overdue:
+            due = max(held_on, min(due, today - datetime.timedelta(days=rng.randint(1, 6))))
         action = Action.raised_from(review, recommendation=recommendation, owner_organisation=owner, due_on=due)
+        if due < today and not overdue:
+            action.status, action.completed_on = ActionStatus.DONE, due - datetime.timedelta(days=rng.randint(0, 5))
+            action.evidence = "Confirmed at the keyworker's review of the C(E)TR actions."
         operations.save_action(actor, action)

@@ -5,7 +5,6 @@ from django.core.management import CommandError, call_command
 
 from keywork.accounts.models import User
 from keywork.demo.management.commands.demo import DEMO_PASSWORD, USERS, Command
-from keywork.register.models import Person, RatingChange
 from keywork.services.models import Service
 
 
@@ -32,16 +31,3 @@ def test_the_demo_makes_two_services_with_their_own_users_and_people_and_prints_
     assert second.users.filter(username="cambs-manager").exists()
     assert first.people.count() > 0 and second.people.count() > 0
     assert User.objects.get(username="admin").check_password(DEMO_PASSWORD)
-
-
-def test_running_the_demo_twice_adds_nothing(db, settings):
-    settings.DEMO = True
-    run_demo()
-    counts = (Service.objects.count(), User.objects.count(), Person.objects.count(), RatingChange.objects.count())
-    run_demo()
-    assert (
-        Service.objects.count(),
-        User.objects.count(),
-        Person.objects.count(),
-        RatingChange.objects.count(),
-    ) == counts

@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from keywork.accounts.models import Role, User, WorkerType
 from keywork.demo.hospital import seed_hospital_history
+from keywork.demo.ratings import review_ratings
 from keywork.keyworking.synthetic import seed_keywork
 from keywork.outcomes.synthetic import seed_outcomes
 from keywork.programme.synthetic import seed_programme
@@ -67,6 +68,7 @@ class Command(BaseCommand):
             seed_programme(service, users, users["lead"], seed=index)
             seed_outcomes(service, users, seed=index)
             seed_subject_access(service, users)
+            review_ratings(service, users)
         User.objects.get(username="admin").other_services.set(services[1:])
         self.stdout.write(self.style.SUCCESS("Demo ready. Log in at http://127.0.0.1:8000/ as one of:"))
         self.stdout.write("  " + ", ".join(spec[0] for spec in USERS))
