@@ -1,6 +1,7 @@
 """Keywork's one settings module: every value comes from the environment, with safe production
 defaults. Development and the demo set DEBUG=true and KEYWORK_DEMO=true (see the Makefile)."""
 
+import os
 from pathlib import Path
 
 import dj_database_url
@@ -51,6 +52,7 @@ INSTALLED_APPS = [
     "keywork.imports",
     "keywork.subjectaccess",
     "keywork.search",
+    "keywork.siteinfo",
 ]
 if DEMO:
     INSTALLED_APPS.append("keywork.demo")
@@ -72,6 +74,8 @@ MIDDLEWARE = [
     "keywork.accounts.middleware.CurrentServiceMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Only in the demo (it steps aside otherwise): the service's error pages instead of DEBUG's.
+    "keywork.siteinfo.middleware.ServiceErrorPagesInDemoMiddleware",
 ]
 
 ROOT_URLCONF = "keywork.urls"
@@ -180,11 +184,28 @@ X_FRAME_OPTIONS = "DENY"
 if envbool("BEHIND_TLS_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
+# E-mail (reminders, password reset links) goes to an SMTP server; in development and the demo it is
+# printed to the console instead, unless an SMTP server is configured.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+EMAIL_PORT = envint("EMAIL_PORT", 587)
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = envsecret("EMAIL_HOST_PASSWORD") or ""
+EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", True)
 EMAIL_BACKEND = (
-    "django.core.mail.backends.console.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend"
+    "django.core.mail.backends.console.EmailBackend"
+    if DEBUG and not EMAIL_HOST
+    else "django.core.mail.backends.smtp.EmailBackend"
 )
 
 DEFAULT_FROM_EMAIL = envsecret("DEFAULT_FROM_EMAIL") or "keywork@localhost"
+# A password reset link works for this long, in seconds (Django's default is 3 days; a day is plenty).
+PASSWORD_RESET_TIMEOUT = envint("PASSWORD_RESET_TIMEOUT", 24 * 60 * 60)
+
+# Who runs this installation, on the help, accessibility and privacy pages (keywork/siteinfo/).
+# Left empty, those pages tell people to ask their team manager.
+SERVICE_ORGANISATION = os.environ.get("SERVICE_ORGANISATION", "")
+SERVICE_CONTACT_EMAIL = os.environ.get("SERVICE_CONTACT_EMAIL", "")
+SERVICE_CONTACT_PHONE = os.environ.get("SERVICE_CONTACT_PHONE", "")
 
 LOGGING = {
     "version": 1,
