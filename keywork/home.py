@@ -1,27 +1,43 @@
-"""The home page: each role's own starting point."""
+"""The home page: each role's own starting point.
+
+A keyworker's is their work for today and the week; a manager's, the counts of what waits on the
+team and the team's work, each row naming its keyworker; everyone else's (commissioners) the
+register's figures, small numbers suppressed for those who may not see names.
+"""
 
 from django.shortcuts import render
+from django.utils import timezone
 
 from keywork.accounts.models import Role
 from keywork.accounts.permissions import Permission, has_permission, permission_required
 from keywork.register.access import people_for
 from keywork.register.choices import Rating
 from keywork.reporting.overview import overview
-from keywork.worklists.work import work_for
+from keywork.worklists.team import team_counts
+from keywork.worklists.views import list_context, scope_for
+from keywork.worklists.work import every_list
 
-TEAM_LIST_LIMIT = 30
+# Rows of each list on the home page; the rest are a "See all" link away.
+HOME_ROWS = 5
 
 
 @permission_required(Permission.VIEW_AGGREGATES)
 def home(request):
     user = request.user
-    if user.role == Role.KEYWORKER:
-        work = work_for(people_for(request), worker=user)
-        return render(request, "worklists/my_work.jinja", {"page_title": "My work", "work": work, "team": False})
+    if user.role == Role.KEYWORKER or has_permission(user, Permission.VIEW_TEAM_WORK):
+        return _work_home(request)
     may_see_people = has_permission(user, Permission.VIEW_PEOPLE)
     # People who may not see names (commissioners) see counts with small numbers suppressed.
     figures = overview(people_for(request), request.service, suppressed=not may_see_people)
     context = {"page_title": "Home", "figures": figures, "ratings": Rating, "may_see_people": may_see_people}
-    if has_permission(user, Permission.VIEW_TEAM_WORK):
-        context |= {"work": work_for(people_for(request), limit=TEAM_LIST_LIMIT), "team": True}
     return render(request, "reporting/home.jinja", context)
+
+
+def _work_home(request):
+    scope, filters = scope_for(request)
+    context = {"work": every_list(scope, HOME_ROWS)} | list_context(request, scope, filters)
+    if filters is None:
+        return render(request, "worklists/my_work.jinja", context | {"page_title": "My work"})
+    figures = overview(scope.people, request.service, suppressed=False)
+    context |= {"counts": team_counts(scope.people, timezone.localdate()), "figures": figures, "ratings": Rating}
+    return render(request, "worklists/team_home.jinja", context | {"page_title": "Home"})

@@ -45,6 +45,7 @@ urlpatterns = [
     path("fhir/", include("keywork.fhir.urls")),
     path("import/", include("keywork.imports.urls")),
     path("records/", include("keywork.records.urls")),
+    path("work/", include("keywork.worklists.urls")),
     path("subject-access/", include("keywork.subjectaccess.urls")),
     path("search/", include("keywork.search.urls")),
     path("api/", api.urls),

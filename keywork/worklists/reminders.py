@@ -1,4 +1,5 @@
-"""The daily reminder e-mail: each worker's overdue and due-this-week items."""
+"""The daily reminder e-mail: each worker's work lists, as their home page defines them (overdue, or
+due within the week), less their caseload itself."""
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -9,20 +10,23 @@ from keywork.register.models import Person
 from keywork.worklists.work import work_for
 
 
+def _due(day, today) -> str:
+    return f"overdue since {uk_date(day)}" if day < today else f"due {uk_date(day)}"
+
+
 def reminder_lines(user) -> list[str]:
     work = work_for(Person.objects.filter(service=user.service), worker=user)
-    lines = [
-        f"Review overdue: {p.full_name} (due {uk_date(p.next_review_due)})" for p in work.people if p.review_overdue
-    ]
-    lines += [f"Review due this week: {p.full_name} ({uk_date(p.next_review_due)})" for p in work.reviews_due_this_week]
+    today = work.scope.today
+    lines = [f"DSR review {_due(p.next_review_due, today)}: {p.full_name}" for p in work.reviews_due]
+    lines += [f"C(E)TR {_due(row.schedule.next_due, today)}: {row.admission.person.full_name}" for row in work.ctrs_due]
+    lines += [f"Follow-up {_due(f.due_on, today)}: {f.person.full_name}: {f.description}" for f in work.follow_ups_due]
     lines += [
-        f"Follow-up overdue: {f.person.full_name}: {f.description} (due {uk_date(f.due_on)})"
-        for f in work.overdue_follow_ups
+        f"{work.not_contacted.title}: {p.full_name} (last contact {uk_date(p.last_contact_on) or 'none'})"
+        for p in work.not_contacted
     ]
     lines += [
-        f"Escalation awaiting a response: {e.person.full_name}: {e.escalated_to} (due {uk_date(e.response_due_on)})"
-        for e in work.escalations_awaiting_response
-        if e.is_overdue or e.response_due_on <= work.today
+        f"Escalation awaiting a response, {_due(e.response_due_on, today)}: {e.person.full_name}: {e.escalated_to}"
+        for e in work.escalations
     ]
     lines += [
         f"Action overdue: {a.person.full_name}: {a.recommendation} (from the {a.source_label})"

@@ -1,13 +1,23 @@
-"""A worker's (or a team's) work, most urgent first, in a fixed number of queries whatever the caseload."""
+"""A worker's (or a team's) work: one definition per list, most urgent first.
+
+Each list is a function of a Scope: the people the viewer may reach, whose work it is (a worker,
+or None for the whole team) and today. The home page shows the first rows of every list with its
+count, each list's own page shows all of it, paged, and the daily reminder e-mail reads the same
+lists, so "due" means the same thing everywhere: overdue, or due within the next 7 days.
+Every list runs a fixed number of queries whatever the caseload.
+"""
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 
-from django.db.models import Case, Count, IntegerField, OuterRef, Q, Subquery, Value, When
-from django.db.models.functions import Coalesce
+from django.db.models import Case, Count, IntegerField, OuterRef, Prefetch, Q, Subquery, Value, When
+from django.db.models.functions import Coalesce, TruncDate
+from django.db.models.query import prefetch_related_objects
 from django.utils import timezone
 
-from keywork.keyworking.models import Allocation, Escalation, FollowUp
+from keywork.inpatient.schedule import current_inpatients
+from keywork.keyworking.models import Allocation, Contact, Escalation, FollowUp
 from keywork.register.choices import RegisterStatus
 from keywork.register.listing import urgency_order
 from keywork.reviews.models import Action
@@ -16,13 +26,36 @@ WEEK = datetime.timedelta(days=7)
 
 
 @dataclass
-class Work:
-    people: list
-    reviews_due_this_week: list
-    overdue_follow_ups: list
-    escalations_awaiting_response: list
-    overdue_actions: list
-    today: datetime.date
+class Scope:
+    """`people` is already scoped to the viewer; `worker` None means the whole team's work."""
+
+    people: object
+    service: object
+    worker: object = None
+    today: datetime.date = field(default_factory=timezone.localdate)
+
+    @property
+    def due_by(self) -> datetime.date:
+        return self.today + WEEK
+
+    def allocations(self):
+        current = Allocation.objects.current(self.today)
+        return current.filter(worker=self.worker) if self.worker is not None else current
+
+    @cached_property
+    def caseload(self):
+        """Active people with a current allocation (to the worker, if there is one)."""
+        return self.people.filter(status=RegisterStatus.ACTIVE, pk__in=self.allocations().values("person_id"))
+
+    @cached_property
+    def whose(self):
+        """The people whose work this is: a worker's caseload, or everyone active the team may reach."""
+        return self.caseload if self.worker is not None else self.people.filter(status=RegisterStatus.ACTIVE)
+
+    def with_keyworkers(self, lookup: str = "allocations") -> Prefetch:
+        """Each person's current workers, so every row can name them in one query for the page."""
+        current = Allocation.objects.current(self.today).select_related("worker").order_by("worker_type")
+        return Prefetch(lookup, queryset=current, to_attr="current_allocations")
 
 
 def open_actions_count():
@@ -35,41 +68,194 @@ def _count_per_person(rows):
     return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
 
 
-def allocated_people(people, worker=None):
-    """People with a current allocation (to `worker`, if given), most urgent first:
-    blue, red, amber, green; then an overdue review; then the most open actions."""
-    allocations = Allocation.objects.current()
-    if worker is not None:
-        allocations = allocations.filter(worker=worker)
-    today = timezone.localdate()
+# The lists ----------------------------------------------------------------------------------------
+
+
+def caseload(scope: Scope):
+    """People with a current allocation, most urgent first: blue, red, amber, green; then an
+    overdue review; then the most open actions."""
+    overdue = Case(When(next_review_due__lt=scope.today, then=1), default=0, output_field=IntegerField())
     return (
-        people.filter(status=RegisterStatus.ACTIVE, pk__in=allocations.values("person_id"))
-        .annotate(rating_urgency=urgency_order(), open_actions=open_actions_count())
-        .annotate(review_overdue=Case(When(next_review_due__lt=today, then=1), default=0, output_field=IntegerField()))
-        .order_by("rating_urgency", "-review_overdue", "-open_actions", "family_name")
+        scope.caseload.annotate(rating_urgency=urgency_order(), open_actions=open_actions_count())
+        .annotate(review_overdue=overdue)
+        .prefetch_related(scope.with_keyworkers())
+        .order_by("rating_urgency", "-review_overdue", "-open_actions", "family_name", "pk")
     )
 
 
-def work_for(people, worker=None, limit: int | None = None) -> Work:
-    """`worker` None means the whole team's work. `people` is already scoped to the viewer."""
-    today = timezone.localdate()
-    mine = allocated_people(people, worker)
-    listed = list(mine[:limit] if limit else mine)
-    due_soon = mine.filter(next_review_due__range=(today, today + WEEK)).order_by("next_review_due")
-    follow_ups = FollowUp.objects.filter(done_on__isnull=True, due_on__lt=today, person__in=people)
-    if worker is not None:
-        follow_ups = follow_ups.filter(Q(owner=worker) | Q(person__in=mine.values("pk")))
-    escalations = Escalation.objects.awaiting_response().filter(person__in=mine.values("pk"))
-    # A worker's own actions, and those about their people; the team's, those about its people or
-    # owned by any of its staff (as for follow-ups, owning an action puts it on your list).
-    actions = Action.objects.overdue(today).filter(person__in=people)
-    owned = Q(owner_staff=worker) if worker is not None else Q(owner_staff__isnull=False)
-    actions = actions.filter(owned | Q(person__in=mine.values("pk")))
-    return Work(
-        people=listed,
-        reviews_due_this_week=list(due_soon[:50]),
-        overdue_follow_ups=list(follow_ups.select_related("person", "owner").order_by("due_on")[:50]),
-        escalations_awaiting_response=list(escalations.select_related("person").order_by("response_due_on")[:50]),
-        overdue_actions=list(actions.for_lists()[:50]),
-        today=today,
+def reviews_due(scope: Scope):
+    """DSR reviews overdue or due within the week, the longest overdue first."""
+    return (
+        scope.whose.filter(next_review_due__lte=scope.due_by)
+        .prefetch_related(scope.with_keyworkers())
+        .order_by("next_review_due", "family_name", "pk")
     )
+
+
+def ctrs_due(scope: Scope) -> list:
+    """Inpatients whose next C(E)TR (inpatient schedule) is overdue or due within the week."""
+    rows = [
+        row
+        for row in current_inpatients(scope.whose, scope.service, scope.today)
+        if row.schedule.next_due <= scope.due_by
+    ]
+    rows.sort(key=lambda row: (row.schedule.next_due, row.admission.person.family_name))
+    prefetch_related_objects([row.admission.person for row in rows], scope.with_keyworkers())
+    return rows
+
+
+def follow_ups_due(scope: Scope):
+    """Open follow-ups overdue or due within the week: a worker's own, and any about their people."""
+    follow_ups = FollowUp.objects.filter(done_on__isnull=True, due_on__lte=scope.due_by, person__in=scope.people)
+    if scope.worker is not None:
+        follow_ups = follow_ups.filter(Q(owner=scope.worker) | Q(person__in=scope.caseload.values("pk")))
+    return (
+        follow_ups.select_related("person", "owner")
+        .prefetch_related(scope.with_keyworkers("person__allocations"))
+        .order_by("due_on", "id")
+    )
+
+
+def not_contacted(scope: Scope):
+    """People on the caseload with no contact for more than the service's `contact_gap_days`,
+    counted from their last contact or, never contacted, from their allocation; longest first."""
+    last_contact = Contact.objects.filter(person=OuterRef("pk")).order_by("-occurred_at").values("occurred_at")[:1]
+    allocated = scope.allocations().filter(person=OuterRef("pk")).order_by("starts_on").values("starts_on")[:1]
+    cutoff = scope.today - datetime.timedelta(days=scope.service.contact_gap_days)
+    return (
+        scope.caseload.annotate(last_contact_on=TruncDate(Subquery(last_contact)), allocated_on=Subquery(allocated))
+        .annotate(since=Coalesce("last_contact_on", "allocated_on"))
+        .filter(since__lt=cutoff)
+        .prefetch_related(scope.with_keyworkers())
+        .order_by("since", "family_name", "pk")
+    )
+
+
+def escalations_awaiting_response(scope: Scope):
+    return (
+        Escalation.objects.awaiting_response()
+        .filter(person__in=scope.whose)
+        .select_related("person")
+        .prefetch_related(scope.with_keyworkers("person__allocations"))
+        .order_by("response_due_on", "id")
+    )
+
+
+def overdue_actions(scope: Scope):
+    """A worker's own actions, and those about their people; the team's, those about its people or
+    owned by any of its staff (as for follow-ups, owning an action puts it on your list)."""
+    owned = Q(owner_staff=scope.worker) if scope.worker is not None else Q(owner_staff__isnull=False)
+    return (
+        Action.objects.overdue(scope.today)
+        .filter(person__in=scope.people)
+        .filter(owned | Q(person__in=scope.whose.values("pk")))
+        .for_lists()
+        .prefetch_related(scope.with_keyworkers("person__allocations"))
+        .order_by("due_on", "id")
+    )
+
+
+@dataclass(frozen=True)
+class Definition:
+    rows: object  # Scope -> queryset or list
+    title: str
+    one: str
+    many: str
+    empty: str
+
+
+# In the order the home page shows them. The names are the lists' addresses (/work/<name>/).
+DEFINITIONS = {
+    "reviews-due": Definition(reviews_due, "DSR reviews due", "review", "reviews", "No DSR reviews due this week."),
+    "ctrs-due": Definition(ctrs_due, "C(E)TRs due", "C(E)TR", "C(E)TRs", "No C(E)TRs due this week."),
+    "follow-ups-due": Definition(
+        follow_ups_due, "Follow-ups due", "follow-up", "follow-ups", "No follow-ups due this week."
+    ),
+    "not-contacted": Definition(
+        not_contacted,
+        "Not contacted for more than {days}",
+        "person",
+        "people",
+        "Everyone has been contacted in the last {days}.",
+    ),
+    "escalations": Definition(
+        escalations_awaiting_response,
+        "Escalations awaiting a response",
+        "escalation",
+        "escalations",
+        "No escalations are awaiting a response.",
+    ),
+    "overdue-actions": Definition(overdue_actions, "Overdue actions", "action", "actions", "No actions are overdue."),
+    "people": Definition(caseload, "People, most urgent first", "person", "people", "Nobody is allocated yet."),
+}
+
+
+def list_title(definition: Definition, scope: Scope) -> str:
+    return definition.title.format(days=_days(scope.service.contact_gap_days))
+
+
+def _days(days: int) -> str:
+    return f"{days} day" if days == 1 else f"{days} days"
+
+
+@dataclass
+class WorkList:
+    """The rows shown of one list, and how many it holds in all."""
+
+    name: str
+    definition: Definition
+    title: str
+    empty: str
+    rows: list
+    count: int
+
+    def __iter__(self):
+        return iter(self.rows)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __eq__(self, other) -> bool:
+        return self.rows == (other.rows if isinstance(other, WorkList) else other)
+
+    @property
+    def more(self) -> bool:
+        return self.count > len(self.rows)
+
+    @property
+    def see_all(self) -> str:
+        """'See all 12 follow-ups'."""
+        return f"See all {self.count} {self.definition.one if self.count == 1 else self.definition.many}"
+
+
+def work_list(scope: Scope, name: str, shown: int | None = None) -> WorkList:
+    """List `name` for `scope`: all of it, or its first `shown` rows with the count of all."""
+    definition = DEFINITIONS[name]
+    title, empty = list_title(definition, scope), definition.empty.format(days=_days(scope.service.contact_gap_days))
+    rows = definition.rows(scope)
+    if shown is None:
+        rows = list(rows)
+        return WorkList(name, definition, title, empty, rows, len(rows))
+    count = len(rows) if isinstance(rows, list) else rows.count()
+    return WorkList(name, definition, title, empty, list(rows[:shown]), count)
+
+
+class Work(dict):
+    """Every list of a scope by name; also readable as attributes (work.follow_ups_due)."""
+
+    def __getattr__(self, name):
+        try:
+            return self[name.replace("_", "-")]
+        except KeyError as error:
+            raise AttributeError(name) from error
+
+
+def every_list(scope: Scope, shown: int | None = None) -> Work:
+    work = Work({name: work_list(scope, name, shown) for name in DEFINITIONS})
+    work.scope = scope
+    return work
+
+
+def work_for(people, worker=None, *, service=None) -> Work:
+    """All of every list for `worker` (None: the team), in the worker's service unless `service` is given."""
+    return every_list(Scope(people, service or worker.service, worker))

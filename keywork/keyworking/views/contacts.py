@@ -1,4 +1,5 @@
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 
 from keywork.accounts.permissions import Permission, permission_required
 from keywork.keyworking import operations
@@ -26,13 +27,17 @@ def add_contact(request, person_id):
 
 @permission_required(Permission.RECORD_CONTACT)
 def complete_follow_up(request, follow_up_id):
+    """Marked done from the person's page, or from a work list's own small form, which names the
+    list in `?next=` to come back to (a path on this site only: never an address elsewhere)."""
     follow_up = record_for_request(request, FollowUp, follow_up_id)
     form = FollowUpDoneForm(request.POST or None, initial={"done_on": timezone.localdate()})
+    back = request.GET.get("next", "")
+    back = back if back.startswith("/") and url_has_allowed_host_and_scheme(back, allowed_hosts=None) else None
 
     def save(actor, form):
         operations.complete_follow_up(actor, follow_up, form.cleaned_data["done_on"])
         return follow_up.person
 
-    return handle_form(
-        request, form, save, "Follow-up marked as done", "Mark the follow-up as done", person=follow_up.person
-    )
+    done = f"Follow-up for {follow_up.person.full_name} marked as done: {follow_up.description}"
+    title = "Mark the follow-up as done"
+    return handle_form(request, form, save, done, title, done_url=back, person=follow_up.person)

@@ -1,0 +1,51 @@
+"""Each work list on a page of its own, paged; and whose work a request sees (the home page too)."""
+
+from django.core.paginator import Paginator
+from django.shortcuts import render
+
+from keywork.accounts.models import Role
+from keywork.accounts.permissions import Permission, has_permission, permission_required
+from keywork.presenters import uk_long_date
+from keywork.register.access import people_for
+from keywork.worklists.forms import KeyworkerFilterForm
+from keywork.worklists.work import DEFINITIONS, Scope, list_title
+
+PAGE_SIZE = 25
+
+
+def scope_for(request) -> tuple[Scope, KeyworkerFilterForm | None]:
+    """A keyworker sees their own work; anyone else who may see people, the team's, or one
+    keyworker's (the filter, from the URL)."""
+    if request.user.role == Role.KEYWORKER:
+        return Scope(people_for(request), request.service, request.user), None
+    filters = KeyworkerFilterForm(request.GET or None, service=request.service)
+    return Scope(people_for(request), request.service, filters.worker()), filters
+
+
+def list_context(request, scope: Scope, filters) -> dict:
+    """What every work list's table needs (`ctx`): today, the keyworker column for a team's lists,
+    and where "Mark as done" returns to."""
+    ctx = {
+        "team": filters is not None,
+        "today": scope.today,
+        "due_by": uk_long_date(scope.due_by),
+        "here": request.get_full_path(),
+        "may_mark_done": has_permission(request.user, Permission.RECORD_CONTACT),
+    }
+    # The filter, kept on "See all" links and page links.
+    query = request.GET.copy()
+    query.pop("page", None)
+    return {"ctx": ctx, "filters": filters, "worker": scope.worker, "query": query.urlencode()}
+
+
+@permission_required(Permission.VIEW_PEOPLE)
+def work_list_page(request, name):
+    scope, filters = scope_for(request)
+    page = Paginator(DEFINITIONS[name].rows(scope), PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {
+        "page_title": list_title(DEFINITIONS[name], scope),
+        "name": name,
+        "definition": DEFINITIONS[name],
+        "page": page,
+    }
+    return render(request, "worklists/list.jinja", context | list_context(request, scope, filters))
