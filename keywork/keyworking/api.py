@@ -113,7 +113,13 @@ def list_allocations(request, person_id: int | None = None, current: bool = Fals
 def allocate(request, payload: AllocationIn):
     person = person_for_request(request, payload.person_id)
     worker = _service_user(request, payload.worker_id, "worker_id")
-    allocation = Allocation(person=person, worker=worker, starts_on=payload.starts_on, reason=payload.reason)
+    allocation = Allocation(
+        person=person,
+        worker=worker,
+        starts_on=payload.starts_on,
+        reason=payload.reason,
+        assurance_override_reason=payload.assurance_override_reason,
+    )
     return Status(
         201, operations.allocate(_actor(request), _checked(allocation, exclude=["recorded_by", "worker_type"]))
     )

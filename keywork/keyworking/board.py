@@ -1,18 +1,20 @@
-"""The team manager's allocation board: who is waiting, and how full each worker's caseload is."""
+"""The team manager's allocation board, and the allocation form's candidates: who is waiting, how
+full each worker's caseload is, and whose registration, DBS check or training has lapsed."""
 
 from django.db.models import Count
 from django.utils import timezone
 
 from keywork.accounts.models import Role, User
-from keywork.assurance.rules import workers_with_lapsed_registration
 from keywork.keyworking.models import Allocation
+from keywork.keyworking.models.allocations import assurance_of
 from keywork.keyworking.queues import awaiting_allocation
 from keywork.register.access import people_for
 from keywork.register.choices import Rating
 
 
 def caseloads(service) -> list[dict]:
-    """Each keyworker's current caseload by rating, with a warning over the service's limit."""
+    """Each keyworker's current caseload by rating against the service's limit, and their
+    registration, DBS check and training that has lapsed or lapses soon."""
     counts = (
         Allocation.objects.current()
         .filter(person__service=service)
@@ -23,21 +25,23 @@ def caseloads(service) -> list[dict]:
     for row in counts:
         by_worker.setdefault(row["worker_id"], {})[row["person__rating"] or ""] = row["n"]
     workers = User.objects.filter(service=service, role=Role.KEYWORKER, is_active=True).order_by(
-        "worker_type", "last_name"
+        "worker_type", "last_name", "first_name"
     )
-    lapsed = workers_with_lapsed_registration(service, timezone.localdate())
+    today = timezone.localdate()
+    assurance = assurance_of(service, today)
     rows = []
     for worker in workers:
         ratings = by_worker.get(worker.pk, {})
         total = sum(ratings.values())
+        items = assurance.get(worker.pk, [])
         rows.append(
             {
                 "worker": worker,
                 "by_rating": [ratings.get(rating, 0) for rating in Rating.values],
                 "total": total,
                 "over_limit": total > service.caseload_limit,
-                # A worker whose professional registration has lapsed should not hold cases unreviewed.
-                "registration_lapsed": worker.pk in lapsed,
+                "lapsed": [item for item in items if item.expires_on < today],
+                "expiring": [item for item in items if item.expires_on >= today],
             }
         )
     return rows

@@ -8,6 +8,7 @@ from django.utils import timezone
 from keywork.accounts.models import Role
 from keywork.forms import fields
 from keywork.forms.models import ModelForm
+from keywork.keyworking.board import caseloads
 from keywork.keyworking.choices import AgencyType, ClosingReason, ContactType, EscalationLevel, ReferralRoute
 from keywork.keyworking.models import (
     Allocation,
@@ -19,6 +20,7 @@ from keywork.keyworking.models import (
     Referral,
     SupportPlan,
 )
+from keywork.keyworking.models.allocations import lapsed_text
 
 
 class ReferralForm(ModelForm):
@@ -64,20 +66,53 @@ def worker_label(user) -> str:
 
 
 class AllocationForm(ModelForm):
-    worker = fields.ModelChoiceField(label="Worker", queryset=None, empty_label="Choose a worker")
+    """Choose a worker, seeing each one's type, caseload and assurance; allocating one whose
+    registration, DBS check or training has lapsed needs the override ticked and a reason."""
+
+    worker = fields.ModelChoiceField(
+        label="Keyworker",
+        queryset=None,
+        empty_label=None,
+        error_messages={"required": "Select a keyworker", "invalid_choice": "Select a keyworker from the list"},
+    )
     starts_on = fields.DateField(label="Start date")
     reason = fields.TextareaField(label="Reason", hint="For a reallocation, why the worker is changing")
+    assurance_override = fields.BooleanField(label="Allocate although something has lapsed", required=False)
+    assurance_override_reason = fields.TextareaField(
+        label="Reason for allocating anyway", required=False, hint="For example, the renewal is confirmed"
+    )
 
     class Meta:
         model = Allocation
-        fields = ["worker", "starts_on", "reason"]
+        fields = ["worker", "starts_on", "reason", "assurance_override_reason"]
 
     def __init__(self, *args, person, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.person = person
-        workers = person.service.users.filter(role=Role.KEYWORKER, is_active=True).order_by("worker_type", "last_name")
-        self.fields["worker"].queryset = workers
-        self.fields["worker"].label_from_instance = worker_label
+        self.candidates = caseloads(person.service)
+        self.fields["worker"].queryset = person.service.users.filter(
+            pk__in=[row["worker"].pk for row in self.candidates]
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        worker = cleaned.get("worker")
+        lapsed = next((row["lapsed"] for row in self.candidates if row["worker"] == worker), [])
+        if not lapsed:
+            cleaned["assurance_override_reason"] = ""
+        elif not cleaned.get("assurance_override"):
+            self.add_error(
+                "assurance_override",
+                f"Confirm you are allocating {worker.display_name} although their {lapsed_text(lapsed)} "
+                f"{'have' if len(lapsed) > 1 else 'has'} lapsed, or select another keyworker",
+            )
+        return cleaned
+
+    def _update_errors(self, errors):
+        # Unticked, the reason box is not in play: the checkbox's own error says what to do.
+        if self.has_error("assurance_override") and hasattr(errors, "error_dict"):
+            errors.error_dict.pop("assurance_override_reason", None)
+        super()._update_errors(errors)
 
 
 class EndAllocationForm(forms.Form):

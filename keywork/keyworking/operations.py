@@ -49,7 +49,14 @@ def allocate(actor, allocation):
         end_allocation(actor, replaced, allocation.starts_on - datetime.timedelta(days=1), allocation.reason)
     allocation.recorded_by = actor.user
     allocation.save()
-    _record(actor, Operation.CREATE, allocation, allocation.person, {"worker": allocation.worker.username})
+    changes = {"worker": allocation.worker.username}
+    if allocation.assurance_override_reason:
+        # Who overrode which lapsed item, and why, stays in the audit log whatever later edits do.
+        changes["assurance_override"] = {
+            "lapsed": [item.get_kind_display() for item in allocation.lapsed_assurance()],
+            "reason": allocation.assurance_override_reason,
+        }
+    _record(actor, Operation.CREATE, allocation, allocation.person, changes)
     return allocation
 
 

@@ -49,6 +49,8 @@ class AllocationIn(Schema):
     worker_id: int
     starts_on: datetime.date
     reason: str
+    # Needed only when the worker's registration, DBS check or mandatory training has lapsed.
+    assurance_override_reason: str = ""
 
 
 class AllocationEndIn(Schema):

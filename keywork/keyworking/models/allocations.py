@@ -7,6 +7,28 @@ from django.db.models import Q
 from django.utils import timezone
 
 from keywork.accounts.models import Role, WorkerType
+from keywork.assurance.models import Assurance
+from keywork.assurance.rules import lapsing
+from keywork.presenters import in_sentence
+
+# What a worker must hold in date to be allocated without an override: their professional
+# registration, DBS check and mandatory training. Supervision is the manager's to arrange, not a bar.
+ASSURANCE_FOR_ALLOCATION = frozenset(Assurance.Kind) - {Assurance.Kind.SUPERVISION}
+
+
+def assurance_of(service, today: datetime.date) -> dict[int, list[Assurance]]:
+    """Each worker's registration, DBS check and training that has lapsed or lapses soon, soonest first."""
+    by_worker: dict[int, list[Assurance]] = {}
+    for item in lapsing(service, today):
+        if item.kind in ASSURANCE_FOR_ALLOCATION:
+            by_worker.setdefault(item.worker_id, []).append(item)
+    return by_worker
+
+
+def lapsed_text(items) -> str:
+    """'DBS check', 'HCPC registration and DBS check': what has lapsed, in a sentence."""
+    names = [in_sentence(item.get_kind_display()) for item in items]
+    return " and ".join([", ".join(names[:-1]), names[-1]]) if len(names) > 1 else "".join(names)
 
 
 class AllocationQuerySet(models.QuerySet):
@@ -28,6 +50,9 @@ class Allocation(models.Model):
     starts_on = models.DateField()
     ends_on = models.DateField(null=True, blank=True)
     reason = models.TextField()
+    # A worker whose registration, DBS check or mandatory training has lapsed is allocated only
+    # when the manager says why (for example, renewal confirmed but not yet recorded).
+    assurance_override_reason = models.TextField(blank=True)
     end_reason = models.TextField(blank=True)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     recorded_at = models.DateTimeField(auto_now_add=True)
@@ -57,6 +82,7 @@ class Allocation(models.Model):
                 errors["worker"] = "Choose a keyworker of this service"
             else:
                 self.worker_type = self.worker.worker_type
+                self._check_assurance(errors)
         if self.ends_on and self.starts_on and self.ends_on < self.starts_on:
             errors["ends_on"] = "The end date must be on or after the start date"
         if not errors and self.person_id and self.starts_on and self.overlapping().exists():
@@ -67,6 +93,19 @@ class Allocation(models.Model):
             )
         if errors:
             raise ValidationError(errors)
+
+    def lapsed_assurance(self) -> list[Assurance]:
+        """The worker's registration, DBS check or training that has lapsed by the start date."""
+        on = self.starts_on or timezone.localdate()
+        items = assurance_of(self.worker.service, on).get(self.worker_id, [])
+        return [item for item in items if item.expires_on < on]
+
+    def _check_assurance(self, errors) -> None:
+        if self.pk or (self.assurance_override_reason or "").strip():
+            return
+        lapsed = self.lapsed_assurance()
+        if lapsed:
+            errors["assurance_override_reason"] = f"Enter the reason for overriding the lapsed {lapsed_text(lapsed)}"
 
     def replaces(self) -> "Allocation | None":
         """The open allocation of the same type that this one takes over from (a reallocation)."""

@@ -1,28 +1,47 @@
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import lazy
 
 from keywork.accounts.permissions import Permission, permission_required
 from keywork.keyworking import operations
 from keywork.keyworking.board import allocation_board
 from keywork.keyworking.forms import AllocationForm, EndAllocationForm
 from keywork.keyworking.models import Allocation
+from keywork.keyworking.views.returning import next_path
 from keywork.pages import handle_form
 from keywork.register.access import person_for_request, record_for_request
+from keywork.register.choices import Rating
+from keywork.register.record_pages import person_url
 
 
 @permission_required(Permission.ALLOCATE)
 def allocate(request, person_id):
     person = person_for_request(request, person_id)
+    back = next_path(request, reverse("keyworking:board"))
     form = AllocationForm(request.POST or None, person=person, initial={"starts_on": timezone.localdate()})
     return handle_form(
         request,
         form,
-        lambda actor, f: operations.allocate(actor, f.instance).person,
-        "Worker allocated",
-        "Allocate a worker",
+        lambda actor, f: operations.allocate(actor, f.instance),
+        # Named once the form is valid, when the worker chosen is known.
+        lazy(lambda: allocated_message(form.instance), str)(),
+        "Allocate a keyworker",
+        done_url=back,
+        template="keyworking/allocate.jinja",
         person=person,
+        candidates=form.candidates,
+        limit=person.service.caseload_limit,
+        ratings=Rating,
+        next=back,
+        back_url=back,
         submit_text="Allocate",
     )
+
+
+def allocated_message(allocation) -> str:
+    worker_type = allocation.get_worker_type_display()
+    return f"{allocation.worker.display_name} allocated to {allocation.person.full_name} as their {worker_type}"
 
 
 @permission_required(Permission.ALLOCATE)
@@ -34,7 +53,10 @@ def end_allocation(request, allocation_id):
         operations.end_allocation(actor, allocation, form.cleaned_data["ends_on"], form.cleaned_data["end_reason"])
         return allocation.person
 
-    return handle_form(request, form, save, "Allocation ended", "End the allocation", person=allocation.person)
+    done = person_url(allocation.person, "keywork", "workers")
+    return handle_form(
+        request, form, save, "Allocation ended", "End the allocation", done_url=done, person=allocation.person
+    )
 
 
 @permission_required(Permission.ALLOCATE)

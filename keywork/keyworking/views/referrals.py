@@ -1,11 +1,14 @@
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import lazy
 
-from keywork.accounts.permissions import Permission, permission_required
-from keywork.keyworking import operations
+from keywork.accounts.permissions import Permission, has_permission, permission_required
+from keywork.keyworking import operations, queues
 from keywork.keyworking.forms import ClosingForm, DecisionForm, ReferralForm
 from keywork.keyworking.models import Referral
+from keywork.keyworking.views.returning import next_path, with_next
 from keywork.pages import handle_form
-from keywork.register.access import person_for_request, record_for_request
+from keywork.register.access import people_for, person_for_request, record_for_request
 
 
 @permission_required(Permission.RECORD_REFERRAL)
@@ -25,16 +28,40 @@ def add_referral(request, person_id):
 @permission_required(Permission.DECIDE_REFERRAL)
 def decide_referral(request, referral_id):
     referral = record_for_request(request, Referral, referral_id)
+    back = next_path(request, referral.person.get_absolute_url())
     form = DecisionForm(request.POST or None, instance=referral, initial={"decided_on": timezone.localdate()})
+    # The message and the next page depend on the decision, so both are worked out once it is saved.
     return handle_form(
         request,
         form,
-        lambda actor, f: operations.decide_referral(actor, f.instance).person,
-        "Decision recorded",
+        lambda actor, f: operations.decide_referral(actor, f.instance),
+        lazy(lambda: _decided_message(referral, _allocation_next(request, referral)), str)(),
         "Decide the referral",
+        done_url=lazy(lambda: _after_decision(request, referral, back), str)(),
+        template="keyworking/decide.jinja",
         person=referral.person,
         referral=referral,
+        next=back,
+        back_url=back,
     )
+
+
+def _allocation_next(request, referral) -> bool:
+    """An accepted referral whose person has no keyworker yet goes on to the allocation form."""
+    return has_permission(request.user, Permission.ALLOCATE) and (
+        queues.awaiting_allocation(people_for(request)).filter(pk=referral.pk).exists()
+    )
+
+
+def _after_decision(request, referral, back: str) -> str:
+    if _allocation_next(request, referral):
+        return with_next(reverse("keyworking:allocate", args=[referral.person_id]), back)
+    return back
+
+
+def _decided_message(referral, allocating_next: bool) -> str:
+    message = f"Referral for {referral.person.full_name} {referral.get_decision_display().lower()}"
+    return f"{message}. Now allocate their keyworker." if allocating_next else message
 
 
 @permission_required(Permission.DECIDE_REFERRAL)
