@@ -12,7 +12,6 @@ from keywork.inpatient import operations
 from keywork.inpatient.choices import LegalStatus
 from keywork.inpatient.models import Admission
 from keywork.inpatient.synthetic import HOSPITALS, KENT_AND_MEDWAY_TREND, admissions_following, recent_trend
-from keywork.keyworking.models import Allocation
 from keywork.register.choices import Rating, RegisterStatus
 from keywork.reviews import operations as reviews
 from keywork.reviews.choices import ReviewKind
@@ -45,23 +44,22 @@ def seed_hospital_history(service, users: dict, seed: int, published_trend: bool
     rng.shuffle(people)
     actor = audit.Actor(users["coordinator"], service, system_process="demo")
     current = admissions_following(trend, people, actor, rng)
-    _admitted_days_ago(service, users["keyworker"], actor, rng, today)
+    _admitted_days_ago(service, actor, rng, today)
     in_hospital = Admission.objects.in_hospital_on(today).values("person_id")
     at_risk = list(service.people.filter(rating="red").exclude(pk__in=in_hospital).order_by("id")[:6])
     seed_reviews(current, at_risk, actor, rng)
 
 
-def _admitted_days_ago(service, keyworker, actor, rng, today) -> None:
-    """A red-rated person (the keyworker's, if they have one) admitted about two weeks ago: their
-    post-admission C(E)TR is booked for its due date, in the week ahead."""
+def _admitted_days_ago(service, actor, rng, today) -> None:
+    """A red-rated person admitted about a week and a half ago: their post-admission C(E)TR is
+    booked for its due date, in the week ahead."""
     admitted_on = _admitted_on(service, today)
-    candidates = (
+    person = (
         service.people.filter(status=RegisterStatus.ACTIVE, rating=Rating.RED, rating_effective_on__lt=admitted_on)
         .exclude(pk__in=Admission.objects.in_hospital_on(today).values("person_id"))
         .order_by("-date_of_birth", "id")
+        .first()
     )
-    keyworkers = Allocation.objects.current().filter(worker=keyworker).values("person_id")
-    person = candidates.filter(pk__in=keyworkers).first() or candidates.first()
     if person is None:
         return
     hospital, unit, unit_type, miles = rng.choice(HOSPITALS)

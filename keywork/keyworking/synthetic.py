@@ -43,17 +43,18 @@ NOTES = [
 # An ordinary day's queues: the last few people referred wait for a decision or a keyworker, for days.
 PENDING_REFERRALS = 3
 AWAITING_ALLOCATION = 2
-# Who shows what on the work lists, by position among the allocated: every ninth person has not
-# been contacted for a few weeks; a couple of follow-ups and escalations are still outstanding.
-NOT_CONTACTED_LATELY = 9
-OVERDUE_FOLLOW_UPS = (3, 16)
+# Who shows what on the work lists, by position among the allocated (the first are in hospital):
+# every tenth person, from the eighth, has not been contacted for a few weeks; a couple of
+# follow-ups and escalations are still outstanding. Their keywork began in the last few months,
+# so that the longest-running keywork, which the demo's outcomes close, is someone else's.
+OVERDUE_FOLLOW_UPS = (6, 16)
 ESCALATIONS_AWAITING = (0, 10)
 
 
-def seed_keywork(service, users: dict, count: int = 40, seed: int = 0) -> None:
-    """Give `count` of the service's most at-risk people a referral and, for most, workers and a
-    history of contacts, follow-ups and escalations as on an ordinary day: recent contacts, most
-    follow-ups done, a few referrals waiting days (not months) for a decision or a keyworker.
+def seed_keywork(service, users: dict, people: list, seed: int = 0) -> None:
+    """Give `people` (the most at risk first) a referral and, for most, workers and a history of
+    contacts, follow-ups and escalations as on an ordinary day: recent contacts, most follow-ups
+    done, the last few people referred waiting days (not months) for a decision or a keyworker.
     Does nothing if the service already has referrals, so the demo can run again."""
     if Referral.objects.filter(person__service=service).exists():
         return
@@ -62,7 +63,6 @@ def seed_keywork(service, users: dict, count: int = 40, seed: int = 0) -> None:
     # Recorded as the demo's manager, marked as made by the demo set-up.
     actor = audit.Actor(manager, service, system_process="demo")
     professionals = _professionals(service, rng)
-    people = list(service.people.filter(rating__in=["red", "amber", "blue"]).order_by("id")[:count])
     allocated = len(people) - PENDING_REFERRALS - AWAITING_ALLOCATION
     keyworkers = [u for u in users.values() if u.worker_type == WorkerType.PRACTICE_CONSULTANT]
     for index, person in enumerate(people):
@@ -73,7 +73,9 @@ def seed_keywork(service, users: dict, count: int = 40, seed: int = 0) -> None:
             if index >= allocated:
                 _referral(actor, person, manager, rng, received_days_ago=rng.randint(4, 9))
                 continue
-            referral = _referral(actor, person, manager, rng, received_days_ago=rng.randint(30, 300))
+            listed = index in OVERDUE_FOLLOW_UPS + ESCALATIONS_AWAITING or _not_contacted_lately(index)
+            received_days_ago = rng.randint(30, 120) if listed else rng.randint(30, 300)
+            referral = _referral(actor, person, manager, rng, received_days_ago=received_days_ago)
             keyworker = keyworkers[index % len(keyworkers)]
             _allocate(actor, person, keyworker, referral)
             if index % 3 == 0:
@@ -85,6 +87,10 @@ def seed_keywork(service, users: dict, count: int = 40, seed: int = 0) -> None:
             _plan(person, keyworker, rng)
             if index % 5 == 0:
                 _escalation(person, manager, rng, awaiting=index in ESCALATIONS_AWAITING)
+
+
+def _not_contacted_lately(index: int) -> bool:
+    return index % 10 == 7
 
 
 def _days_ago(days: int) -> datetime.date:
@@ -145,12 +151,12 @@ def _network(person, professionals, rng):
 
 
 def _contacts(person, worker, referral, rng, index):
-    """A contact every few weeks since keywork began, the latest in the last fortnight (for all
-    but every NOT_CONTACTED_LATELY-th person), each with a follow-up: done once due, but for the
+    """A contact every four weeks or so since keywork began, the latest in the last fortnight (but
+    for those not contacted lately), each with a follow-up: done once due, but for the
     latest contact's, which is due soon, or overdue for the people in OVERDUE_FOLLOW_UPS."""
     today = timezone.localdate()
     since_start = (today - referral.decided_on).days
-    latest = rng.randint(16, 35) if index % NOT_CONTACTED_LATELY == NOT_CONTACTED_LATELY - 1 else rng.randint(1, 12)
+    latest = rng.randint(16, 35) if _not_contacted_lately(index) else rng.randint(1, 12)
     latest = min(latest, since_start)
     days = [latest] + list(range(latest + rng.randint(14, 28), since_start, 28))[:3]
     for number, days_ago in enumerate(days):

@@ -24,6 +24,7 @@ from keywork.outcomes.models import (
     GoalRating,
     SystemBlocker,
 )
+from keywork.register.choices import Rating
 
 GOALS = [
     ("Go back to school for three mornings a week", "young person and mum"),
@@ -124,8 +125,10 @@ def _behaviours(actor, person, involved_on, today, rng):
 def _closings(actor, service, today, rng):
     accepted = Referral.objects.filter(person__service=service, decision="accepted")
     if not accepted.filter(closed_on__isnull=False).exists():
-        # The longest-running keywork steps down; the referrals accepted days ago still wait for a keyworker.
-        for referral in accepted.filter(closed_on__isnull=True).order_by("decided_on", "id")[:3]:
+        # The longest-running keywork of people out of hospital steps down; the referrals accepted
+        # days ago still wait for a keyworker.
+        open_referrals = accepted.filter(closed_on__isnull=True).exclude(person__rating=Rating.BLUE)
+        for referral in open_referrals.order_by("decided_on", "id")[:3]:
             referral.closed_on = max(referral.decided_on, today - datetime.timedelta(days=rng.randint(3, 30)))
             referral.closing_reason = "stepped_down"
             referral.closing_notes = "Stepped down to green; the network agreed to carry on without a keyworker."

@@ -11,6 +11,7 @@ from django.apps import apps
 from django.core.management import call_command
 from django.utils import timezone
 
+from keywork.accounts.models import WorkerType
 from keywork.demo.management.commands.demo import Command
 from keywork.inpatient.schedule import current_inpatients
 from keywork.keyworking.board import caseloads
@@ -78,6 +79,8 @@ def assert_one_inpatient_ctr_due_this_week(service, day):
     due_this_week = [row for row in rows if row.schedule.next_due <= day + WEEK]
     assert len(due_this_week) == 1, service
     assert due_this_week[0].admission.person.rating == "blue", service
+    keyworkers = Allocation.objects.current().filter(worker_type=WorkerType.PRACTICE_CONSULTANT)
+    assert all(keyworkers.filter(person=row.admission.person).exists() for row in rows), service
 
 
 def assert_most_work_in_hand(service, day):

@@ -25,7 +25,7 @@ def test_the_demo_seeds_outcomes_once(db, settings, client):
     weeks = list(BehaviourRecord.objects.filter(person_id=person["person"]).order_by("week_starting"))
     assert sum(r.frequency_per_week for r in weeks[:4]) > sum(r.frequency_per_week for r in weeks[-4:])
     client.force_login(service.users.get(username="manager"))
-    page = client.get(reverse("register:person", args=[person["person"]])).content.decode()
+    page = client.get(reverse("register:person_outcomes", args=[person["person"]])).content.decode()
     assert "Keywork began" in page and "Behaviours of concern by week" in page
     counts = (Goal.objects.count(), BehaviourRecord.objects.count(), SystemBlocker.objects.count())
     call_command(Command(), stdout=StringIO())

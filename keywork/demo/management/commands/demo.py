@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from keywork.accounts.models import Role, User, WorkerType
 from keywork.demo.hospital import seed_hospital_history
 from keywork.demo.ratings import review_ratings
+from keywork.demo.referred import most_at_risk
 from keywork.keyworking.synthetic import seed_keywork
 from keywork.outcomes.synthetic import seed_outcomes
 from keywork.programme.synthetic import seed_programme
@@ -24,6 +25,7 @@ SERVICES = [
         host_organisation="Kent County Council",
         local_authorities=["Kent", "Medway"],
         people=150,
+        keywork=40,
     ),
     dict(
         slug="cambs-peterborough",
@@ -32,6 +34,7 @@ SERVICES = [
         host_organisation="A partner charity for the ICB",
         local_authorities=["Cambridgeshire", "Peterborough"],
         people=60,
+        keywork=24,
     ),
 ]
 
@@ -63,8 +66,9 @@ class Command(BaseCommand):
             missing = SERVICES[index]["people"] - service.people.count()
             if missing > 0:
                 seed_people(service, missing, users["coordinator"], seed=index)
-            seed_keywork(service, users, count=SERVICES[index]["people"] // 4, seed=index)
+            # Admissions first, so that keywork goes to the people in hospital first.
             seed_hospital_history(service, users, seed=index, published_trend=index == 0)
+            seed_keywork(service, users, most_at_risk(service, SERVICES[index]["keywork"]), seed=index)
             seed_programme(service, users, users["lead"], seed=index)
             seed_outcomes(service, users, seed=index)
             seed_subject_access(service, users)
@@ -76,7 +80,7 @@ class Command(BaseCommand):
         self.stdout.write(f"password: {DEMO_PASSWORD}")
 
     def _service(self, spec: dict) -> Service:
-        values = {key: value for key, value in spec.items() if key not in ("slug", "people")}
+        values = {key: value for key, value in spec.items() if key not in ("slug", "people", "keywork")}
         service, _ = Service.objects.get_or_create(slug=spec["slug"], defaults=values)
         return service
 
