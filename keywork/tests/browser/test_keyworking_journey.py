@@ -150,9 +150,9 @@ def test_a_manager_refers_accepts_and_allocates_and_the_keyworker_records_a_cont
     expect(open_follow_up).to_contain_text("Overdue")
     assert_accessible(page)
 
-    # And their home page lists it under the overdue follow-ups
+    # And their home page lists it under the follow-ups due
     page.goto("/")
-    overdue = after_heading(page, "Overdue follow-ups")
+    overdue = after_heading(page, "Follow-ups due")
     expect(overdue).to_contain_text(follow_up)
     expect(overdue.get_by_role("link", name=person.full_name)).to_be_visible()
     assert_accessible(page)
