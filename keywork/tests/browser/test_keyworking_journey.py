@@ -81,32 +81,22 @@ def test_a_manager_refers_accepts_and_allocates_and_the_keyworker_records_a_cont
     page.get_by_role("radio", name="Accepted").check()
     fill_date(page, "decided_on", today)
     page.get_by_role("button", name="Save").click()
-    page.wait_for_url(PERSON_PAGE)
-    expect_banner(page, "Decision recorded")
-    expect(page.locator("strong", has_text="Accepted")).to_be_visible()
+
+    # Then they go straight on to allocating the person's keyworker
+    page.wait_for_url(re.compile(r"/keywork/people/\d+/allocate/\?next="))
+    expect_banner(page, f"Referral for {person.full_name} accepted. Now allocate their keyworker.")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Allocate a keyworker")
     assert_accessible(page)
 
-    # Then the allocation board lists them as waiting for a keyworker
-    page.goto("/keywork/board/")
-    expect(page.get_by_role("heading", level=1)).to_have_text("Allocation board")
-    waiting = page.get_by_role("table", name="Waiting for a keyworker")
-    row = waiting.get_by_role("row").filter(has=page.get_by_role("link", name=person.full_name, exact=True))
-    expect(row).to_have_count(1)
-    assert_accessible(page)
-
-    # When they allocate the Practice Consultant from the board
-    row.get_by_role("link", name=re.compile(r"^Allocate")).click()
-    page.wait_for_url(re.compile(r"/keywork/people/\d+/allocate/$"))
-    expect(page.get_by_role("heading", level=1)).to_have_text("Allocate a worker")
-    assert_accessible(page)
-    page.get_by_label("Worker").select_option(label=worker_label(keyworker))
+    # When they allocate the Practice Consultant
+    page.get_by_role("radio", name=keyworker.display_name, exact=True).check()
     fill_date(page, "starts_on", today)
-    page.get_by_label("Reason").fill("First allocation after the referral was accepted")
+    page.get_by_label("Reason", exact=True).fill("First allocation after the referral was accepted")
     page.get_by_role("button", name="Allocate").click()
 
-    # Then the person page names the keyworker, and nobody is waiting on the board
+    # Then they are back on the person page, which names the keyworker, and nobody is waiting
     page.wait_for_url(PERSON_PAGE)
-    expect_banner(page, "Worker allocated")
+    expect_banner(page, f"{keyworker.display_name} allocated to {person.full_name} as their Practice Consultant")
     expect(after_heading(page, "Workers")).to_contain_text(f"Practice Consultant: {keyworker.username}")
     assert_accessible(page)
     page.goto("/keywork/board/")
