@@ -32,7 +32,11 @@ def environment(**options) -> Environment:
     env.filters.update(
         {
             "uk_date": presenters.uk_date,
+            "uk_long_date": presenters.uk_long_date,
             "uk_datetime": presenters.uk_datetime,
+            "plural": presenters.plural,
+            "number": presenters.number,
+            "percent": presenters.percent,
             "nhs_number": presenters.format_nhs_number,
             "pounds": pounds,
         }

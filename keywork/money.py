@@ -32,22 +32,28 @@ def financial_year_months(start_year: int) -> list[datetime.date]:
     return [datetime.date(start_year + (month < 4), month, 1) for month in [*range(4, 13), 1, 2, 3]]
 
 
+MINUS = "\u2212"  # the minus sign: a hyphen reads as a dash, and screen readers may not say it
+
+
 def pounds(pence: int) -> str:
+    """An amount as people read it, the minus sign before the pound sign (GOV.UK style).
+
+    >>> pounds(145000000), pounds(-15926305), pounds(5)
+    ('£1,450,000.00', '−£159,263.05', '£0.05')
     """
-    >>> pounds(145000000), pounds(-1250)
-    ('£1,450,000.00', '-£12.50')
-    """
-    sign = "-" if pence < 0 else ""
-    return f"{sign}£{abs(pence) / 100:,.2f}"
+    sign = MINUS if pence < 0 else ""
+    whole, pennies = divmod(abs(pence), 100)
+    return f"{sign}£{whole:,}.{pennies:02d}"
 
 
 def pence_from_text(text: str) -> int:
-    """'1,234.56' or '£1234.5' → 123456 pence; refuses anything that is not an amount.
+    """'1,234.56' or '£1234.5' → 123456 pence; refuses anything that is not an amount. A minus
+    sign copied from a page (−£12.50) is read as the hyphen people type.
 
-    >>> pence_from_text("£1,234.5")
-    123450
+    >>> pence_from_text("£1,234.5"), pence_from_text("−£12.50")
+    (123450, -1250)
     """
-    cleaned = (text or "").replace("£", "").replace(",", "").strip()
+    cleaned = (text or "").replace("£", "").replace(",", "").replace(MINUS, "-").strip()
     try:
         amount = Decimal(cleaned)
     except InvalidOperation as error:

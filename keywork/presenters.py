@@ -58,6 +58,37 @@ def in_sentence(label: str) -> str:
     return label if label[:2].isupper() else label[0].lower() + label[1:]
 
 
+def plural(count: int, singular: str, plural_form: str = "") -> str:
+    """A count and its noun, the noun agreeing: '1 day', '12 days', '1,250 people'.
+
+    >>> plural(1, "day"), plural(12, "day"), plural(0, "closed risk"), plural(1250, "person", "people")
+    ('1 day', '12 days', '0 closed risks', '1,250 people')
+    """
+    return f"{count:,} {singular if count == 1 else plural_form or singular + 's'}"
+
+
+def number(value: float | int | None, places: int = 1) -> str:
+    """A number without spurious decimals: whole numbers bare, others to `places`, thousands separated,
+    negatives with the minus sign.
+
+    >>> number(12.0), number(82.45), number(1250), number(-3.5), number(None)
+    ('12', '82.5', '1,250', '−3.5', '')
+    """
+    if value is None:
+        return ""
+    rounded = round(float(value), places)
+    text = f"{abs(rounded):,.{places}f}".rstrip("0").rstrip(".") if places else f"{abs(rounded):,.0f}"
+    return ("\u2212" if rounded < 0 else "") + text
+
+
+def percent(value: float | int | None) -> str:
+    """
+    >>> percent(82.0), percent(10.04), percent(None)
+    ('82%', '10%', '')
+    """
+    return f"{number(value)}%" if value is not None else ""
+
+
 def tag(params: dict) -> Markup:
     """The nhsuk tag's markup, for long lists: the same HTML as its macro, without a macro call per
     row (the register list renders three tags a row; the macro dominated its rendering time)."""

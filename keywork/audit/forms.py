@@ -8,8 +8,8 @@ class AuditSearchForm(forms.Form):
     username = fields.CharField(label="Username", required=False, max_length=150, width=20)
     person_id = fields.IntegerField(label="Person record number", required=False, min_value=1)
     operation = fields.ChoiceField(label="Action", required=False, choices=[("", "Any action")] + Operation.choices)
-    date_from = fields.DateField(label="From", required=False)
-    date_to = fields.DateField(label="To", required=False)
+    date_from = fields.DateField(label="From", required=False, error_name="the start date")
+    date_to = fields.DateField(label="To", required=False, error_name="the end date")
 
     def clean(self):
         cleaned = super().clean()

@@ -9,6 +9,7 @@ import datetime
 from django import forms
 from django.forms.boundfield import BoundField
 
+from keywork.forms import messages
 from keywork.presenters import in_sentence
 
 
@@ -44,15 +45,17 @@ class NhsFieldMixin:
 
     required_verb = "Enter"
 
-    def __init__(self, *args, hint: str = "", **kwargs):
+    def __init__(self, *args, label: str, hint: str = "", error_name: str = "", **kwargs):
+        """`error_name` names the field in its error messages where its label cannot (see messages);
+        `error_messages` overrides any of them where a field needs its own words."""
         self.hint = hint
-        label = kwargs.get("label")
-        if label:
-            messages = {"required": f"{self.required_verb} {in_sentence(label)}"}
-            kwargs["error_messages"] = messages | kwargs.get("error_messages", {})
+        self.naming = messages.Name.of(label, error_name)
+        overrides = kwargs.pop("error_messages", {})
         # Django's Field.__init__ sets template_name on the instance, so it is passed, not inherited.
         kwargs.setdefault("template_name", self.nhs_template)
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, label=label, **kwargs)
+        # After Django's own set-up, so the limits (max_length, decimal places) are known.
+        self.error_messages |= messages.for_field(self, self.naming, self.required_verb) | overrides
 
     def widget_attrs(self, widget):
         attrs = super().widget_attrs(widget)
@@ -87,11 +90,13 @@ class ChoiceField(NhsFieldMixin, forms.ChoiceField):
 
 
 class RadioField(NhsFieldMixin, forms.ChoiceField):
+    choices_shown_as = "the options shown"
     nhs_template = "forms/radios.jinja"
     required_verb = "Choose"
 
 
 class CheckboxesField(NhsFieldMixin, forms.MultipleChoiceField):
+    choices_shown_as = "the options shown"
     nhs_template = "forms/checkboxes.jinja"
     required_verb = "Choose"
 
@@ -118,21 +123,27 @@ class DateField(NhsFieldMixin, forms.MultiValueField):
     anchor_suffix = "_0"
 
     def __init__(self, *args, **kwargs):
-        parts = (forms.CharField(), forms.CharField(), forms.CharField())
+        # The parts are optional one by one, so a part-filled date reaches compress(), whose
+        # messages say which part is missing.
+        parts = tuple(forms.CharField(required=False) for _ in range(3))
         super().__init__(parts, *args, require_all_fields=False, **kwargs)
 
     def compress(self, data_list):
         if not data_list or not any(data_list):
             return None
-        day, month, year = (str(part or "").strip() for part in data_list)
-        if not (day and month and year):
-            raise forms.ValidationError("Enter a full date, with a day, month and year")
-        if not (day.isdigit() and month.isdigit() and year.isdigit()) or len(year) != 4:
-            raise forms.ValidationError("Enter the date as numbers, for example 27 3 2012")
+        parts = dict(zip(("day", "month", "year"), (str(part or "").strip() for part in data_list), strict=True))
+        subject = self.naming.subject
+        missing = [part for part, text in parts.items() if not text]
+        if missing:
+            raise forms.ValidationError(f"{subject} must include a {_and(missing)}", code="incomplete")
+        if not all(text.isdigit() for text in parts.values()):
+            raise forms.ValidationError(f"{subject} must be a real date, in numbers, like 27 3 2012", code="invalid")
+        if len(parts["year"]) != 4:
+            raise forms.ValidationError(f"The year of the {in_sentence(subject)} must include 4 numbers", code="year")
         try:
-            return datetime.date(int(year), int(month), int(day))
+            return datetime.date(int(parts["year"]), int(parts["month"]), int(parts["day"]))
         except ValueError as error:
-            raise forms.ValidationError("Enter a real date") from error
+            raise forms.ValidationError(f"{subject} must be a real date", code="invalid") from error
 
     def date_parts(self, bound_field) -> list[str]:
         value = bound_field.value()
@@ -142,13 +153,20 @@ class DateField(NhsFieldMixin, forms.MultiValueField):
         return [str(part) if part not in (None, "") else "" for part in value] + [""] * (3 - len(value))
 
 
+def _and(words: list[str]) -> str:
+    """
+    >>> _and(["day"]), _and(["day", "month"]), _and(["day", "month", "year"])
+    ('day', 'day and month', 'day, month and year')
+    """
+    return " and ".join([", ".join(words[:-1]), words[-1]] if len(words) > 1 else words)
+
+
 class TimeField(NhsFieldMixin, forms.TimeField):
     nhs_template = "forms/input.jinja"
     width = 5
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("hint", "Use the 24-hour clock, for example 14:30")
-        kwargs.setdefault("error_messages", {"invalid": "Enter a time like 09:15 or 14:30"})
         super().__init__(*args, **kwargs)
 
 
@@ -158,6 +176,7 @@ class ModelChoiceField(NhsFieldMixin, forms.ModelChoiceField):
 
 
 class ModelCheckboxesField(NhsFieldMixin, forms.ModelMultipleChoiceField):
+    choices_shown_as = "the options shown"
     nhs_template = "forms/checkboxes.jinja"
     required_verb = "Choose"
 
@@ -171,6 +190,21 @@ class DecimalField(NhsFieldMixin, forms.DecimalField):
     nhs_template = "forms/input.jinja"
     width = 5
 
+
+class HiddenFieldMixin:
+    """A value the page carries (a record's version, which button was pressed), not one a person
+    types: whatever is wrong with it, the page was out of date."""
+
+    widget = forms.HiddenInput
+
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault("error_messages", {"invalid": "Enter a number, like 0.6"})
         super().__init__(*args, **kwargs)
+        self.error_messages = messages.stale_page_messages(self)
+
+
+class HiddenIntegerField(HiddenFieldMixin, forms.IntegerField):
+    pass
+
+
+class HiddenChoiceField(HiddenFieldMixin, forms.ChoiceField):
+    pass

@@ -16,6 +16,7 @@ class UploadForm(django_forms.Form):
     )
     saved_mapping = fields.ModelChoiceField(
         label="Use a saved column mapping (optional)",
+        error_name="a saved column mapping",
         queryset=SavedMapping.objects.none(),
         required=False,
         empty_label="No: guess from the headings",
@@ -41,6 +42,7 @@ class MappingForm(django_forms.Form):
 
     save_as = fields.CharField(
         label="Save this mapping as (optional)",
+        error_name="a name for the mapping",
         hint="A name, like 'Monthly DSR spreadsheet', to use it again next time",
         required=False,
         max_length=100,
@@ -57,6 +59,7 @@ class MappingForm(django_forms.Form):
             sample = samples[index] if index < len(samples) else ""
             columns[f"column_{index}"] = fields.ChoiceField(
                 label=heading,
+                error_name=f"what the column ‘{heading}’ holds",
                 choices=choices,
                 required=False,
                 initial=mapping.get(heading, NOT_IMPORTED),

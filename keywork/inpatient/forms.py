@@ -20,7 +20,12 @@ class AdmissionForm(ModelForm):
 
 class DischargeForm(ModelForm):
     discharged_on = fields.DateField(label="Date discharged")
-    discharge_destination = fields.CharField(label="Discharged to", max_length=200, hint="For example, family home")
+    discharge_destination = fields.CharField(
+        label="Discharged to",
+        error_name="where they were discharged to",
+        max_length=200,
+        hint="For example, family home",
+    )
     delay_reasons = fields.TextareaField(label="Reasons discharge was delayed (optional)", required=False)
 
     class Meta:
@@ -34,7 +39,7 @@ class DischargeForm(ModelForm):
 
 class LegalStatusForm(ModelForm):
     status = fields.RadioField(label="Legal status", choices=LegalStatus.choices)
-    effective_on = fields.DateField(label="From")
+    effective_on = fields.DateField(label="From", error_name="the date the legal status took effect")
 
     class Meta:
         model = LegalStatusChange

@@ -20,7 +20,12 @@ SCORE_HINT = "-2 much less than expected, -1 somewhat less, 0 as expected, +1 so
 class GoalForm(ModelForm):
     description = fields.TextareaField(label="The goal, in the family's words")
     set_on = fields.DateField(label="Date set")
-    set_with = fields.CharField(label="Set with", max_length=200, hint="For example, young person and mum")
+    set_with = fields.CharField(
+        label="Set with",
+        error_name="who the goal was set with",
+        max_length=200,
+        hint="For example, young person and mum",
+    )
 
     class Meta:
         model = Goal
@@ -35,7 +40,7 @@ class GoalForm(ModelForm):
 class GoalRatingForm(ModelForm):
     rated_on = fields.DateField(label="Date rated")
     # Typed in rather than chosen, so a score outside the scale meets the rule's own message.
-    score = fields.IntegerField(label="Score, from -2 to +2", hint=SCORE_HINT)
+    score = fields.IntegerField(label="Score, from -2 to +2", hint=SCORE_HINT, error_name="the score")
     note = fields.TextareaField(label="Note (optional)", required=False)
 
     class Meta:
@@ -50,8 +55,8 @@ class GoalRatingForm(ModelForm):
 
 class BehaviourRecordForm(ModelForm):
     behaviour_type = fields.RadioField(label="Behaviour", choices=BehaviourType.choices)
-    week_starting = fields.DateField(label="Week starting")
-    frequency_per_week = fields.IntegerField(label="Times in the week")
+    week_starting = fields.DateField(label="Week starting", error_name="the week starting date")
+    frequency_per_week = fields.IntegerField(label="Times in the week", error_name="the number of times in the week")
     severity = fields.IntegerField(label="Severity at worst, from 1 to 5", hint="1 mild, 5 severe")
 
     class Meta:
@@ -64,7 +69,7 @@ class BehaviourRecordForm(ModelForm):
 
 
 class FamilyMeasureForm(ModelForm):
-    point = fields.RadioField(label="When", choices=MeasurePoint.choices)
+    point = fields.RadioField(label="When", choices=MeasurePoint.choices, error_name="when the measure was taken")
     taken_on = fields.DateField(label="Date taken")
     quality_of_life = fields.IntegerField(label="Quality of life, from 1 to 10")
     confidence_managing = fields.IntegerField(label="Confidence managing, from 1 to 10")
@@ -81,10 +86,16 @@ class FamilyMeasureForm(ModelForm):
 
 
 class ClosingOutcomeForm(ModelForm):
-    admission_avoided = fields.RadioField(label="Was an admission avoided?", choices=Answer.choices)
-    admission_rationale = fields.TextareaField(label="Why", required=False, hint="Needed when yes or no")
+    admission_avoided = fields.RadioField(
+        label="Was an admission avoided?", choices=Answer.choices, error_name="whether an admission was avoided"
+    )
+    admission_rationale = fields.TextareaField(
+        label="Why", required=False, hint="Needed when yes or no", error_name="why an admission was or was not avoided"
+    )
     breakdown_prevented = fields.RadioField(
-        label="Was a family or placement breakdown prevented?", choices=Answer.choices
+        label="Was a family or placement breakdown prevented?",
+        choices=Answer.choices,
+        error_name="whether a family or placement breakdown was prevented",
     )
     notes = fields.TextareaField(label="Notes (optional)", required=False)
 
@@ -137,6 +148,7 @@ class CaseStudyForm(ModelForm):
     )
     person = fields.ModelChoiceField(
         label="Who it is about (optional, seen by staff only)",
+        error_name="who the case study is about",
         queryset=None,
         required=False,
         empty_label="Nobody named",

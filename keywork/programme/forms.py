@@ -40,7 +40,7 @@ class KpiValueForm(ModelForm):
 
 class MilestoneForm(ModelForm):
     title = fields.CharField(label="Milestone", max_length=200)
-    due_on = fields.DateField(label="Due")
+    due_on = fields.DateField(label="Due", error_name="the date it is due")
     owner = fields.CharField(label="Owner", max_length=200)
     status = fields.RadioField(label="Status", choices=Milestone.Status.choices)
     evidence = fields.TextareaField(label="Evidence", required=False, hint="Needed once done")
@@ -94,7 +94,7 @@ class RiskReviewForm(ModelForm):
     reviewed_on = fields.DateField(label="Date reviewed")
     likelihood = fields.RadioField(label="Likelihood now", choices=ONE_TO_FIVE)
     impact = fields.RadioField(label="Impact now", choices=ONE_TO_FIVE)
-    note = fields.TextareaField(label="What changed (optional)", required=False)
+    note = fields.TextareaField(label="What changed (optional)", required=False, error_name="what changed")
     next_review_due_on = fields.DateField(label="Next review due")
 
     class Meta:
@@ -105,7 +105,7 @@ class RiskReviewForm(ModelForm):
 class MitigationForm(ModelForm):
     action = fields.TextareaField(label="Mitigating action")
     owner = fields.CharField(label="Owner", max_length=200)
-    due_on = fields.DateField(label="Due")
+    due_on = fields.DateField(label="Due", error_name="the date it is due")
 
     class Meta:
         model = Mitigation
@@ -144,10 +144,10 @@ class PostHoldingForm(ModelForm):
 
 class AssuranceForm(ModelForm):
     worker = fields.ModelChoiceField(label="Worker", queryset=None, empty_label="Choose a worker")
-    kind = fields.RadioField(label="What", choices=Assurance.Kind.choices)
+    kind = fields.RadioField(label="What", choices=Assurance.Kind.choices, error_name="what was checked")
     reference = fields.CharField(label="Register number or reference", max_length=100, required=False, width=20)
-    completed_on = fields.DateField(label="Completed or checked on")
-    expires_on = fields.DateField(label="Expires or next due")
+    completed_on = fields.DateField(label="Completed or checked on", error_name="the date it was completed or checked")
+    expires_on = fields.DateField(label="Expires or next due", error_name="the date it expires or is next due")
 
     class Meta:
         model = Assurance
@@ -160,10 +160,12 @@ class AssuranceForm(ModelForm):
 
 
 class FeedbackForm(ModelForm):
-    kind = fields.RadioField(label="Complaint or compliment", choices=Feedback.Kind.choices)
+    kind = fields.RadioField(
+        label="Complaint or compliment", choices=Feedback.Kind.choices, error_name="complaint or compliment"
+    )
     received_on = fields.DateField(label="Date received")
-    from_whom = fields.CharField(label="From", max_length=200)
-    about = fields.CharField(label="About", max_length=200)
+    from_whom = fields.CharField(label="From", max_length=200, error_name="who it is from")
+    about = fields.CharField(label="About", max_length=200, error_name="what it is about")
     summary = fields.TextareaField(label="Summary")
     responded_on = fields.DateField(label="Date of response (optional)", required=False)
     outcome = fields.TextareaField(label="Outcome (optional)", required=False)

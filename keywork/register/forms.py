@@ -3,7 +3,7 @@
 from django import forms
 from django.utils import timezone
 
-from keywork.forms import fields
+from keywork.forms import fields, messages
 from keywork.forms.models import ModelForm
 from keywork.register.choices import (
     Condition,
@@ -19,11 +19,14 @@ from keywork.register.choices import (
 from keywork.register.models import Consent, FamilyContact, Person, RatingChange
 from keywork.register.operations import DETAIL_FIELDS
 
+# In the 999 range kept for test data, and passing the check digit (rules.validate_nhs_number).
+EXAMPLE_NHS_NUMBER = "999 123 4578"
+
 CONSENT_BASES = [c for c in ConsentBasis.choices if c[0] != ConsentBasis.WITHDRAWN]
 
 
 class PersonDetailsForm(ModelForm):
-    nhs_number = fields.CharField(label="NHS number", width=10, hint="10 digits, for example 999 123 4560")
+    nhs_number = fields.CharField(label="NHS number", width=10, hint=f"10 digits, for example {EXAMPLE_NHS_NUMBER}")
     given_name = fields.CharField(label="Given name", max_length=100)
     family_name = fields.CharField(label="Family name", max_length=100)
     preferred_name = fields.CharField(label="Preferred name (optional)", max_length=100, required=False)
@@ -34,13 +37,19 @@ class PersonDetailsForm(ModelForm):
     postcode = fields.CharField(label="Postcode", width=10, max_length=10)
     local_authority = fields.RadioField(label="Local authority", choices=())
     condition = fields.RadioField(label="Learning disability or autism", choices=Condition.choices)
-    ehcp = fields.RadioField(label="Education, Health and Care Plan (EHCP)", choices=EhcpStatus.choices)
+    ehcp = fields.RadioField(
+        label="Education, Health and Care Plan (EHCP)",
+        choices=EhcpStatus.choices,
+        error_name="whether they have an EHCP",
+    )
     looked_after = fields.BooleanField(label="Looked-after child", required=False)
     communication_needs = fields.TextareaField(
         label="Communication needs (optional)", required=False, hint="How the person communicates best"
     )
     referral_source = fields.ChoiceField(
-        label="Who referred them", choices=[("", "Choose who referred them")] + ReferralSource.choices
+        label="Who referred them",
+        error_name="who referred them",
+        choices=[("", "Choose who referred them")] + ReferralSource.choices,
     )
     referral_date = fields.DateField(label="Referral date")
 
@@ -48,17 +57,22 @@ class PersonDetailsForm(ModelForm):
         model = Person
         fields = DETAIL_FIELDS
 
-    def __init__(self, *args, service, **kwargs):
+    def __init__(self, *args, service, people=None, **kwargs):
+        """`people` are those the user may reach (register.access.people_for): only a record among
+        them is linked to from a duplicate NHS number's error."""
         super().__init__(*args, **kwargs)
         self.instance.service = service
+        self.people = people
         self.fields["local_authority"].choices = [(name, name) for name in service.local_authorities]
 
     @property
     def duplicate(self) -> Person | None:
-        """The existing record with the same NHS number, to link to from the error."""
-        if "nhs_number" in self.errors and self.instance.nhs_number:
-            return self.instance.duplicate()
-        return None
+        """The existing record with the same NHS number, if this user may open it. Anyone else is
+        told only that the number is already on this service's register (Person.clean)."""
+        if "nhs_number" not in self.errors or not self.instance.nhs_number or self.people is None:
+            return None
+        existing = self.instance.duplicate()
+        return existing if existing and self.people.filter(pk=existing.pk).exists() else None
 
 
 class AddPersonForm(PersonDetailsForm):
@@ -92,7 +106,7 @@ class AddPersonForm(PersonDetailsForm):
 
 
 class EditDetailsForm(PersonDetailsForm):
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    version = fields.HiddenIntegerField()
 
 
 class RatingChangeForm(ModelForm):
@@ -128,17 +142,20 @@ class ConsentForm(ModelForm):
 class EndRegistrationForm(forms.Form):
     status = fields.RadioField(
         label="Why are they leaving the register?",
+        error_name="why they are leaving the register",
         choices=[c for c in RegisterStatus.choices if c[0] != RegisterStatus.ACTIVE],
     )
     reason = fields.TextareaField(label="Reason", hint="This stays on their record")
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    version = fields.HiddenIntegerField()
 
 
 class FamilyContactForm(ModelForm):
     name = fields.CharField(label="Name", max_length=200)
     relationship = fields.CharField(label="Relationship to the person", max_length=100)
     phone = fields.CharField(label="Phone (optional)", max_length=30, required=False, width=20)
-    email = fields.CharField(label="Email (optional)", max_length=254, required=False)
+    email = fields.CharField(
+        label="Email (optional)", max_length=254, required=False, error_messages={"invalid": messages.EMAIL_FORMAT}
+    )
     has_parental_responsibility = fields.BooleanField(label="Has parental responsibility", required=False)
 
     class Meta:

@@ -76,7 +76,9 @@ def person_detail(request, person_id):
 
 @permission_required(Permission.ADD_PERSON)
 def add_person(request):
-    form = AddPersonForm(request.POST or None, service=request.service, instance=Person())
+    form = AddPersonForm(
+        request.POST or None, service=request.service, people=people_for(request), instance=Person()
+    )
     return handle_form(
         request,
         form,
@@ -92,7 +94,11 @@ def add_person(request):
 def edit_details(request, person_id):
     person = person_for_request(request, person_id)
     form = EditDetailsForm(
-        request.POST or None, service=request.service, instance=person, initial={"version": person.version}
+        request.POST or None,
+        service=request.service,
+        people=people_for(request),
+        instance=person,
+        initial={"version": person.version},
     )
 
     def save(actor, form):

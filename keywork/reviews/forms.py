@@ -50,10 +50,16 @@ class ActionForm(ModelForm):
         label="Owner (a member of staff)", queryset=None, required=False, empty_label="Choose a member of staff"
     )
     owner_professional = fields.ModelChoiceField(
-        label="Or a professional", queryset=None, required=False, empty_label="Choose a professional"
+        label="Or a professional",
+        error_name="a professional",
+        queryset=None,
+        required=False,
+        empty_label="Choose a professional",
     )
-    owner_organisation = fields.CharField(label="Or an organisation", max_length=200, required=False)
-    due_on = fields.DateField(label="Due by")
+    owner_organisation = fields.CharField(
+        label="Or an organisation", error_name="the organisation", max_length=200, required=False
+    )
+    due_on = fields.DateField(label="Due by", error_name="the date it is due by")
 
     class Meta:
         model = Action

@@ -13,7 +13,7 @@ from keywork.subjectaccess.models import MOST_EXTENSION_MONTHS, Relationship, Su
 class RequestForm(ModelForm):
     received_on = fields.DateField(label="Date received", hint="The response is due one calendar month after this date")
     requester_name = fields.CharField(label="Name of the person asking", max_length=200)
-    relationship = fields.RadioField(label="Who is asking", choices=Relationship.choices)
+    relationship = fields.RadioField(label="Who is asking", choices=Relationship.choices, error_name="who is asking")
 
     class Meta:
         model = SubjectAccessRequest
@@ -36,6 +36,7 @@ class IdentityCheckForm(forms.Form):
 class ExtensionForm(forms.Form):
     extension_months = fields.RadioField(
         label="Extend by",
+        error_name="how long to extend by",
         choices=[(str(n), f"{n} month{'s' if n > 1 else ''}") for n in range(1, MOST_EXTENSION_MONTHS + 1)],
         hint=f"Up to {MOST_EXTENSION_MONTHS} months in total beyond the first month, when the request is complex "
         "or one of several from the same person",

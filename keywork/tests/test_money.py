@@ -48,7 +48,7 @@ def test_pence_are_shown_as_pounds_with_thousands_separated():
 
 
 def test_a_refund_is_shown_with_a_minus_sign_before_the_pound():
-    assert pounds(-1_250) == "-£12.50"
+    assert pounds(-15_926_305) == "\u2212£159,263.05"
 
 
 @pytest.mark.parametrize(

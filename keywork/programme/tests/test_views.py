@@ -316,7 +316,7 @@ def test_a_refund_lowers_spending_to_date(lead, records):
         ({"amount": "0.00"}, "amount", "Enter an amount other than zero"),
         ({"amount": "12.345"}, "amount", "at most two decimal places"),
         ({"amount": "a thousand"}, "amount", "like 1,250.00"),
-        ({"payee": ""}, "payee", "Enter supplier or payee"),
+        ({"payee": ""}, "payee", "Enter the supplier or payee"),
     ],
 )
 def test_bad_expenditure_is_refused_on_the_page_with_a_message_on_the_field(lead, records, changes, field, message):

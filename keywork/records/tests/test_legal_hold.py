@@ -43,7 +43,7 @@ def test_a_hold_needs_a_reason(as_role, service, add_person, make_user):
     manager = as_role(Role.MANAGER)
     person = add_person(service, by=make_user(service, Role.COORDINATOR))
     response = manager.http.post(reverse("records:legal_hold", args=[person.pk]), {"hold": "place", "reason": ""})
-    assert "There is a problem" in response.content.decode() and "Enter reason" in response.content.decode()
+    assert "There is a problem" in response.content.decode() and "Enter the reason" in response.content.decode()
     person.refresh_from_db()
     assert not person.legal_hold
 

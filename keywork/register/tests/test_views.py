@@ -68,10 +68,10 @@ def test_adding_a_person_records_them_with_consent_and_first_rating(coordinator)
         ({"nhs_number": "9434765918"}, "nhs_number", "check digit"),
         (date_parts("date_of_birth", TODAY + datetime.timedelta(days=3)), "date_of_birth", "today or in the past"),
         (date_parts("date_of_birth", datetime.date(1990, 1, 1)), "date_of_birth", "the service is for ages 0 to 25"),
-        ({"rating": "purple"}, "rating", "Select a valid choice"),
+        ({"rating": "purple"}, "rating", "Choose the RAG rating from the options shown"),
         ({"postcode": "ME14"}, "postcode", "real UK postcode"),
-        ({"date_of_birth_1": "13"}, "date_of_birth", "Enter a real date"),
-        ({"given_name": ""}, "given_name", "Enter given name"),
+        ({"date_of_birth_1": "13"}, "date_of_birth", "Date of birth must be a real date"),
+        ({"given_name": ""}, "given_name", "Enter the given name"),
     ],
 )
 def test_bad_input_is_refused_with_a_message_naming_the_field_and_nothing_is_saved(

@@ -44,7 +44,7 @@ def test_the_record_form_shows_its_errors_in_a_summary(manager, person):
     response = manager.http.post(reverse("subjectaccess:add", args=[person.pk]), {"relationship": "self"})
     body = response.content.decode()
     assert response.status_code == 200 and "There is a problem" in body
-    assert "Enter name of the person asking" in body and not SubjectAccessRequest.objects.exists()
+    assert "Enter the name of the person asking" in body and not SubjectAccessRequest.objects.exists()
 
 
 def test_roles_that_may_see_the_person_but_not_answer_requests_do_not_see_the_section(service, as_role, person):
