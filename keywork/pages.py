@@ -1,8 +1,14 @@
 """The shape every form page shares: show the form, save through an operation, say so, go back.
 
+Back means where the saved thing is shown: a form about a person names the sub-page and section of
+their record it belongs to (`done_url=person_url(person, "keywork", "contacts")`), and the banner
+there names what was saved ("Contact on 5 October 2026 recorded").
+
 Views name their permission and their operation; the StaleRecordError of optimistic locking
 becomes a message at the top of the form, so a later save never silently overwrites an earlier one.
 """
+
+from collections.abc import Callable
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -21,10 +27,11 @@ def form_page(request, form, title, template="register/form.jinja", **context):
     return render(request, template, {"form": form, "page_title": title, **context})
 
 
-def handle_form(request, form, save, success: str, title: str, done_url=None, **context):
+def handle_form(request, form, save, success: str | Callable, title: str, done_url=None, **context):
     """On a valid POST, call save(actor, form) and redirect; otherwise show the form with its errors.
 
     `save` returns the object to go back to (its get_absolute_url) unless `done_url` is given.
+    `success` is the banner's text, or success(form) to name what the form saved.
     """
     if request.method == "POST" and form.is_valid():
         try:
@@ -34,7 +41,7 @@ def handle_form(request, form, save, success: str, title: str, done_url=None, **
         except ValidationError as error:
             _add_errors(form, error)
         else:
-            messages.success(request, success)
+            messages.success(request, success(form) if callable(success) else success)
             return redirect(done_url or saved)
     return form_page(request, form, title, **context)
 

@@ -1,10 +1,12 @@
-"""What inpatient care adds to a person's page: their admissions, and events on the timeline."""
+"""What inpatient care adds to a person's record: their admissions, the inpatient alert in their
+summary, and events on the timeline."""
 
 from django.template.loader import render_to_string
 from django.utils import timezone
 
 from keywork.accounts.permissions import Permission, has_permission
 from keywork.inpatient.schedule import schedule_for
+from keywork.personrecord import Alert
 from keywork.register.timeline import Event
 
 
@@ -24,6 +26,15 @@ def inpatient_section(request, person) -> str:
     return render_to_string("inpatient/person_section.jinja", context, request)
 
 
+def alerts(request, person) -> list[Alert]:
+    today = timezone.localdate()
+    in_hospital = person.admissions.filter(admitted_on__lte=today, discharged_on__isnull=True).exists()
+    return [Alert("Inpatient", "blue")] if in_hospital else []
+
+
+ADMISSIONS = "Hospital admissions"
+
+
 def timeline_events(request, person) -> list[Event]:
     events = []
     for admission in person.admissions.prefetch_related("legal_status_changes__recorded_by"):
@@ -33,10 +44,12 @@ def timeline_events(request, person) -> list[Event]:
                 f"Admitted to {admission.hospital}",
                 f"{admission.unit} ({admission.get_unit_type_display()}), {admission.distance_miles} miles from home",
                 "",
+                kind=ADMISSIONS,
             )
         )
         for change in admission.legal_status_changes.all():
-            events.append(Event(change.effective_on, f"Legal status: {change.get_status_display()}", "", ""))
+            title = f"Legal status: {change.get_status_display()}"
+            events.append(Event(change.effective_on, title, "", "", kind=ADMISSIONS))
         if admission.discharged_on:
             events.append(
                 Event(
@@ -44,6 +57,7 @@ def timeline_events(request, person) -> list[Event]:
                     f"Discharged from {admission.hospital}",
                     f"To {admission.discharge_destination}. {admission.delay_reasons}".strip(),
                     "",
+                    kind=ADMISSIONS,
                 )
             )
     return events

@@ -6,7 +6,7 @@ from html import escape
 from keywork.inpatient import person_page
 from keywork.inpatient.choices import LegalStatus
 from keywork.inpatient.models import LegalStatusChange
-from keywork.personrecord import Part
+from keywork.personrecord import PageSection, Part
 from keywork.personrecord.fhir import UK_CORE, FhirRecord, date, reference, resource_id, without_empty
 from keywork.personrecord.pack import Column, Section, section
 
@@ -135,7 +135,8 @@ def encounters(person, subject: dict) -> list[dict]:
 
 PART = Part(
     "inpatient",
-    page_sections=(person_page.inpatient_section,),
+    page_sections=(PageSection("inpatient", person_page.inpatient_section),),
+    alerts=(person_page.alerts,),
     timeline=(person_page.timeline_events,),
     pack=pack,
     fhir=fhir,

@@ -10,6 +10,7 @@ from keywork.inpatient.models import Admission
 from keywork.inpatient.schedule import current_inpatients
 from keywork.pages import handle_form
 from keywork.register.access import people_for, person_for_request, record_for_request
+from keywork.register.record_pages import person_url
 
 
 @permission_required(Permission.RECORD_ADMISSION)
@@ -22,7 +23,10 @@ def record_admission(request, person_id):
     def save(actor, form):
         return operations.record_admission(actor, form.instance, form.cleaned_data["legal_status"]).person
 
-    return handle_form(request, form, save, "Admission recorded: rated blue", "Record an admission", person=person)
+    done = person_url(person, "inpatient", "inpatient")
+    return handle_form(
+        request, form, save, "Admission recorded: rated blue", "Record an admission", done_url=done, person=person
+    )
 
 
 @permission_required(Permission.RECORD_ADMISSION)
@@ -35,6 +39,7 @@ def record_discharge(request, admission_id):
         lambda actor, f: operations.record_discharge(actor, f.instance).person,
         "Discharge recorded: rated red",
         "Record the discharge",
+        done_url=person_url(admission.person, "inpatient", "inpatient"),
         person=admission.person,
     )
 
@@ -49,6 +54,7 @@ def change_legal_status(request, admission_id):
         lambda actor, f: operations.change_legal_status(actor, admission, f.instance) and admission.person,
         "Legal status recorded",
         "Change the legal status",
+        done_url=person_url(admission.person, "inpatient", "inpatient"),
         person=admission.person,
     )
 

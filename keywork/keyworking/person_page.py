@@ -1,4 +1,5 @@
-"""What keyworking adds to a person's page: a section, and events on their timeline."""
+"""What keyworking adds to a person's record: the keywork and plans sub-pages' sections, the
+keyworkers in the summary, and events on the timeline."""
 
 from django.db.models import Prefetch
 from django.template.loader import render_to_string
@@ -6,10 +7,12 @@ from django.utils import timezone
 
 from keywork.accounts.permissions import Permission, has_permission, may_read_restricted_notes
 from keywork.keyworking.models import FollowUp
-from keywork.presenters import uk_date
+from keywork.personrecord import SummaryItem
+from keywork.presenters import uk_date, uk_long_date
 from keywork.register.timeline import Event
 
 RESTRICTED_NOTE = "Restricted notes: visible only to the person's own workers and managers"
+RECENT_CONTACTS = 5
 
 
 def _name(user) -> str:
@@ -18,18 +21,43 @@ def _name(user) -> str:
 
 def keywork_section(request, person) -> str:
     referrals = list(person.referrals.all())
+    may_read = may_read_restricted_notes(request.user, person)
+    contacts = person.contacts.select_related("recorded_by")[:RECENT_CONTACTS]
     context = {
         "person": person,
         "referral": referrals[0] if referrals else None,
+        "contacts": [
+            (
+                contact,
+                uk_long_date(timezone.localtime(contact.occurred_at).date()),
+                visible_notes(contact, request.user, person, may_read),
+            )
+            for contact in contacts
+        ],
+        "contact_count": person.contacts.count(),
         "allocations": person.allocations.current().select_related("worker"),
         "involvements": person.involvements.filter(ended_on__isnull=True).select_related("professional"),
-        "plan": person.support_plans.first(),
         "escalations": person.escalations.open(),
         "follow_ups": person.follow_ups.filter(done_on__isnull=True).select_related("owner"),
-        "may": {permission.name: has_permission(request.user, permission) for permission in Permission},
+        "may": _may(request),
         "today": timezone.localdate(),
     }
     return render_to_string("keyworking/person_section.jinja", context, request)
+
+
+def plan_section(request, person) -> str:
+    context = {"person": person, "plan": person.support_plans.first(), "may": _may(request)}
+    return render_to_string("keyworking/person_plan.jinja", context, request)
+
+
+def keyworkers(request, person) -> list[SummaryItem]:
+    allocations = person.allocations.current().select_related("worker")
+    names = [f"{a.worker.display_name} ({a.get_worker_type_display()})" for a in allocations]
+    return [SummaryItem("Keyworker" if len(names) < 2 else "Workers", ", ".join(names) or "None allocated")]
+
+
+def _may(request) -> dict:
+    return {permission.name: has_permission(request.user, permission) for permission in Permission}
 
 
 def visible_notes(contact, user, person, may_read: bool | None = None) -> str:
@@ -37,6 +65,9 @@ def visible_notes(contact, user, person, may_read: bool | None = None) -> str:
     if may_read is None:
         may_read = may_read_restricted_notes(user, person)
     return RESTRICTED_NOTE if contact.restricted and not may_read else contact.notes
+
+
+ALLOCATIONS, REFERRALS = "Allocations", "Referrals for keywork"
 
 
 def timeline_events(request, person) -> list[Event]:
@@ -50,13 +81,16 @@ def timeline_events(request, person) -> list[Event]:
         follow_ups = "; ".join(f"Follow-up: {f.description} (due {uk_date(f.due_on)})" for f in contact.follow_up_list)
         detail = " ".join(filter(None, [visible_notes(contact, request.user, person, may_read), follow_ups]))
         title = f"{contact.get_contact_type_display()}, {contact.duration_minutes} minutes"
-        events.append(Event(timezone.localtime(contact.occurred_at).date(), title, detail, _name(contact.recorded_by)))
+        on = timezone.localtime(contact.occurred_at).date()
+        events.append(Event(on, title, detail, _name(contact.recorded_by), kind="Contacts"))
     for allocation in person.allocations.select_related("worker", "recorded_by"):
         title = f"{allocation.get_worker_type_display()} allocated: {_name(allocation.worker)}"
-        events.append(Event(allocation.starts_on, title, allocation.reason, _name(allocation.recorded_by)))
+        events.append(
+            Event(allocation.starts_on, title, allocation.reason, _name(allocation.recorded_by), kind=ALLOCATIONS)
+        )
         if allocation.ends_on:
             title = f"{allocation.get_worker_type_display()} allocation ended: {_name(allocation.worker)}"
-            events.append(Event(allocation.ends_on, title, allocation.end_reason, ""))
+            events.append(Event(allocation.ends_on, title, allocation.end_reason, "", kind=ALLOCATIONS))
     for referral in person.referrals.select_related("decided_by"):
         events.append(
             Event(
@@ -64,6 +98,7 @@ def timeline_events(request, person) -> list[Event]:
                 "Referred for keywork",
                 f"{referral.referrer_name}, {referral.referrer_organisation}: {referral.reason}",
                 "",
+                kind=REFERRALS,
             )
         )
         if referral.decided_on:
@@ -73,14 +108,24 @@ def timeline_events(request, person) -> list[Event]:
                     f"Keywork referral {referral.get_decision_display().lower()}",
                     referral.decision_reason,
                     _name(referral.decided_by),
+                    kind=REFERRALS,
                 )
             )
         if referral.closed_on:
-            events.append(Event(referral.closed_on, "Keywork ended", referral.get_closing_reason_display(), ""))
+            events.append(
+                Event(referral.closed_on, "Keywork ended", referral.get_closing_reason_display(), "", kind=REFERRALS)
+            )
     for escalation in person.escalations.select_related("raised_by"):
         title = f"Escalated to {escalation.escalated_to} ({escalation.get_level_display().lower()})"
-        events.append(Event(escalation.escalated_on, title, escalation.issue, _name(escalation.raised_by)))
+        by = _name(escalation.raised_by)
+        events.append(Event(escalation.escalated_on, title, escalation.issue, by, kind="Escalations"))
     for plan in person.support_plans.select_related("saved_by"):
         saved_on = timezone.localtime(plan.saved_at).date()
-        events.append(Event(saved_on, f"Support plan version {plan.version} saved", "", _name(plan.saved_by)))
+        title = f"Support plan version {plan.version} saved"
+        events.append(Event(saved_on, title, "", _name(plan.saved_by), kind="Support plans"))
     return events
+
+
+def contact_saved(form) -> str:
+    """The banner after recording a contact: "Contact on 5 October 2026 recorded"."""
+    return f"Contact on {uk_long_date(form.cleaned_data['contact_date'])} recorded"

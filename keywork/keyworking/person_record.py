@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from keywork.keyworking import person_page
 from keywork.keyworking.models import FollowUp
-from keywork.personrecord import Part
+from keywork.personrecord import PageSection, Part
 from keywork.personrecord.fhir import FhirRecord, date, reference, resource_id, without_empty
 from keywork.personrecord.pack import FOR_REVIEW, Column, Section, section, staff_name
 
@@ -195,7 +195,8 @@ def care_plan(person, subject: dict, team: dict | None) -> dict | None:
 
 PART = Part(
     "keyworking",
-    page_sections=(person_page.keywork_section,),
+    page_sections=(PageSection("keywork", person_page.keywork_section), PageSection("plans", person_page.plan_section)),
+    summary=(person_page.keyworkers,),
     timeline=(person_page.timeline_events,),
     pack=pack,
     fhir=fhir,

@@ -19,6 +19,7 @@ urlpatterns = [
     path("follow-ups/<int:follow_up_id>/done/", contacts.complete_follow_up, name="complete_follow_up"),
     path("people/<int:person_id>/plan/", plans.edit_plan, name="edit_plan"),
     path("people/<int:person_id>/plan/versions/", plans.plan_history, name="plan_history"),
+    path("people/<int:person_id>/plan/print/", plans.crisis_plan, name="crisis_plan"),
     path("people/<int:person_id>/escalate/", escalations.add_escalation, name="add_escalation"),
     path("escalations/<int:escalation_id>/response/", escalations.respond_to_escalation, name="respond"),
     path("escalations/", escalations.open_escalations, name="escalations"),

@@ -50,7 +50,8 @@ def family_change(measures: list[FamilyMeasure]) -> dict | None:
 
 
 def timeline_events(request, person) -> list[Event]:
-    events = [Event(goal.set_on, "Goal set", goal.description, "") for goal in person.goals.all()]
+    events = [Event(goal.set_on, "Goal set", goal.description, "", kind="Goals") for goal in person.goals.all()]
     for measure in person.family_measures.all():
-        events.append(Event(measure.taken_on, f"Family measures: {measure.get_point_display().lower()}", "", ""))
+        title = f"Family measures: {measure.get_point_display().lower()}"
+        events.append(Event(measure.taken_on, title, "", "", kind="Family measures"))
     return events

@@ -4,7 +4,7 @@ per personal goal, linked to the support plan's CarePlan)."""
 
 from keywork.outcomes import person_page
 from keywork.outcomes.models import ClosingOutcome, GoalRating
-from keywork.personrecord import Part
+from keywork.personrecord import PageSection, Part
 from keywork.personrecord.fhir import FhirRecord, date, reference, resource_id, without_empty
 from keywork.personrecord.pack import Column, Section, section
 
@@ -118,7 +118,7 @@ def goals(person, subject: dict) -> list[dict]:
 
 PART = Part(
     "outcomes",
-    page_sections=(person_page.outcomes_section,),
+    page_sections=(PageSection("outcomes", person_page.outcomes_section),),
     timeline=(person_page.timeline_events,),
     pack=pack,
     fhir=fhir,

@@ -19,6 +19,7 @@ from keywork.outcomes.forms import (
 from keywork.outcomes.models import CaseStudy, ClosingOutcome, Goal, SystemBlocker
 from keywork.pages import handle_form
 from keywork.register.access import people_for, person_for_request, record_for_request
+from keywork.register.record_pages import person_url
 
 # Person records ------------------------------------------------------------------------------------
 
@@ -28,7 +29,8 @@ def add_goal(request, person_id):
     person = person_for_request(request, person_id)
     form = GoalForm(request.POST or None, person=person)
     save = lambda actor, f: operations.save_goal(actor, f.instance).person  # noqa: E731
-    return handle_form(request, form, save, "Goal added", "Add a goal", person=person)
+    done = person_url(person, "outcomes", "goals")
+    return handle_form(request, form, save, "Goal added", "Add a goal", done_url=done, person=person)
 
 
 @permission_required(Permission.RECORD_OUTCOMES)
@@ -38,7 +40,8 @@ def rate_goal(request, goal_id):
     first = not goal.ratings.exists()
     save = lambda actor, f: operations.rate_goal(actor, f.instance).goal.person  # noqa: E731
     title = "Rate the goal at the start (the baseline)" if first else "Rate the goal"
-    return handle_form(request, form, save, "Rating recorded", title, person=goal.person, goal=goal)
+    done = person_url(goal.person, "outcomes", "goals")
+    return handle_form(request, form, save, "Goal rating recorded", title, done_url=done, person=goal.person, goal=goal)
 
 
 @permission_required(Permission.RECORD_OUTCOMES)
@@ -46,7 +49,9 @@ def add_behaviour_record(request, person_id):
     person = person_for_request(request, person_id)
     form = BehaviourRecordForm(request.POST or None, person=person)
     save = lambda actor, f: operations.save_behaviour_record(actor, f.instance).person  # noqa: E731
-    return handle_form(request, form, save, "Behaviour recorded", "Record a behaviour of concern", person=person)
+    done = person_url(person, "outcomes", "behaviours")
+    title = "Record a behaviour of concern"
+    return handle_form(request, form, save, "Behaviour recorded", title, done_url=done, person=person)
 
 
 @permission_required(Permission.RECORD_OUTCOMES)
@@ -54,7 +59,9 @@ def add_family_measure(request, person_id):
     person = person_for_request(request, person_id)
     form = FamilyMeasureForm(request.POST or None, person=person)
     save = lambda actor, f: operations.save_family_measure(actor, f.instance).person  # noqa: E731
-    return handle_form(request, form, save, "Family measures recorded", "Record family measures", person=person)
+    done = person_url(person, "outcomes", "family-measures")
+    title = "Record family measures"
+    return handle_form(request, form, save, "Family measures recorded", title, done_url=done, person=person)
 
 
 @permission_required(Permission.RECORD_OUTCOMES)
@@ -70,6 +77,7 @@ def closing_outcome(request, referral_id):
         "Closing outcome recorded",
         "Record the closing outcome",
         template="outcomes/closing_outcome_form.jinja",
+        done_url=person_url(referral.person, "outcomes", "closing-outcomes"),
         person=referral.person,
         referral=referral,
     )

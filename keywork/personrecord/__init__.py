@@ -1,12 +1,14 @@
 """A person's record spans apps; this is how each app contributes its part.
 
 Each app declares, in its own `person_record.py`, one `Part`: the sections it adds to the person's
-page, its timeline entries, its sections of the subject access pack (saying what is for review
-before release), its FHIR resources, the files it stores about the person, and the fields it
-deliberately leaves out of the pack with the reason. The app registers the part from its
-AppConfig.ready(), so the parts come in INSTALLED_APPS order (the order a reader follows the
-person's story). The person page, the timeline, the pack, the FHIR Bundle and erasure iterate
-over the parts; none of them imports an app's models.
+record (each on one of its sub-pages, `TABS`), what it adds to the summary at the top of every
+sub-page (the keyworker; alert tags such as "Inpatient" or "Legal hold"), its timeline entries,
+its sections of the subject access pack (saying what is for review before release), its FHIR
+resources, the files it stores about the person, and the fields it deliberately leaves out of the
+pack with the reason. The app registers the part from its AppConfig.ready(), so the parts come in
+INSTALLED_APPS order (the order a reader follows the person's story). The person's sub-pages, the
+timeline, the pack, the FHIR Bundle and erasure iterate over the parts; none of them imports an
+app's models.
 """
 
 from collections.abc import Callable
@@ -26,10 +28,54 @@ class StoredFile:
 
 
 @dataclass(frozen=True)
+class Tab:
+    slug: str  # the sub-page's address: /register/<id>/<slug>/ (details is the record's own address)
+    label: str
+
+
+# The record's sub-pages, in the order of the sub-navigation.
+TABS = (
+    Tab("details", "Details"),
+    Tab("keywork", "Keywork"),
+    Tab("plans", "Plans"),
+    Tab("reviews", "Reviews"),
+    Tab("inpatient", "Inpatient care"),
+    Tab("outcomes", "Outcomes"),
+    Tab("records", "Records"),
+)
+TAB_SLUGS = tuple(tab.slug for tab in TABS)
+
+
+@dataclass(frozen=True)
+class PageSection:
+    tab: str  # the slug of the sub-page it is on
+    render: Callable  # (request, person) -> HTML, or "" to show nothing
+
+
+@dataclass(frozen=True)
+class Alert:
+    """A tag in the person's summary that every sub-page shows (inpatient, legal hold, ...)."""
+
+    text: str
+    colour: str  # an NHS.UK tag colour: red, orange, yellow, blue, purple, grey, ...
+
+
+@dataclass(frozen=True)
+class SummaryItem:
+    """A line of the person's summary (their keyworker, ...)."""
+
+    key: str
+    value: str
+
+
+@dataclass(frozen=True)
 class Part:
     app_label: str
-    # (request, person) -> HTML, or "" to show nothing
-    page_sections: tuple[Callable, ...] = ()
+    page_sections: tuple[PageSection, ...] = ()
+    # (request, person) -> list of SummaryItem
+    summary: tuple[Callable, ...] = ()
+    # (request, person) -> list of Alert; what every member of staff opening the record must see
+    alerts: tuple[Callable, ...] = ()
     # (request, person) -> list of register.timeline.Event
     timeline: tuple[Callable, ...] = ()
     # (person) -> list of pack.Section
@@ -47,6 +93,9 @@ _parts: dict[str, Part] = {}
 
 
 def register(part: Part) -> None:
+    unknown = [section.tab for section in part.page_sections if section.tab not in TAB_SLUGS]
+    if unknown:
+        raise ValueError(f"{part.app_label} puts a section on a sub-page that does not exist: {unknown}")
     _parts[part.app_label] = part
 
 
@@ -54,8 +103,17 @@ def parts() -> list[Part]:
     return list(_parts.values())
 
 
-def page_sections(request, person) -> list[str]:
-    return [html for part in parts() for section in part.page_sections if (html := section(request, person))]
+def page_sections(request, person, tab: str) -> list[str]:
+    sections = [section for part in parts() for section in part.page_sections if section.tab == tab]
+    return [html for section in sections if (html := section.render(request, person))]
+
+
+def summary_items(request, person) -> list[SummaryItem]:
+    return [item for part in parts() for source in part.summary for item in source(request, person)]
+
+
+def alerts(request, person) -> list[Alert]:
+    return [alert for part in parts() for source in part.alerts for alert in source(request, person)]
 
 
 def timeline_events(request, person) -> list:

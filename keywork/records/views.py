@@ -3,6 +3,7 @@ from keywork.pages import handle_form
 from keywork.records import operations
 from keywork.records.forms import LegalHoldForm
 from keywork.register.access import person_for_request
+from keywork.register.record_pages import person_url
 
 
 @permission_required(Permission.PLACE_LEGAL_HOLD)
@@ -20,6 +21,7 @@ def legal_hold(request, person_id):
         "Legal hold placed" if hold else "Legal hold lifted",
         "Place a legal hold" if hold else "Lift the legal hold",
         template="records/legal_hold.jinja",
+        done_url=person_url(person, "records", "legal-hold"),
         person=person,
         hold=hold,
         submit_text="Place the hold" if hold else "Lift the hold",

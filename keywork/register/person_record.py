@@ -3,10 +3,11 @@ the subject access pack and as FHIR (UK Core Patient, Condition, and a Flag per 
 
 import datetime
 
-from keywork.personrecord import Part
+from keywork.personrecord import PageSection, Part
 from keywork.personrecord.fhir import SNOMED_CT, UK_CORE, FhirRecord, date, reference, resource_id, without_empty
 from keywork.personrecord.pack import Column, Section, details_section, section
 from keywork.presenters import format_nhs_number
+from keywork.register import person_page
 from keywork.register.choices import Condition, RegisterStatus, Sex
 
 NHS_NUMBER_SYSTEM = "https://fhir.nhs.uk/Id/nhs-number"
@@ -185,6 +186,12 @@ def _left_register_on(person) -> datetime.date | None:
 
 PART = Part(
     "register",
+    page_sections=(
+        PageSection("details", person_page.details_section),
+        PageSection("records", person_page.timeline_section),
+        PageSection("records", person_page.audit_section),
+    ),
+    alerts=(person_page.alerts,),
     pack=pack,
     fhir=fhir,
     left_out={

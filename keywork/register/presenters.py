@@ -1,6 +1,6 @@
-"""Rows for the person page's summary lists, so the template holds no display logic."""
+"""Rows for the person's details sub-page and the words of its banners, so templates hold no display logic."""
 
-from keywork.presenters import uk_date
+from keywork.presenters import uk_date, uk_long_date
 
 
 def _row(key: str, value: str, change_url: str | None = None) -> dict:
@@ -39,3 +39,9 @@ def detail_rows(person, change_url: str | None) -> list[dict]:
         _row("Looked-after child", "Yes" if person.looked_after else "No", change_url),
         _row("Communication needs", person.communication_needs or "None recorded", change_url),
     ]
+
+
+def rating_saved(change) -> str:
+    """The banner after a review of the rating: "Rating of red from 5 October 2026 recorded"."""
+    name = change.get_rating_display().split(" – ")[0].lower()
+    return f"Rating of {name} from {uk_long_date(change.effective_on)} recorded"

@@ -2,14 +2,12 @@
 
 from django.core.paginator import Paginator
 from django.shortcuts import render
-from django.urls import reverse
 from django.utils import timezone
 
 from keywork import personrecord
 from keywork.accounts.permissions import Permission, has_permission, permission_required
-from keywork.audit.models import AuditEntry
 from keywork.pages import handle_form
-from keywork.register import operations
+from keywork.register import operations, record_pages
 from keywork.register.access import people_for, person_for_request
 from keywork.register.forms import (
     AddPersonForm,
@@ -21,8 +19,7 @@ from keywork.register.forms import (
 )
 from keywork.register.listing import RegisterFilterForm, filter_people
 from keywork.register.models import Person
-from keywork.register.presenters import detail_rows, register_rows
-from keywork.register.timeline import timeline_for
+from keywork.register.presenters import rating_saved
 
 PAGE_SIZE = 25
 
@@ -45,40 +42,34 @@ def register_list(request):
             "query": query.urlencode(),
             "today": timezone.localdate(),
             "may_export": has_permission(request.user, Permission.EXPORT_REGISTER),
+            "may_add": has_permission(request.user, Permission.ADD_PERSON),
+            "may_import": has_permission(request.user, Permission.IMPORT_REGISTER),
         },
     )
 
 
 @permission_required(Permission.VIEW_PEOPLE)
-def person_detail(request, person_id):
+def person_page(request, person_id, tab="details"):
+    """One sub-page of the person's record: the summary, the sub-navigation, and the sections each
+    part of the record puts on this sub-page. Each page view is one audited read."""
     person = person_for_request(request, person_id)
-    trail = None
-    if has_permission(request.user, Permission.VIEW_PERSON_AUDIT):
-        trail = AuditEntry.objects.filter(person_id=person.pk).select_related("actor", "content_type")[:50]
-    may = {permission.name: has_permission(request.user, permission) for permission in Permission}
-    change_url = reverse("register:edit", args=[person.pk]) if may["EDIT_PERSON"] else None
+    label = next(t.label for t in personrecord.TABS if t.slug == tab)
     return render(
         request,
         "register/person.jinja",
         {
-            "page_title": person.full_name,
+            "page_title": person.full_name if tab == "details" else f"{label}: {person.full_name}",
             "person": person,
-            "timeline": timeline_for(request, person),
-            "sections": personrecord.page_sections(request, person),
-            "register_rows": register_rows(person, person.consents.first()),
-            "detail_rows": detail_rows(person, change_url),
-            "family_contacts": person.family_contacts.all(),
-            "audit_trail": trail,
-            "may": may,
+            "summary": record_pages.summary(request, person),
+            "navigation": record_pages.navigation(person, tab),
+            "sections": personrecord.page_sections(request, person, tab),
         },
     )
 
 
 @permission_required(Permission.ADD_PERSON)
 def add_person(request):
-    form = AddPersonForm(
-        request.POST or None, service=request.service, people=people_for(request), instance=Person()
-    )
+    form = AddPersonForm(request.POST or None, service=request.service, people=people_for(request), instance=Person())
     return handle_form(
         request,
         form,
@@ -105,7 +96,8 @@ def edit_details(request, person_id):
         changed = {name: str(form.cleaned_data[name]) for name in form.changed_data if name != "version"}
         return operations.update_details(actor, person, form.cleaned_data["version"], changed)
 
-    return handle_form(request, form, save, "Details saved", "Change details", person=person)
+    done = record_pages.person_url(person, "details", "details")
+    return handle_form(request, form, save, "Details saved", "Change details", done_url=done, person=person)
 
 
 @permission_required(Permission.CHANGE_RATING)
@@ -117,8 +109,9 @@ def change_rating(request, person_id):
         request,
         form,
         lambda actor, f: operations.change_rating(actor, person, f.instance) and person,
-        "Rating recorded",
+        lambda f: rating_saved(f.instance),
         "Review rating",
+        done_url=record_pages.person_url(person, "details", "register"),
         person=person,
     )
 
@@ -133,6 +126,7 @@ def record_consent(request, person_id):
         lambda actor, f: operations.record_consent(actor, person, f.instance) and person,
         "Consent recorded",
         "Record consent",
+        done_url=record_pages.person_url(person, "details", "register"),
         person=person,
     )
 
@@ -167,7 +161,8 @@ def add_family_contact(request, person_id):
         request,
         form,
         lambda actor, f: operations.add_family_contact(actor, person, f.instance) and person,
-        "Family or carer contact added",
+        lambda f: f"{f.instance.name} added as a family or carer contact",
         "Add a family or carer contact",
+        done_url=record_pages.person_url(person, "details", "family"),
         person=person,
     )

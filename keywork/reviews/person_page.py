@@ -20,8 +20,14 @@ def timeline_events(request, person) -> list[Event]:
     events = []
     for review in person.reviews.all():
         events.append(
-            Event(review.requested_on, f"{review.name} requested ({review.get_kind_display().lower()})", "", "")
+            Event(
+                review.requested_on,
+                f"{review.name} requested ({review.get_kind_display().lower()})",
+                "",
+                "",
+                kind="C(E)TRs",
+            )
         )
         if review.held_on:
-            events.append(Event(review.held_on, f"{review.name} held", review.outcome_summary, ""))
+            events.append(Event(review.held_on, f"{review.name} held", review.outcome_summary, "", kind="C(E)TRs"))
     return events

@@ -1,7 +1,7 @@
 """What C(E)TRs hold about a person: the reviews, their recommendations tracked as actions, and the
 reports stored for each review (copied into the subject access pack, deleted on erasure)."""
 
-from keywork.personrecord import Part, StoredFile
+from keywork.personrecord import PageSection, Part, StoredFile
 from keywork.personrecord.pack import Column, Section, section
 from keywork.reviews import person_page
 
@@ -67,7 +67,7 @@ def _safe_name(review) -> str:
 
 PART = Part(
     "reviews",
-    page_sections=(person_page.reviews_section,),
+    page_sections=(PageSection("reviews", person_page.reviews_section),),
     timeline=(person_page.timeline_events,),
     pack=pack,
     files=stored_reports,

@@ -7,6 +7,7 @@ from keywork.accounts.permissions import Permission, permission_required
 from keywork.audit.models import Operation
 from keywork.pages import handle_form
 from keywork.register.access import people_for, person_for_request, record_for_request
+from keywork.register.record_pages import person_url
 from keywork.reviews import operations
 from keywork.reviews.files import CONTENT_TYPES, document_kind
 from keywork.reviews.forms import ActionForm, ActionProgressForm, ReviewForm
@@ -25,6 +26,7 @@ def add_review(request, person_id):
         lambda actor, f: operations.save_review(actor, f.instance).person,
         "Review recorded",
         "Record a C(E)TR",
+        done_url=person_url(person, "reviews", "reviews"),
         person=person,
     )
 
@@ -39,6 +41,7 @@ def edit_review(request, review_id):
         lambda actor, f: operations.save_review(actor, f.instance).person,
         "Review updated",
         "Update the review",
+        done_url=person_url(review.person, "reviews", f"review-{review.pk}"),
         person=review.person,
     )
 
@@ -77,6 +80,7 @@ def add_action(request, review_id):
         lambda actor, f: operations.save_action(actor, f.instance).person,
         "Action added",
         "Add a recommendation as an action",
+        done_url=person_url(review.person, "reviews", f"review-{review.pk}"),
         person=review.person,
     )
 
@@ -91,6 +95,7 @@ def update_action(request, action_id):
         lambda actor, f: operations.save_action(actor, f.instance).person,
         "Action updated",
         "Update the action",
+        done_url=person_url(action.person, "reviews", "reviews"),
         person=action.person,
     )
 

@@ -1,7 +1,7 @@
 """What subject access holds about a person: the requests for a copy of their record (themselves in
 the pack they ask for), and the link to record one on their page."""
 
-from keywork.personrecord import Part
+from keywork.personrecord import PageSection, Part
 from keywork.personrecord.pack import Column, Section, section
 from keywork.subjectaccess import person_page
 
@@ -27,4 +27,4 @@ def pack(person) -> list[Section]:
     ]
 
 
-PART = Part("subjectaccess", page_sections=(person_page.subject_access_section,), pack=pack)
+PART = Part("subjectaccess", page_sections=(PageSection("records", person_page.subject_access_section),), pack=pack)

@@ -256,7 +256,7 @@ def test_page_download_needs_the_same_permission_and_access(client, full_record,
 
 def test_person_page_links_to_the_download(client, full_record, coordinator_user):
     client.force_login(coordinator_user)
-    page = client.get(full_record.get_absolute_url()).content.decode()
+    page = client.get(reverse("register:person_records", args=[full_record.pk])).content.decode()
     assert reverse("fhir:bundle", args=[full_record.pk]) in page
     assert "Download as FHIR" in page
 

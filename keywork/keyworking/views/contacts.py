@@ -5,8 +5,10 @@ from keywork.accounts.permissions import Permission, permission_required
 from keywork.keyworking import operations
 from keywork.keyworking.forms import ContactForm, FollowUpDoneForm
 from keywork.keyworking.models import FollowUp
+from keywork.keyworking.person_page import contact_saved
 from keywork.pages import handle_form
 from keywork.register.access import person_for_request, record_for_request
+from keywork.register.record_pages import person_url
 
 
 @permission_required(Permission.RECORD_CONTACT)
@@ -22,7 +24,8 @@ def add_contact(request, person_id):
         operations.record_contact(actor, form.instance, data["workers"], professionals, form.follow_ups)
         return person
 
-    return handle_form(request, form, save, "Contact recorded", "Record a contact", person=person)
+    done = person_url(person, "keywork", "contacts")
+    return handle_form(request, form, save, contact_saved, "Record a contact", done_url=done, person=person)
 
 
 @permission_required(Permission.RECORD_CONTACT)
@@ -40,4 +43,5 @@ def complete_follow_up(request, follow_up_id):
 
     done = f"Follow-up for {follow_up.person.full_name} marked as done: {follow_up.description}"
     title = "Mark the follow-up as done"
+    back = back or person_url(follow_up.person, "keywork", "follow-ups")
     return handle_form(request, form, save, done, title, done_url=back, person=follow_up.person)

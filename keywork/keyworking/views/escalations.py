@@ -7,6 +7,7 @@ from keywork.keyworking.forms import EscalationForm, EscalationResponseForm
 from keywork.keyworking.models import Escalation
 from keywork.pages import handle_form
 from keywork.register.access import people_for, person_for_request, record_for_request
+from keywork.register.record_pages import person_url
 
 
 @permission_required(Permission.RECORD_ESCALATION)
@@ -18,7 +19,8 @@ def add_escalation(request, person_id):
         form.instance.person = person
         return operations.record_escalation(actor, form.instance).person
 
-    return handle_form(request, form, save, "Escalation recorded", "Escalate an issue", person=person)
+    done = person_url(person, "keywork", "escalations")
+    return handle_form(request, form, save, "Escalation recorded", "Escalate an issue", done_url=done, person=person)
 
 
 @permission_required(Permission.RECORD_ESCALATION)
@@ -31,6 +33,7 @@ def respond_to_escalation(request, escalation_id):
         lambda actor, f: operations.update_escalation(actor, f.instance).person,
         "Escalation updated",
         "Record the response",
+        done_url=person_url(escalation.person, "keywork", "escalations"),
         person=escalation.person,
     )
 

@@ -7,6 +7,7 @@ from keywork.keyworking.forms import InvolvementForm, ProfessionalForm
 from keywork.keyworking.models import Professional
 from keywork.pages import handle_form
 from keywork.register.access import people_for, person_for_request
+from keywork.register.record_pages import person_url
 
 
 @permission_required(Permission.MANAGE_NETWORK)
@@ -54,5 +55,6 @@ def add_involvement(request, person_id):
         lambda actor, f: operations.add_involvement(actor, f.instance).person,
         "Added to the team around the person",
         "Add to the team around the person",
+        done_url=person_url(person, "keywork", "team"),
         person=person,
     )

@@ -1,10 +1,13 @@
 from django.shortcuts import render
+from django.utils import timezone
 
 from keywork.accounts.permissions import Permission, permission_required
 from keywork.keyworking import operations
 from keywork.keyworking.forms import PlanForm
 from keywork.pages import handle_form
+from keywork.presenters import uk_long_date
 from keywork.register.access import person_for_request
+from keywork.register.record_pages import person_url
 
 
 @permission_required(Permission.EDIT_PLAN)
@@ -18,9 +21,9 @@ def edit_plan(request, person_id):
         operations.save_plan(actor, person, form.instance, form.cleaned_data["based_on_version"])
         return person
 
-    return handle_form(
-        request, form, save, "Support plan saved as a new version", "Support and crisis plan", person=person
-    )
+    done = person_url(person, "plans", "plan")
+    success = "Support plan saved as a new version"
+    return handle_form(request, form, save, success, "Support and crisis plan", done_url=done, person=person)
 
 
 def _plan_text(plan) -> dict:
@@ -35,3 +38,18 @@ def plan_history(request, person_id):
     return render(
         request, "keyworking/plans.jinja", {"page_title": "Support plan versions", "person": person, "plans": plans}
     )
+
+
+@permission_required(Permission.VIEW_PEOPLE)
+def crisis_plan(request, person_id):
+    """The current support and crisis plan as a document to print for the family and professionals."""
+    person = person_for_request(request, person_id)
+    plan = person.support_plans.first()
+    context = {
+        "page_title": f"Support and crisis plan: {person.full_name}",
+        "person": person,
+        "plan": plan,
+        "saved_on": uk_long_date(timezone.localtime(plan.saved_at).date()) if plan else "",
+        "workers": person.allocations.current().select_related("worker"),
+    }
+    return render(request, "keyworking/crisis_plan.jinja", context)

@@ -12,7 +12,7 @@ def test_a_manager_places_a_hold_that_stops_erasure_and_lifts_it(as_role, servic
     person = add_person(service, by=make_user(service, Role.COORDINATOR))
     Person.objects.filter(pk=person.pk).update(status="removed", status_changed_on=retention.add_months(TODAY, -84))
     url = reverse("records:legal_hold", args=[person.pk])
-    page = manager.http.get(person.get_absolute_url()).content.decode()
+    page = manager.http.get(reverse("register:person_records", args=[person.pk])).content.decode()
     assert "No legal hold" in page and url in page
 
     response = manager.http.post(url, {"hold": "place", "reason": "Disclosure for a county court claim"})
@@ -21,7 +21,10 @@ def test_a_manager_places_a_hold_that_stops_erasure_and_lifts_it(as_role, servic
     assert (person.legal_hold, person.legal_hold_since) == (True, TODAY)
     plan = retention.plan(TODAY)
     assert plan.held == [person] and plan.erase == []
-    assert "Disclosure for a county court claim" in manager.http.get(person.get_absolute_url()).content.decode()
+    assert (
+        "Disclosure for a county court claim"
+        in manager.http.get(reverse("register:person_records", args=[person.pk])).content.decode()
+    )
 
     assert "Lift the legal hold" in manager.http.get(url).content.decode()
     manager.http.post(url, {"hold": "lift", "reason": "Claim settled"})

@@ -250,7 +250,8 @@ def test_the_persons_page_lists_the_action_under_its_review_with_its_owner(servi
     keyworker.save()
     overdue(review, owner_staff=keyworker)
 
-    page = logged_in(create_user(service, Role.MANAGER)).http.get(review.person.get_absolute_url()).content.decode()
+    reviews = reverse("register:person_reviews", args=[review.person.pk])
+    page = logged_in(create_user(service, Role.MANAGER)).http.get(reviews).content.decode()
 
     assert "Sensory assessment – Robin Keyworker, due" in page
 

@@ -26,7 +26,7 @@ def exports_of(access_request):
 
 
 def test_a_manager_records_a_request_from_the_persons_page_and_it_is_audited(manager, person):
-    page = manager.http.get(person.get_absolute_url()).content.decode()
+    page = manager.http.get(reverse("register:person_records", args=[person.pk])).content.decode()
     add_url = reverse("subjectaccess:add", args=[person.pk])
     assert add_url in page
     response = manager.http.post(
@@ -49,8 +49,8 @@ def test_the_record_form_shows_its_errors_in_a_summary(manager, person):
 
 def test_roles_that_may_see_the_person_but_not_answer_requests_do_not_see_the_section(service, as_role, person):
     coordinator = as_role(Role.COORDINATOR)
-    page = coordinator.http.get(person.get_absolute_url()).content.decode()
-    assert page.count("<h2>") > 0 and "Record a subject access request" not in page
+    page = coordinator.http.get(reverse("register:person_records", args=[person.pk])).content.decode()
+    assert 'id="timeline"' in page and "Record a subject access request" not in page
 
 
 @pytest.mark.parametrize("role", [Role.KEYWORKER, Role.COORDINATOR, Role.COMMISSIONER, Role.REGIONAL])

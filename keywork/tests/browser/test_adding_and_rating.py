@@ -80,8 +80,8 @@ def test_a_coordinator_adds_a_person_and_reviews_their_rating(page, service):
     page.get_by_role("button", name="Save").click()
 
     # Then the person page shows the new rating
-    page.wait_for_url(person_url)
-    expect(page.get_by_text("Rating recorded")).to_be_visible()
+    page.wait_for_url(person_url + "#register")
+    expect(page.get_by_text(re.compile(r"^\s*Rating of amber from"))).to_be_visible()
     expect(register_summary_value(page, "Rating")).to_have_text(re.compile(r"^\s*Amber"))
 
     # And so does the register list
@@ -97,7 +97,7 @@ def register_summary_value(page, key: str):
     row = page.locator(".nhsuk-summary-list__row").filter(
         has=page.locator(".nhsuk-summary-list__key", has_text=re.compile(rf"^\s*{key}\s*$"))
     )
-    return row.locator(".nhsuk-summary-list__value")
+    return row.locator(".nhsuk-summary-list__value").first
 
 
 def test_submitting_the_add_form_empty_shows_the_errors_and_links_to_each_field(page, service):

@@ -5,6 +5,7 @@ import datetime
 import re
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import expect
 
@@ -14,7 +15,7 @@ from keywork.tests.browser.conftest import assert_accessible, log_in
 
 pytestmark = pytest.mark.browser
 
-PERSON_PAGE = re.compile(r"/register/\d+/$")
+PERSON_PAGE = re.compile(r"/register/\d+/inpatient/#inpatient$")
 
 
 def fill_date(page, field: str, day: datetime.date) -> None:
@@ -29,8 +30,9 @@ def expect_banner(page, message: str) -> None:
 
 
 def rating_tag(page):
-    """The rating tag under the person page's heading."""
-    return page.locator(".nhsuk-body-l .nhsuk-tag")
+    """The rating tag in the summary under the person page's heading."""
+    rating = page.locator(".keywork-person-summary .nhsuk-summary-list__row", has=page.locator("dt", has_text="Rating"))
+    return rating.locator(".nhsuk-tag")
 
 
 def summary_value(page, key: str):
@@ -50,7 +52,7 @@ def test_a_coordinator_records_an_admission_and_a_discharge(page, service, add_p
 
     # Given a DSR coordinator logged in, on the page of a person rated red
     log_in(page, coordinator)
-    page.goto(person.get_absolute_url())
+    page.goto(reverse("register:person_inpatient", args=[person.pk]))
     expect(page.get_by_role("heading", level=1)).to_contain_text(person.full_name)
     expect(rating_tag(page)).to_have_text(re.compile(r"^\s*Red"))
     expect(page.get_by_text("Not in hospital.")).to_be_visible()

@@ -29,8 +29,8 @@ def test_a_manager_records_a_subject_access_request_downloads_the_pack_and_place
     received = timezone.localdate() - datetime.timedelta(days=10)
     log_in(page, manager)
 
-    # The person's page offers to record a request; the empty form is refused with an error summary.
-    page.goto(person.get_absolute_url())
+    # The person's records page offers to record a request; the empty form is refused with an error summary.
+    page.goto(reverse("register:person_records", args=[person.pk]))
     assert_accessible(page)
     page.get_by_role("link", name="Record a subject access request").click()
     page.wait_for_url(f"**{reverse('subjectaccess:add', args=[person.pk])}")
@@ -91,8 +91,8 @@ def test_a_manager_records_a_subject_access_request_downloads_the_pack_and_place
     assert "Sam Requester (the person themselves)" in row.inner_text()
     assert uk_date(response_due_on(received)) in row.inner_text()
 
-    # A legal hold from the person's page: the empty form is refused, then placed with a reason.
-    page.goto(person.get_absolute_url())
+    # A legal hold from the person's records page: the empty form is refused, then placed with a reason.
+    page.goto(reverse("register:person_records", args=[person.pk]))
     page.get_by_role("link", name="Place a legal hold").click()
     page.wait_for_url(f"**{reverse('records:legal_hold', args=[person.pk])}")
     assert_accessible(page)
@@ -103,7 +103,7 @@ def test_a_manager_records_a_subject_access_request_downloads_the_pack_and_place
     page.get_by_label("Reason").fill(reason)
     page.get_by_role("button", name="Place the hold").click()
 
-    page.wait_for_url(f"**{person.get_absolute_url()}")
+    page.wait_for_url(f"**{reverse('register:person_records', args=[person.pk])}#legal-hold")
     assert_accessible(page)
     records = page.locator("h2:text-is('Records management') ~ p").first
     assert reason in records.inner_text()

@@ -1,0 +1,42 @@
+"""The person's record as sub-pages (personrecord.TABS): their addresses, the summary each one opens
+with, and the sub-navigation between them.
+
+Forms that act on a person go back to the sub-page and section they belong to:
+`done_url=person_url(person, "keywork", "contacts")`.
+"""
+
+from django.urls import reverse
+
+from keywork import personrecord
+from keywork.presenters import format_nhs_number, uk_long_date
+
+
+def person_url(person, tab: str = "details", section: str = "") -> str:
+    """The address of one of the person's sub-pages, and of a section on it (its id)."""
+    if tab not in personrecord.TAB_SLUGS:
+        raise ValueError(f"The person's record has no {tab} sub-page")
+    name = "register:person" if tab == "details" else f"register:person_{tab}"
+    return reverse(name, args=[person.pk]) + (f"#{section}" if section else "")
+
+
+def navigation(person, current: str) -> list[dict]:
+    return [
+        {"href": person_url(person, tab.slug), "text": tab.label, "current": tab.slug == current}
+        for tab in personrecord.TABS
+    ]
+
+
+def summary(request, person) -> dict:
+    """What every sub-page shows first: who the person is, their rating, their worker, their next
+    review, and the alerts each part of the record raises (inpatient, legal hold, ...)."""
+    rating_since = f"since {uk_long_date(person.rating_effective_on)}" if person.rating_effective_on else ""
+    next_review = uk_long_date(person.next_review_due) or "Not set"
+    return {
+        "nhs_number": format_nhs_number(person.nhs_number),
+        "age": f"{person.age} (born {uk_long_date(person.date_of_birth)})",
+        "rating_since": rating_since,
+        "next_review": next_review,
+        "review_overdue": person.is_review_overdue,
+        "items": personrecord.summary_items(request, person),
+        "alerts": personrecord.alerts(request, person),
+    }
