@@ -16,6 +16,7 @@ from django.db.models.functions import Coalesce, TruncDate
 from django.db.models.query import prefetch_related_objects
 from django.utils import timezone
 
+from keywork.accounts.models import WorkerType
 from keywork.inpatient.schedule import current_inpatients
 from keywork.keyworking.models import Allocation, Contact, Escalation, FollowUp
 from keywork.register.choices import RegisterStatus
@@ -53,8 +54,11 @@ class Scope:
         return self.caseload if self.worker is not None else self.people.filter(status=RegisterStatus.ACTIVE)
 
     def with_keyworkers(self, lookup: str = "allocations") -> Prefetch:
-        """Each person's current workers, so every row can name them in one query for the page."""
-        current = Allocation.objects.current(self.today).select_related("worker").order_by("worker_type")
+        """Each person's current workers, the designated keyworker (Practice Consultant) first, so
+        every row can name them, in one query for the page."""
+        designated_first = Case(When(worker_type=WorkerType.PRACTICE_CONSULTANT, then=0), default=1)
+        current = Allocation.objects.current(self.today).select_related("worker")
+        current = current.order_by(designated_first, "worker_type")
         return Prefetch(lookup, queryset=current, to_attr="current_allocations")
 
 

@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 from keywork.accounts.models import Role
 from keywork.keyworking.models import Contact, FollowUp
 from keywork.testing.factories import allocate, create_user
-from keywork.tests.browser.conftest import assert_accessible, log_in
+from keywork.tests.browser.conftest import PageLoads, assert_accessible, log_in
 
 pytestmark = pytest.mark.browser
 
@@ -72,6 +72,25 @@ def test_a_keyworker_marks_a_follow_up_done_from_their_home_without_javascript(
     expect(follow_ups).to_contain_text("Send the plan to CAMHS")
     assert loads.count == 1
     assert FollowUp.objects.get(description="Ring the SENCo").done_on == timezone.localdate()
+    assert_accessible(page)
+
+
+def test_with_javascript_mark_as_done_updates_the_list_without_loading_a_page(page, keyworker, person_with_follow_ups):
+    # Given a keyworker on their home page, with JavaScript on
+    log_in(page, keyworker)
+    page.goto("/")
+    follow_ups = page.get_by_role("region", name="Follow-ups due")
+    loads = PageLoads(page)
+
+    # When they mark one as done
+    follow_ups.get_by_role("button", name=re.compile(r"^Mark as done\W+Send the plan to CAMHS")).click()
+
+    # Then the banner and the list change in place, and no page loads
+    expect(page.locator(".nhsuk-notification-banner")).to_contain_text("marked as done: Send the plan to CAMHS")
+    expect(follow_ups).not_to_contain_text("Send the plan to CAMHS")
+    expect(follow_ups).to_contain_text("Ring the SENCo")
+    assert loads.count == 0
+    assert FollowUp.objects.get(description="Send the plan to CAMHS").done_on == timezone.localdate()
     assert_accessible(page)
 
 
