@@ -1,52 +1,126 @@
-"""What every page's header shows: the service, the pages this user's role may open, the account."""
+"""What every page's header shows: the service, the sections of Keywork this user's role works in
+(each with its own pages, listed under the header on every page of the section), the search box,
+the account.
 
-from django.urls import reverse
+A page is shown to the roles its view lets in: the permission comes from the view itself
+(`permission_required` marks it), so the menu and the page can never disagree.
+"""
 
+from dataclasses import dataclass, field
+from functools import cache
+
+from django.urls import resolve, reverse
+
+from keywork.accounts.models import Role
 from keywork.accounts.permissions import Permission, has_permission
 
-NAVIGATION = [
-    ("Home", "home", Permission.VIEW_AGGREGATES),
-    ("Register", "register:list", Permission.VIEW_PEOPLE),
-    ("Add a person", "register:add", Permission.ADD_PERSON),
-    ("Import", "imports:start", Permission.IMPORT_REGISTER),
-    ("Allocation board", "keyworking:board", Permission.ALLOCATE),
-    ("Escalations", "keyworking:escalations", Permission.VIEW_PEOPLE),
-    ("Inpatients", "inpatient:list", Permission.VIEW_PEOPLE),
-    ("Census", "inpatient:census", Permission.VIEW_AGGREGATES),
-    ("Actions", "reviews:actions", Permission.VIEW_PEOPLE),
-    ("Professionals", "keyworking:professionals", Permission.MANAGE_NETWORK),
-    ("Programme", "programme:overview", Permission.VIEW_PROGRAMME),
-    ("System blockers", "outcomes:blockers", Permission.RECORD_SYSTEM_LEARNING),
-    ("Blocker figures", "outcomes:blocker_figures", Permission.VIEW_AGGREGATES),
-    ("Case studies", "outcomes:case_studies", Permission.RECORD_SYSTEM_LEARNING),
-    ("Dashboard", "reporting:dashboard", Permission.VIEW_AGGREGATES),
-    ("Quarterly return", "reporting:quarterly", Permission.VIEW_AGGREGATES),
-    ("All services", "reporting:regional", Permission.VIEW_REGIONAL),
-    ("Audit log", "audit:search", Permission.SEARCH_AUDIT),
-    ("Subject access", "subjectaccess:list", Permission.MANAGE_SUBJECT_ACCESS),
+
+@dataclass(frozen=True)
+class Section:
+    name: str
+    # (link text, URL name); the section's own link goes to the first page the user may open.
+    pages: list[tuple[str, str]] = field(default_factory=list)
+    # Keyworkers may open the service's figures and returns, but their day is casework: their menu
+    # leaves these sections out (the pages stay reachable by address).
+    for_keyworkers: bool = True
+
+
+SECTIONS = [
+    Section("Home", [("Home", "home")]),
+    Section(
+        "People",
+        [
+            ("Register", "register:list"),
+            ("Find a person", "search:search"),
+            ("Escalations", "keyworking:escalations"),
+            ("Actions", "reviews:actions"),
+            ("System blockers", "outcomes:blockers"),
+            ("Case studies", "outcomes:case_studies"),
+            ("Professionals", "keyworking:professionals"),
+        ],
+    ),
+    Section("Referrals", [("Referrals", "keyworking:referrals"), ("Allocation board", "keyworking:board")]),
+    Section("Inpatients", [("Current inpatients", "inpatient:list"), ("Census", "inpatient:census")]),
+    Section(
+        "Reports",
+        [
+            ("Dashboard", "reporting:dashboard"),
+            ("Quarterly return", "reporting:quarterly"),
+            ("Blocker figures", "outcomes:blocker_figures"),
+            ("All services", "reporting:regional"),
+        ],
+        for_keyworkers=False,
+    ),
+    Section(
+        "Programme",
+        [
+            ("Overview", "programme:overview"),
+            ("Budget", "programme:budget"),
+            ("Risk register", "programme:risks"),
+            ("Workforce", "programme:workforce"),
+            ("Complaints and FOI", "programme:feedback"),
+        ],
+        for_keyworkers=False,
+    ),
+    Section("Admin", [("Audit log", "audit:search"), ("Subject access", "subjectaccess:list")]),
 ]
+
+
+@cache
+def page_target(url_name: str) -> tuple[str, Permission]:
+    """The page's address and the permission its view requires."""
+    href = reverse(url_name)
+    return href, resolve(href).func.required_permission
+
+
+def sections_for(user) -> list[tuple[str, list[dict]]]:
+    """Each section the user works in, with the pages of it they may open."""
+    shown = []
+    for section in SECTIONS:
+        if user.role == Role.KEYWORKER and not section.for_keyworkers:
+            continue
+        pages = []
+        for text, url_name in section.pages:
+            href, permission = page_target(url_name)
+            if has_permission(user, permission):
+                pages.append({"text": text, "href": href})
+        if pages:
+            shown.append((section.name, pages))
+    return shown
+
+
+def current_href(path: str, hrefs: list[str]) -> str | None:
+    """The page the address belongs to: the longest link it starts with (the home page only itself)."""
+    matches = [href for href in hrefs if path == href or (href != "/" and path.startswith(href))]
+    return max(matches, key=len, default=None)
 
 
 def navigation(request) -> dict:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
-        return {"navigation_items": [], "account_items": []}
-    items = [
-        {"text": text, "href": reverse(name)}
-        for text, name, permission in NAVIGATION
-        if has_permission(user, permission)
-    ]
-    # The current section is the longest link the page's address starts with.
-    matches = [
-        item["href"]
-        for item in items
-        if request.path == item["href"] or (item["href"] != "/" and request.path.startswith(item["href"]))
-    ]
-    current = max(matches, key=len, default=None)
-    for item in items:
-        item["current"] = item["href"] == current
+        return {"navigation_items": [], "subnavigation": None, "account_items": [], "header_search": False}
+    sections = sections_for(user)
+    current = current_href(request.path, [page["href"] for _, pages in sections for page in pages])
+    items, subnavigation = [], None
+    for name, pages in sections:
+        active = any(page["href"] == current for page in pages)
+        items.append(
+            {"text": name, "href": pages[0]["href"], "active": active, "current": request.path == pages[0]["href"]}
+        )
+        if active and len(pages) > 1:
+            for page in pages:
+                # "page" on the page itself; "true" on the page a sub-page (a record, a form) belongs to.
+                page["current"] = (
+                    "page" if request.path == page["href"] else "true" if page["href"] == current else None
+                )
+            subnavigation = {"label": name, "items": pages}
     account = [{"text": f"{user.display_name} ({user.display_role})", "icon": True}]
     if len(user.services_managed()) > 1:
         account.append({"text": "Change service", "href": reverse("choose_service")})
     account.append({"text": "Log out", "href": reverse("logout")})
-    return {"navigation_items": items, "account_items": account}
+    return {
+        "navigation_items": items,
+        "subnavigation": subnavigation,
+        "account_items": account,
+        "header_search": has_permission(user, Permission.VIEW_PEOPLE),
+    }
