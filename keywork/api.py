@@ -12,6 +12,7 @@ from keywork.accounts.middleware import service_for
 from keywork.accounts.models import ApiToken
 from keywork.fhir.api import is_fhir_request, operation_outcome
 from keywork.fhir.api import router as fhir_router
+from keywork.forms import messages
 from keywork.inpatient.api import router as inpatient_router
 from keywork.keyworking.api import router as keyworking_router
 from keywork.locking import StaleRecordError
@@ -63,8 +64,7 @@ def schema_error(request, error):
 
 @api.exception_handler(ValidationError)
 def rule_error(request, error):
-    errors = error.message_dict if hasattr(error, "error_dict") else {"__all__": error.messages}
-    return api.create_response(request, {"errors": errors}, status=422)
+    return api.create_response(request, {"errors": messages.model_errors(error)}, status=422)
 
 
 @api.exception_handler(StaleRecordError)

@@ -153,3 +153,50 @@ def stale_page_messages(field: forms.Field) -> dict[str, str]:
 
 
 _HIDDEN_CODES = ["required", "invalid", "invalid_choice", "max_value", "min_value", "step_size", "max_length"]
+
+
+# The codes Django's model fields and validators raise, in words for the field: what the API
+# returns when a model's full_clean refuses a value. Keywork's own rules raise their own codes
+# (or none) with their own words, and are returned as written.
+_MODEL_CODES = {
+    "blank": "Enter {after_verb}",
+    "null": "Enter {after_verb}",
+    "required": "Enter {after_verb}",
+    "max_length": "{subject} must be {limit_value} characters or fewer",
+    "min_length": "{subject} must be {limit_value} characters or more",
+    "max_value": "{subject} must be {limit_value} or less",
+    "min_value": "{subject} must be {limit_value} or more",
+    "invalid_choice": "Choose {after_verb} from the values allowed",
+    "invalid": "Enter {after_verb} in the correct format",
+    "invalid_date": "Enter {after_verb} as a real date",
+    "max_digits": "{subject} has too many digits",
+    "max_decimal_places": "{subject} has too many decimal places",
+    "max_whole_digits": "{subject} has too many digits before the decimal point",
+    "unique": "Another record already has this {subject_in_sentence}",
+    "null_characters_not_allowed": "{subject} must not hold hidden characters",
+}
+
+
+def model_errors(error) -> dict[str, list[str]]:
+    """A model's ValidationError as a dict of messages by field, Django's own messages rewritten for
+    the field they are about ("referrer_name" → "Enter the referrer name").
+
+    >>> from django.core.exceptions import ValidationError
+    >>> model_errors(ValidationError({"referrer_name": ValidationError("x", code="blank"),
+    ...                               "hospital": ValidationError("y", code="max_length", params={"limit_value": 200}),
+    ...                               "postcode": ValidationError("Enter a real UK postcode", code="format")}))
+    {'referrer_name': ['Enter the referrer name'], 'hospital': ['Hospital must be 200 characters or fewer'], \
+'postcode': ['Enter a real UK postcode']}
+    """
+    if not hasattr(error, "error_dict"):
+        return {"__all__": error.messages}
+    return {field: [_in_words(field, each) for each in errors] for field, errors in error.error_dict.items()}
+
+
+def _in_words(field: str, error) -> str:
+    template = _MODEL_CODES.get(error.code)
+    if template is None or field == "__all__":
+        return next(iter(error))
+    name = Name.of(field.split(".")[-1].replace("_", " ").capitalize())
+    words = {"after_verb": name.after_verb, "subject": name.subject, "subject_in_sentence": in_sentence(name.subject)}
+    return template.format(**words, **{k: v for k, v in (error.params or {}).items() if k not in words})
