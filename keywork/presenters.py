@@ -35,7 +35,7 @@ def uk_datetime(value: datetime.datetime | None) -> str:
 
 
 def format_nhs_number(value: str) -> str:
-    """NHS numbers are shown 3-3-4: 999 123 4560."""
+    """NHS numbers are shown 3-3-4: 999 123 4578."""
     if not value or len(value) != 10:
         return value or ""
     return f"{value[:3]} {value[3:6]} {value[6:]}"

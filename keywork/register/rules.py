@@ -40,7 +40,7 @@ def normalise_nhs_number(value: str) -> str:
 
 def validate_nhs_number(value: str) -> None:
     if not re.fullmatch(r"\d{10}", value or ""):
-        raise ValidationError("Enter an NHS number of 10 digits, like 999 123 4560", code="format")
+        raise ValidationError("Enter an NHS number of 10 digits, like 999 123 4578", code="format")
     if nhs_number_check_digit(value[:9]) != int(value[9]):
         raise ValidationError(
             "Enter a valid NHS number: the last digit (the check digit) does not match", code="check_digit"
