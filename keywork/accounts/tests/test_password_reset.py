@@ -119,3 +119,9 @@ def test_a_new_password_that_cannot_be_used_is_refused_with_an_error_written_for
     assert "There is a problem" in page and error in page
     assert "didn’t match" not in page and "This password" not in page
     assert client.login(username=keyworker.username, password=PASSWORD)
+
+
+def test_a_refused_password_is_not_sent_back_in_the_page(client, keyworker):
+    address = open_link(client, keyworker.email).redirect_chain[-1][0]
+    page = client.post(address, {"new_password1": "short-pass", "new_password2": "short-pass"}).content.decode()
+    assert "short-pass" not in page
