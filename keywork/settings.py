@@ -180,6 +180,8 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = not DEBUG
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+# A form sent without its security token gets the service's page, not Django's developer page.
+CSRF_FAILURE_VIEW = "keywork.siteinfo.views.form_expired"
 X_FRAME_OPTIONS = "DENY"
 if envbool("BEHIND_TLS_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -29,3 +29,10 @@ def contact() -> dict:
 accessibility = _page("accessibility.jinja", "Accessibility statement for Keywork")
 privacy = _page("privacy.jinja", "Privacy notice")
 help_and_contact = _page("help.jinja", "Help and contact")
+
+
+def form_expired(request, reason=""):
+    """settings.CSRF_FAILURE_VIEW: a form sent without its valid security token, most often one left
+    open past the end of a session or after logging out in another tab; Django's own page is
+    written for developers."""
+    return render(request, "siteinfo/form_expired.jinja", {"page_title": "This form has expired"}, status=403)

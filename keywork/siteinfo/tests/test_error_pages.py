@@ -65,3 +65,10 @@ def test_a_missing_address_without_a_slash_is_still_sent_to_the_page_with_one(de
 def test_developers_outside_the_demo_keep_djangos_debug_pages(settings, demo):
     settings.DEMO = False
     assert "Django tried these URL patterns" in Client().get("/no-such-page/").content.decode()
+
+
+def test_a_form_sent_without_its_security_token_says_it_has_expired(db):
+    response = Client(enforce_csrf_checks=True).post(reverse("login"), {"username": "a", "password": "b"})
+    assert response.status_code == 403
+    body = response.content.decode()
+    assert "<h1>This form has expired</h1>" in body and "CSRF" not in body
