@@ -4,7 +4,7 @@ full each worker's caseload is, and whose registration, DBS check or training ha
 from django.db.models import Count
 from django.utils import timezone
 
-from keywork.accounts.models import Role, User
+from keywork.accounts.models import Role, User, WorkerType
 from keywork.keyworking.models import Allocation
 from keywork.keyworking.models.allocations import assurance_of
 from keywork.keyworking.queues import awaiting_allocation
@@ -24,8 +24,11 @@ def caseloads(service) -> list[dict]:
     by_worker: dict[int, dict[str, int]] = {}
     for row in counts:
         by_worker.setdefault(row["worker_id"], {})[row["person__rating"] or ""] = row["n"]
-    workers = User.objects.filter(service=service, role=Role.KEYWORKER, is_active=True).order_by(
-        "worker_type", "last_name", "first_name"
+    # Practice Consultants (the designated keyworkers) first, then the team in the order it is listed.
+    rank = {worker_type: index for index, worker_type in enumerate(WorkerType.values)}
+    workers = sorted(
+        User.objects.filter(service=service, role=Role.KEYWORKER, is_active=True),
+        key=lambda w: (rank.get(w.worker_type, len(rank)), w.last_name, w.first_name),
     )
     today = timezone.localdate()
     assurance = assurance_of(service, today)

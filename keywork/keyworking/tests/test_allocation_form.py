@@ -143,3 +143,10 @@ def test_the_api_refuses_a_lapsed_worker_without_a_reason_too(service, api, pers
         "Enter the reason for overriding the lapsed safeguarding children training"
     ]
     assert api.post("/api/allocations", body | {"assurance_override_reason": "Booked on Monday"}).status_code == 201
+
+
+def test_practice_consultants_are_offered_first(service, manager, waiting, form_url):
+    peer = keyworker_of(service, "peer_associate")
+    consultant = keyworker_of(service)
+    candidates = manager.http.get(form_url).context["candidates"]
+    assert [row["worker"] for row in candidates] == [consultant, peer]

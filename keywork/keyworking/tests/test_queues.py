@@ -145,3 +145,9 @@ def test_a_decision_never_returns_to_another_site(manager, someone):
         {"decision": "declined", "decision_reason": "x", "next": "//evil.example/", **date_parts("decided_on", TODAY)},
     )
     assert response["Location"] == referral.person.get_absolute_url()
+
+
+def test_the_decision_page_says_how_long_the_referral_has_waited_against_the_target(manager, someone):
+    referral = refer(someone(), manager.user, received_on=days_ago(12))
+    page = manager.http.get(reverse("keyworking:decide_referral", args=[referral.pk])).content.decode()
+    assert "12 days" in page and ">Overdue<" in page and "aims to decide within 10 days" in page

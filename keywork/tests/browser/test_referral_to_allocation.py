@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 
 from keywork.accounts.models import Role
 from keywork.assurance.models import Assurance
-from keywork.testing.factories import create_user, keyworker_of, refer
+from keywork.testing.factories import accept_referral, create_user, keyworker_of, refer
 from keywork.tests.browser.conftest import assert_accessible, log_in
 
 pytestmark = pytest.mark.browser
@@ -83,3 +83,43 @@ def test_a_manager_takes_a_referral_from_the_queue_to_an_allocated_keyworker(pag
     expect(page.get_by_text("No referrals are waiting for a keyworker.")).to_be_visible()
     assert_accessible(page)
     assert loads.count == 4
+
+
+def test_allocating_a_worker_whose_dbs_check_has_lapsed_needs_the_override_and_a_reason(page, service, add_person):
+    today = timezone.localdate()
+    manager = create_user(service, Role.MANAGER)
+    person = add_person(service, by=manager, rating="red")
+    accept_referral(person, manager, decided_on=today - datetime.timedelta(days=1))
+    lapsed = keyworker_of(service)
+    Assurance.objects.create(
+        worker=lapsed,
+        kind="dbs",
+        reference="D1",
+        completed_on=today - datetime.timedelta(days=1100),
+        expires_on=today - datetime.timedelta(days=5),
+    )
+
+    # Given a manager on the allocation form, choosing the worker whose DBS check has lapsed
+    log_in(page, manager)
+    page.goto(f"/keywork/people/{person.pk}/allocate/")
+    page.get_by_role("radio", name=lapsed.display_name, exact=True).check()
+    page.get_by_label("Reason", exact=True).fill("Knows the family")
+
+    # When they allocate without the override, they are asked to confirm it
+    page.get_by_role("button", name="Allocate").click()
+    summary = page.locator(".nhsuk-error-summary")
+    expect(summary).to_contain_text(f"Confirm you are allocating {lapsed.display_name} although their DBS check")
+    assert_accessible(page)
+
+    # When they tick the override but give no reason, they are asked for one
+    page.get_by_label("Allocate although something has lapsed").check()
+    page.get_by_role("button", name="Allocate").click()
+    expect(summary).to_contain_text("Enter the reason for overriding the lapsed DBS check")
+    assert_accessible(page)
+
+    # When they give the reason, the worker is allocated and the board says so
+    page.get_by_label("Reason for allocating anyway").fill("Renewal confirmed by HR on Monday")
+    page.get_by_role("button", name="Allocate").click()
+    page.wait_for_url("**/keywork/board/")
+    expect(banner(page)).to_contain_text(f"{lapsed.display_name} allocated to {person.full_name}")
+    assert_accessible(page)
