@@ -8,7 +8,7 @@ from keywork.accounts.permissions import Permission, has_permission, permission_
 from keywork.presenters import uk_long_date
 from keywork.register.access import people_for
 from keywork.worklists.forms import KeyworkerFilterForm
-from keywork.worklists.work import DEFINITIONS, Scope, list_title
+from keywork.worklists.work import DEFINITIONS, Scope
 
 PAGE_SIZE = 25
 
@@ -41,11 +41,12 @@ def list_context(request, scope: Scope, filters) -> dict:
 @permission_required(Permission.VIEW_PEOPLE)
 def work_list_page(request, name):
     scope, filters = scope_for(request)
-    page = Paginator(DEFINITIONS[name].rows(scope), PAGE_SIZE).get_page(request.GET.get("page"))
+    definition = DEFINITIONS[name]
+    page = Paginator(definition.rows(scope), PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
-        "page_title": list_title(DEFINITIONS[name], scope),
+        "page_title": definition.worded(definition.title, scope),
         "name": name,
-        "definition": DEFINITIONS[name],
+        "definition": definition,
         "page": page,
     }
     return render(request, "worklists/list.jinja", context | list_context(request, scope, filters))

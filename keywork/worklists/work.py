@@ -19,6 +19,7 @@ from django.utils import timezone
 from keywork.accounts.models import WorkerType
 from keywork.inpatient.schedule import current_inpatients
 from keywork.keyworking.models import Allocation, Contact, Escalation, FollowUp
+from keywork.presenters import plural
 from keywork.register.choices import RegisterStatus
 from keywork.register.listing import urgency_order
 from keywork.reviews.models import Action
@@ -167,6 +168,10 @@ class Definition:
     many: str
     empty: str
 
+    def worded(self, text: str, scope: Scope) -> str:
+        """The title or the empty-list sentence, with the service's contact gap in it."""
+        return text.format(days=plural(scope.service.contact_gap_days, "day"))
+
 
 # In the order the home page shows them. The names are the lists' addresses (/work/<name>/).
 DEFINITIONS = {
@@ -192,14 +197,6 @@ DEFINITIONS = {
     "overdue-actions": Definition(overdue_actions, "Overdue actions", "action", "actions", "No actions are overdue."),
     "people": Definition(caseload, "People, most urgent first", "person", "people", "Nobody is allocated yet."),
 }
-
-
-def list_title(definition: Definition, scope: Scope) -> str:
-    return definition.title.format(days=_days(scope.service.contact_gap_days))
-
-
-def _days(days: int) -> str:
-    return f"{days} day" if days == 1 else f"{days} days"
 
 
 @dataclass
@@ -229,13 +226,13 @@ class WorkList:
     @property
     def see_all(self) -> str:
         """'See all 12 follow-ups'."""
-        return f"See all {self.count} {self.definition.one if self.count == 1 else self.definition.many}"
+        return f"See all {plural(self.count, self.definition.one, self.definition.many)}"
 
 
 def work_list(scope: Scope, name: str, shown: int | None = None) -> WorkList:
     """List `name` for `scope`: all of it, or its first `shown` rows with the count of all."""
     definition = DEFINITIONS[name]
-    title, empty = list_title(definition, scope), definition.empty.format(days=_days(scope.service.contact_gap_days))
+    title, empty = definition.worded(definition.title, scope), definition.worded(definition.empty, scope)
     rows = definition.rows(scope)
     if shown is None:
         rows = list(rows)
