@@ -151,3 +151,13 @@ def test_the_decision_page_says_how_long_the_referral_has_waited_against_the_tar
     referral = refer(someone(), manager.user, received_on=days_ago(12))
     page = manager.http.get(reverse("keyworking:decide_referral", args=[referral.pk])).content.decode()
     assert "12 days" in page and ">Overdue<" in page and "aims to decide within 10 days" in page
+
+
+def test_accepting_for_someone_who_already_has_a_keyworker_returns_to_the_queue(service, manager, someone, allocate):
+    referral = refer(someone(), manager.user, received_on=days_ago(5))
+    allocate(referral.person, keyworker_of(service))
+    response = manager.http.post(
+        reverse("keyworking:decide_referral", args=[referral.pk]),
+        {"decision": "accepted", "next": REFERRALS, **date_parts("decided_on", TODAY)},
+    )
+    assert response["Location"] == REFERRALS
