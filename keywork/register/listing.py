@@ -14,18 +14,23 @@ from keywork.register.models import Person, fold_for_search
 
 AGE_BANDS = {"0-10": (0, 10), "11-15": (11, 15), "16-17": (16, 17), "18-25": (18, 25)}
 
-# The table's columns in order, each sortable: (heading, ordering). "-key" in the address sorts
-# by the column the other way round.
+# The table's columns in order, each sortable either way: (heading, ordering, the two ways in
+# words for the "Sort by" list). "-key" in the address sorts by the column the other way round.
 SORTS = {
-    "name": ("Name", ["family_name", "given_name"]),
-    "nhs_number": ("NHS number", ["nhs_number"]),
+    "name": ("Name", ["family_name", "given_name"], "A to Z", "Z to A"),
+    "nhs_number": ("NHS number", ["nhs_number"], "lowest first", "highest first"),
     # Ascending age is the latest date of birth first.
-    "age": ("Age", ["-date_of_birth", "family_name"]),
-    "local_authority": ("Local authority", ["local_authority", "family_name"]),
-    "keyworker": ("Keyworker", ["keyworker_name", "family_name"]),
+    "age": ("Age", ["-date_of_birth", "family_name"], "youngest first", "oldest first"),
+    "local_authority": ("Local authority", ["local_authority", "family_name"], "A to Z", "Z to A"),
+    "keyworker": ("Keyworker", ["keyworker_name", "family_name"], "A to Z", "Z to A"),
     # The register's own order: the most urgent rating first, then whose review is due soonest.
-    "urgency": ("Rating", ["rating_urgency", "next_review_due", "family_name"]),
-    "review": ("Next review", ["next_review_due", "family_name"]),
+    "urgency": (
+        "Rating",
+        ["rating_urgency", "next_review_due", "family_name"],
+        "most urgent first",
+        "least urgent first",
+    ),
+    "review": ("Next review", ["next_review_due", "family_name"], "soonest first", "latest first"),
 }
 DEFAULT_SORT = "urgency"
 NO_KEYWORKER = "none"
@@ -49,9 +54,21 @@ class RegisterFilterForm(forms.Form):
         ],
     )
     overdue = fields.BooleanField(label="Only people whose review is overdue", required=False)
-    # Chosen from the column headings; carried through the filters in a hidden input.
-    sort = forms.ChoiceField(
-        required=False, widget=forms.HiddenInput, choices=[(s, s) for key in SORTS for s in (key, f"-{key}")]
+    # Also chosen from the column headings; on a phone the headings are hidden (the rows stack), so
+    # the list is how a phone sorts.
+    sort = fields.ChoiceField(
+        label="Sort by",
+        error_name="an order",
+        required=False,
+        # The register's own order first: it is the one shown when none is chosen.
+        choices=sorted(
+            [
+                (f"{way}{key}", f"{heading}, {words}")
+                for key, (heading, _, *ways) in SORTS.items()
+                for way, words in zip(("", "-"), ways, strict=True)
+            ],
+            key=lambda choice: choice[0].lstrip("-") != DEFAULT_SORT,
+        ),
     )
 
     def __init__(self, *args, service, **kwargs):
@@ -74,7 +91,7 @@ class RegisterFilterForm(forms.Form):
         round), keeping the filters; the sorted one carries aria-sort."""
         chosen = self.chosen_sort()
         headings = []
-        for key, (heading, _) in SORTS.items():
+        for key, (heading, *_) in SORTS.items():
             sorted_here = chosen.lstrip("-") == key
             descending = chosen.startswith("-")
             query = QueryDict(mutable=True)

@@ -100,7 +100,7 @@ def test_the_sort_and_filters_survive_paging(service, coordinator, add_person):
     assert "sort=-name" in response.context["query"] and "rating=red" in response.context["query"]
     second = coordinator.http.get(reverse("register:list"), {"sort": "-name", "rating": "red", "page": 2})
     assert family_names(second) == ["Person01", "Person00"]
-    assert 'name="sort" value="-name"' in second.content.decode()
+    assert re.search(r'<option value="-name"[^>]* selected', second.content.decode())
 
 
 @pytest.mark.parametrize(

@@ -21,7 +21,7 @@ def test_a_coordinator_uploads_a_spreadsheet_maps_its_columns_reads_the_report_a
 
     # Importing is an action on the register, no longer a menu item.
     page.get_by_role("link", name="People", exact=True).click()
-    page.get_by_role("link", name="Import a spreadsheet").click()
+    page.get_by_role("button", name="Import a spreadsheet").click()
     assert_accessible(page)
     page.get_by_role("button", name="Upload").click()
     assert page.locator(".nhsuk-error-summary").is_visible()
