@@ -97,7 +97,8 @@ class AllocationForm(ModelForm):
     def clean(self):
         cleaned = super().clean()
         worker = cleaned.get("worker")
-        lapsed = next((row["lapsed"] for row in self.candidates if row["worker"] == worker), [])
+        starts_on = cleaned.get("starts_on")
+        lapsed = Allocation(worker=worker, starts_on=starts_on).lapsed_assurance() if worker else []
         if not lapsed:
             cleaned["assurance_override_reason"] = ""
         elif not cleaned.get("assurance_override"):

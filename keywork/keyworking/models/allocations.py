@@ -95,8 +95,9 @@ class Allocation(models.Model):
             raise ValidationError(errors)
 
     def lapsed_assurance(self) -> list[Assurance]:
-        """The worker's registration, DBS check or training that has lapsed by the start date."""
-        on = self.starts_on or timezone.localdate()
+        """The worker's registration, DBS check or training that has lapsed today, or will have by a
+        later start date: the worker holds the case from then on."""
+        on = max(self.starts_on or timezone.localdate(), timezone.localdate())
         items = assurance_of(self.worker.service, on).get(self.worker_id, [])
         return [item for item in items if item.expires_on < on]
 

@@ -150,3 +150,12 @@ def test_practice_consultants_are_offered_first(service, manager, waiting, form_
     consultant = keyworker_of(service)
     candidates = manager.http.get(form_url).context["candidates"]
     assert [row["worker"] for row in candidates] == [consultant, peer]
+
+
+def test_a_dbs_check_lapsing_before_a_later_start_date_needs_the_override(service, manager, waiting, form_url):
+    worker = keyworker_of(service)
+    lapsed(worker, "dbs", days=-5)
+    later = allocation(worker, **date_parts("starts_on", days_ago(-10)))
+    response = manager.http.post(form_url, later)
+    assert "although their DBS check has lapsed" in response.context["form"].errors["assurance_override"][0]
+    assert 'name="assurance_override"' in response.content.decode()
