@@ -34,6 +34,14 @@ def uk_datetime(value: datetime.datetime | None) -> str:
     return f"{uk_date(local.date())}, {local:%H:%M}"
 
 
+def uk_long_datetime(value: datetime.datetime | None) -> str:
+    """'22 November 2026 at 14:30', for a moment named in a sentence."""
+    if not value:
+        return ""
+    local = timezone.localtime(value)
+    return f"{uk_long_date(local.date())} at {local:%H:%M}"
+
+
 def format_nhs_number(value: str) -> str:
     """NHS numbers are shown 3-3-4: 999 123 4578."""
     if not value or len(value) != 10:
@@ -87,6 +95,34 @@ def percent(value: float | int | None) -> str:
     ('82%', '10%', '')
     """
     return f"{number(value)}%" if value is not None else ""
+
+
+def days_ago(days: int) -> str:
+    """
+    >>> days_ago(0), days_ago(1), days_ago(12)
+    ('today', '1 day ago', '12 days ago')
+    """
+    return f"{plural(days, 'day')} ago" if days else "today"
+
+
+# Units whose singular is not the plural less its "s".
+_SINGULAR = {"people": "person"}
+
+
+def measure(value: float | int | None, unit: str) -> str:
+    """A figure with its unit, as a KPI shows it: a percentage closed up, a count agreeing.
+
+    >>> measure(82.0, "%"), measure(12.0, "days"), measure(1, "days"), measure(1, "people"), measure(6.5, "people")
+    ('82%', '12 days', '1 day', '1 person', '6.5 people')
+    """
+    if value is None:
+        return ""
+    text = number(value)
+    if unit.strip() in ("%", "per cent"):
+        return f"{text}%"
+    if text == "1":
+        unit = _SINGULAR.get(unit, unit.removesuffix("s"))
+    return f"{text} {unit}"
 
 
 def tag(params: dict) -> Markup:

@@ -173,6 +173,7 @@ def world(service, coordinator_user, add_person, admit):
         "headings": ["NHS number", "Date of birth"],
         "mapping": {},
         "samples": ["999 123 4578", ""],
+        "kinds": ["Contact", "Rating"],
         "user": coordinator_user,
         "actor": audit.Actor(coordinator_user, service),
     }

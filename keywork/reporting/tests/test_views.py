@@ -83,7 +83,7 @@ def test_the_return_page_shows_suppressed_figures_and_no_person(as_role, q3_regi
         ["Blue", 0, SUPPRESSED, SUPPRESSED],
         ["Total", SUPPRESSED, SUPPRESSED, SUPPRESSED],
     ]
-    assert "computed from the records as they stood on 31 Dec 2025" in body
+    assert "computed from the records as they stood on 31 December 2025" in body
     assert_no_person_shown(body, q3_register.values())
 
 
