@@ -21,20 +21,25 @@ def banner(page):
     return page.locator(".nhsuk-notification-banner")
 
 
+def keyworker_with_a_lapsed_dbs_check(service, today):
+    worker = keyworker_of(service)
+    Assurance.objects.create(
+        worker=worker,
+        kind="dbs",
+        reference="D1",
+        completed_on=today - datetime.timedelta(days=1100),
+        expires_on=today - datetime.timedelta(days=5),
+    )
+    return worker
+
+
 def test_a_manager_takes_a_referral_from_the_queue_to_an_allocated_keyworker(page, journey, service, add_person):
     # Browser tests run on the real clock (see the root conftest), so days count from today.
     today = timezone.localdate()
     manager = create_user(service, Role.MANAGER)
     person = add_person(service, by=manager, rating="amber")
     refer(person, manager, received_on=today - datetime.timedelta(days=12))
-    lapsed = keyworker_of(service)
-    Assurance.objects.create(
-        worker=lapsed,
-        kind="dbs",
-        reference="D1",
-        completed_on=today - datetime.timedelta(days=1100),
-        expires_on=today - datetime.timedelta(days=5),
-    )
+    lapsed = keyworker_with_a_lapsed_dbs_check(service, today)
     keyworker = keyworker_of(service)
 
     # Given a team manager on their home page
@@ -90,14 +95,7 @@ def test_allocating_a_worker_whose_dbs_check_has_lapsed_needs_the_override_and_a
     manager = create_user(service, Role.MANAGER)
     person = add_person(service, by=manager, rating="red")
     accept_referral(person, manager, decided_on=today - datetime.timedelta(days=1))
-    lapsed = keyworker_of(service)
-    Assurance.objects.create(
-        worker=lapsed,
-        kind="dbs",
-        reference="D1",
-        completed_on=today - datetime.timedelta(days=1100),
-        expires_on=today - datetime.timedelta(days=5),
-    )
+    lapsed = keyworker_with_a_lapsed_dbs_check(service, today)
 
     # Given a manager on the allocation form, choosing the worker whose DBS check has lapsed
     log_in(page, manager)
