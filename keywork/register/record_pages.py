@@ -29,12 +29,14 @@ def navigation(person, current: str) -> list[dict]:
 def summary(request, person) -> dict:
     """What every sub-page shows first: who the person is, their rating, their worker, their next
     review, and the alerts each part of the record raises (inpatient, legal hold, ...)."""
-    rating_since = f"since {uk_long_date(person.rating_effective_on)}" if person.rating_effective_on else ""
+    # The tag names the rating; what it means follows in words, so the tag stays short.
+    meaning = person.get_rating_display().partition(" – ")[2] if person.rating else ""
+    since = f"since {uk_long_date(person.rating_effective_on)}" if person.rating_effective_on else ""
     next_review = uk_long_date(person.next_review_due) or "Not set"
     return {
         "nhs_number": format_nhs_number(person.nhs_number),
         "age": f"{person.age} (born {uk_long_date(person.date_of_birth)})",
-        "rating_since": rating_since,
+        "rating_text": ", ".join(filter(None, [meaning[:1].upper() + meaning[1:], since])),
         "next_review": next_review,
         "review_overdue": person.is_review_overdue,
         "items": personrecord.summary_items(request, person),

@@ -144,7 +144,7 @@ def test_a_decision_never_returns_to_another_site(manager, someone):
         reverse("keyworking:decide_referral", args=[referral.pk]),
         {"decision": "declined", "decision_reason": "x", "next": "//evil.example/", **date_parts("decided_on", TODAY)},
     )
-    assert response["Location"] == referral.person.get_absolute_url()
+    assert response["Location"] == reverse("register:person_keywork", args=[referral.person.pk]) + "#keywork"
 
 
 def test_the_decision_page_says_how_long_the_referral_has_waited_against_the_target(manager, someone):

@@ -9,6 +9,7 @@ from keywork.keyworking.models import Referral
 from keywork.keyworking.views.returning import next_path, with_next
 from keywork.pages import handle_form
 from keywork.register.access import people_for, person_for_request, record_for_request
+from keywork.register.record_pages import person_url
 
 
 @permission_required(Permission.RECORD_REFERRAL)
@@ -21,6 +22,7 @@ def add_referral(request, person_id):
         lambda actor, f: operations.record_referral(actor, person, f.instance).person,
         "Referral recorded",
         "Refer for keywork",
+        done_url=person_url(person, "keywork", "keywork"),
         person=person,
     )
 
@@ -28,7 +30,7 @@ def add_referral(request, person_id):
 @permission_required(Permission.DECIDE_REFERRAL)
 def decide_referral(request, referral_id):
     referral = record_for_request(request, Referral, referral_id)
-    back = next_path(request, referral.person.get_absolute_url())
+    back = next_path(request, person_url(referral.person, "keywork", "keywork"))
     form = DecisionForm(request.POST or None, instance=referral, initial={"decided_on": timezone.localdate()})
     # The message and the next page depend on the decision, so both are worked out once it is saved.
     return handle_form(
@@ -74,6 +76,7 @@ def close_keywork(request, referral_id):
         lambda actor, f: operations.close_keywork(actor, f.instance).person,
         "Keywork ended. The person stays on the register unless removed separately.",
         "End keywork",
+        done_url=person_url(referral.person, "keywork", "keywork"),
         person=referral.person,
         submit_text="End keywork",
     )

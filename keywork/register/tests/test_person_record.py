@@ -63,7 +63,8 @@ def test_each_sub_page_opens_with_the_summary_and_marks_itself_in_the_sub_naviga
         assert f'<h1 class="nhsuk-heading-l nhsuk-u-margin-bottom-3">{person.full_name}' in body
         assert f"NHS number {format_nhs_number(person.nhs_number)}" in body
         assert f"{person.age} (born {uk_long_date(person.date_of_birth)})" in body
-        assert "Amber – at risk of admission" in body and f"since {uk_long_date(person.rating_effective_on)}" in body
+        rating = f"At risk of admission without support soon, since {uk_long_date(person.rating_effective_on)}"
+        assert ">Amber<" in re.sub(r"\s+", "", body) and rating in body
         assert "Robin Keyworker (Practice Consultant)" in body
         assert uk_long_date(person.next_review_due) in body
         current = re.findall(r'<li class="nhsuk-contents-list__item" aria-current="page">\s*<span[^>]*>([^<]+)<', body)

@@ -5,17 +5,20 @@ import datetime
 import re
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import expect
 
 from keywork.accounts.models import Role
 from keywork.keyworking.forms import worker_label
+from keywork.presenters import uk_long_date
 from keywork.testing.factories import create_user
 from keywork.tests.browser.conftest import assert_accessible, log_in
 
 pytestmark = pytest.mark.browser
 
 PERSON_PAGE = re.compile(r"/register/\d+/$")
+KEYWORK_PAGE = re.compile(r"/register/\d+/keywork/(#[\w-]+)?$")
 
 
 def fill_date(page, field: str, day: datetime.date) -> None:
@@ -49,9 +52,9 @@ def test_a_manager_refers_accepts_and_allocates_and_the_keyworker_records_a_cont
     keyworker = create_user(service, Role.KEYWORKER)
     person = add_person(service, by=manager, rating="red")
 
-    # Given a team manager logged in, on the person's page
+    # Given a team manager logged in, on the keywork page of the person's record
     log_in(page, manager)
-    page.goto(person.get_absolute_url())
+    page.goto(reverse("register:person_keywork", args=[person.pk]))
     expect(page.get_by_role("heading", level=1)).to_contain_text(person.full_name)
     expect(page.get_by_text("Not referred for keywork.")).to_be_visible()
     assert_accessible(page)
@@ -68,8 +71,8 @@ def test_a_manager_refers_accepts_and_allocates_and_the_keyworker_records_a_cont
     page.get_by_label("Reason for referral").fill("Escalating distress at school and at home")
     page.get_by_role("button", name="Save").click()
 
-    # Then the person page shows the referral awaiting a decision
-    page.wait_for_url(PERSON_PAGE)
+    # Then the keywork page shows the referral awaiting a decision
+    page.wait_for_url(KEYWORK_PAGE)
     expect_banner(page, "Referral recorded")
     expect(page.get_by_text("Awaiting a decision")).to_be_visible()
     assert_accessible(page)
@@ -94,8 +97,8 @@ def test_a_manager_refers_accepts_and_allocates_and_the_keyworker_records_a_cont
     page.get_by_label("Reason", exact=True).fill("First allocation after the referral was accepted")
     page.get_by_role("button", name="Allocate").click()
 
-    # Then they are back on the person page, which names the keyworker, and nobody is waiting
-    page.wait_for_url(PERSON_PAGE)
+    # Then they are back on the keywork page, which names the keyworker, and nobody is waiting
+    page.wait_for_url(KEYWORK_PAGE)
     expect_banner(page, f"{keyworker.display_name} allocated to {person.full_name} as their Practice Consultant")
     expect(after_heading(page, "Workers")).to_contain_text(f"Practice Consultant: {keyworker.username}")
     assert_accessible(page)
@@ -114,12 +117,14 @@ def test_a_manager_refers_accepts_and_allocates_and_the_keyworker_records_a_cont
     page.wait_for_url(PERSON_PAGE)
     expect(page.get_by_role("heading", level=1)).to_contain_text(person.full_name)
     assert_accessible(page)
+    page.get_by_role("navigation", name=re.compile("record$")).get_by_role("link", name="Keywork").click()
+    page.wait_for_url(KEYWORK_PAGE)
 
     # When they record a contact of two days ago, with a follow-up of their own due yesterday
     contact_day = today - datetime.timedelta(days=2)
     due = today - datetime.timedelta(days=1)
     follow_up = "Ask the school for the updated behaviour support plan"
-    page.get_by_role("link", name="Record a contact").click()
+    page.get_by_role("button", name="Record a contact").click()  # a link styled, and named, as a button
     page.wait_for_url(re.compile(r"/keywork/people/\d+/contact/$"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Record a contact")
     assert_accessible(page)
@@ -133,9 +138,9 @@ def test_a_manager_refers_accepts_and_allocates_and_the_keyworker_records_a_cont
     fill_date(page, "follow_up_due_on", due)
     page.get_by_role("button", name="Save").click()
 
-    # Then the person page shows the follow-up as overdue
-    page.wait_for_url(PERSON_PAGE)
-    expect_banner(page, "Contact recorded")
+    # Then the keywork page shows the follow-up as overdue
+    page.wait_for_url(KEYWORK_PAGE)
+    expect_banner(page, f"Contact on {uk_long_date(contact_day)} recorded")
     open_follow_up = after_heading(page, "Open follow-ups").get_by_role("listitem").filter(has_text=follow_up)
     expect(open_follow_up).to_contain_text("Overdue")
     assert_accessible(page)

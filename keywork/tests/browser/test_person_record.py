@@ -86,7 +86,7 @@ def test_a_keyworker_records_a_contact_from_the_record_and_sees_it(page, journey
     expect(page.get_by_role("heading", level=1)).to_contain_text(person.full_name)
     loads = journey(page, "contact recorded and seen", 3)
 
-    page.get_by_role("link", name="Record a contact").click()
+    page.get_by_role("button", name="Record a contact").click()  # a link styled, and named, as a button
     expect(page.get_by_role("heading", level=1)).to_have_text("Record a contact")
     assert_accessible(page)
     day = timezone.localdate() - datetime.timedelta(days=1)
