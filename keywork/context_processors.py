@@ -101,6 +101,11 @@ def navigation(request) -> dict:
         return {"navigation_items": [], "subnavigation": None, "account_items": [], "header_search": False}
     sections = sections_for(user)
     current = current_href(request.path, [page["href"] for _, pages in sections for page in pages])
+    match = request.resolver_match
+    if current is None and match is not None and "person_id" in match.kwargs:
+        # A page about one person kept by another app (a contact, a review, an admission) is part
+        # of their record, and so of the register.
+        current = reverse("register:list")
     items, subnavigation = [], None
     for name, pages in sections:
         active = any(page["href"] == current for page in pages)

@@ -105,6 +105,12 @@ def test_a_page_inside_a_section_marks_the_page_it_belongs_to(manager, service, 
     assert re.search(r'href="/register/" aria-current="true"><strong[^>]*>People<', html)
 
 
+def test_a_form_about_a_person_kept_by_another_app_is_in_the_register_section(manager, service, add_person):
+    person = add_person(service, manager.user)
+    label, links = subnavigation(manager.http.get(reverse("keyworking:add_contact", args=[person.pk])).content.decode())
+    assert label == "People" and f'href="{reverse("register:list")}" aria-current="true">Register<' in links
+
+
 def test_the_longest_matching_address_decides_the_current_page(manager):
     _, links = subnavigation(manager.http.get(reverse("outcomes:blocker_figures")).content.decode())
     assert 'aria-current="page">Blocker figures<' in links and "aria-current" not in links.split("Blocker figures")[1]
