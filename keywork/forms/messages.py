@@ -90,7 +90,7 @@ def _whole_number(field, name: Name) -> dict[str, str]:
 def _decimal(field, name: Name) -> dict[str, str]:
     places = field.decimal_places
     whole = (field.max_digits - places) if field.max_digits is not None and places is not None else None
-    messages = _whole_number(field, name) | {"invalid": f"Enter {name.after_verb} as a number, like 0.6"}
+    messages = _whole_number(field, name) | {"invalid": f"Enter {name.after_verb} as a number"}
     if places is not None:
         messages["max_decimal_places"] = f"{name.subject} must have no more than {plural(places, 'decimal place')}"
     if whole is not None:
@@ -116,7 +116,7 @@ def _date(field, name: Name) -> dict[str, str]:
 
 
 def _time(field, name: Name) -> dict[str, str]:
-    return {"invalid": f"Enter {name.after_verb} as a time, like 09:15 or 14:30"}
+    return {"invalid": f"Enter {name.after_verb} in hours and minutes, like 09:15 or 14:30"}
 
 
 def _file(field, name: Name) -> dict[str, str]:

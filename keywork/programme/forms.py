@@ -83,7 +83,7 @@ class RiskForm(ModelForm):
     likelihood = fields.RadioField(label="Likelihood (1 rare to 5 almost certain)", choices=ONE_TO_FIVE)
     impact = fields.RadioField(label="Impact (1 negligible to 5 catastrophic)", choices=ONE_TO_FIVE)
     target_score = fields.IntegerField(label="Target score (1 to 25)", min_value=1, max_value=25)
-    review_due_on = fields.DateField(label="Next review due")
+    review_due_on = fields.DateField(label="Next review due", error_name="the date the next review is due")
 
     class Meta:
         model = Risk
@@ -95,7 +95,7 @@ class RiskReviewForm(ModelForm):
     likelihood = fields.RadioField(label="Likelihood now", choices=ONE_TO_FIVE)
     impact = fields.RadioField(label="Impact now", choices=ONE_TO_FIVE)
     note = fields.TextareaField(label="What changed (optional)", required=False, error_name="what changed")
-    next_review_due_on = fields.DateField(label="Next review due")
+    next_review_due_on = fields.DateField(label="Next review due", error_name="the date the next review is due")
 
     class Meta:
         model = RiskReview

@@ -26,7 +26,13 @@ CONSENT_BASES = [c for c in ConsentBasis.choices if c[0] != ConsentBasis.WITHDRA
 
 
 class PersonDetailsForm(ModelForm):
-    nhs_number = fields.CharField(label="NHS number", width=10, hint=f"10 digits, for example {EXAMPLE_NHS_NUMBER}")
+    nhs_number = fields.CharField(
+        label="NHS number",
+        width=10,
+        hint=f"10 digits, for example {EXAMPLE_NHS_NUMBER}",
+        # Checked on the model once spaces are taken out: too long is then too many digits.
+        error_messages={"max_length": f"Enter an NHS number of 10 digits, like {EXAMPLE_NHS_NUMBER}"},
+    )
     given_name = fields.CharField(label="Given name", max_length=100)
     family_name = fields.CharField(label="Family name", max_length=100)
     preferred_name = fields.CharField(label="Preferred name (optional)", max_length=100, required=False)
@@ -36,7 +42,11 @@ class PersonDetailsForm(ModelForm):
     ethnicity = fields.ChoiceField(label="Ethnicity", choices=[("", "Choose ethnicity")] + EthnicCategory.choices)
     postcode = fields.CharField(label="Postcode", width=10, max_length=10)
     local_authority = fields.RadioField(label="Local authority", choices=())
-    condition = fields.RadioField(label="Learning disability or autism", choices=Condition.choices)
+    condition = fields.RadioField(
+        label="Learning disability or autism",
+        choices=Condition.choices,
+        error_name="whether they have a learning disability, autism or both",
+    )
     ehcp = fields.RadioField(
         label="Education, Health and Care Plan (EHCP)",
         choices=EhcpStatus.choices,
@@ -78,8 +88,14 @@ class PersonDetailsForm(ModelForm):
 class AddPersonForm(PersonDetailsForm):
     """Adding someone to the DSR records their consent and first rating in the same step."""
 
-    consent_basis = fields.RadioField(label="Consent to be on the register", choices=CONSENT_BASES)
-    consent_given_by = fields.CharField(label="Consent given or decision made by", max_length=200)
+    consent_basis = fields.RadioField(
+        label="Consent to be on the register", choices=CONSENT_BASES, error_name="how consent was given or decided"
+    )
+    consent_given_by = fields.CharField(
+        label="Consent given or decision made by",
+        error_name="who gave consent or made the decision",
+        max_length=200,
+    )
     consent_date = fields.DateField(label="Date of consent or decision")
     rating = fields.RadioField(label="RAG rating", choices=Rating.choices)
     risk_factors = fields.CheckboxesField(
@@ -129,9 +145,15 @@ class RatingChangeForm(ModelForm):
 
 
 class ConsentForm(ModelForm):
-    basis = fields.RadioField(label="Consent or decision", choices=ConsentBasis.choices)
-    given_by = fields.CharField(label="Given, withdrawn or decided by", max_length=200)
-    decided_on = fields.DateField(label="Date")
+    basis = fields.RadioField(
+        label="Consent or decision", choices=ConsentBasis.choices, error_name="the consent or decision"
+    )
+    given_by = fields.CharField(
+        label="Given, withdrawn or decided by",
+        error_name="who gave, withdrew or decided it",
+        max_length=200,
+    )
+    decided_on = fields.DateField(label="Date", error_name="the date of the consent or decision")
     notes = fields.TextareaField(label="Notes (optional)", required=False)
 
     class Meta:
