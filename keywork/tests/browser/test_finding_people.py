@@ -32,7 +32,7 @@ def theirs(service, keyworker, add_person):
 
 
 def search_from_the_header(page, text: str) -> None:
-    box = page.get_by_role("searchbox", name="Find a person by name, NHS number or date of birth")
+    box = page.get_by_role("searchbox", name="Search for someone")
     box.fill(text)
     box.press("Enter")
 
