@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from keywork.inpatient.choices import LegalStatus, UnitType
+from keywork.presenters import uk_long_date
 
 
 class AdmissionQuerySet(models.QuerySet):
@@ -58,7 +59,9 @@ class Admission(models.Model):
             errors["discharge_destination"] = "Enter where the person was discharged to"
         if not errors and self.person_id and self.admitted_on and self.overlapping().exists():
             other = self.overlapping().first()
-            errors["admitted_on"] = f"This overlaps the admission to {other.hospital} from {other.admitted_on:%d %b %Y}"
+            errors["admitted_on"] = (
+                f"This overlaps the admission to {other.hospital} from {uk_long_date(other.admitted_on)}"
+            )
         if errors:
             raise ValidationError(errors)
 

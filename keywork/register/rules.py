@@ -5,6 +5,7 @@ import re
 
 from django.core.exceptions import ValidationError
 
+from keywork.presenters import uk_long_date
 from keywork.register.choices import Rating, RatingCause
 
 # The service is for children and young people aged 0–25; it ends at the 26th birthday.
@@ -116,12 +117,12 @@ def rating_refusal_after(last, person, rating: str, on: datetime.date) -> str | 
     if last is None:
         return None
     if last.cause == RatingCause.ADMISSION and rating != Rating.BLUE:
-        return f"{person} has been an inpatient since {last.effective_on:%d %b %Y}: record the discharge first"
+        return f"{person} has been an inpatient since {uk_long_date(last.effective_on)}: record the discharge first"
     red_until = last.effective_on + datetime.timedelta(days=person.service.red_days_after_discharge)
     if last.cause == RatingCause.DISCHARGE and rating in (Rating.AMBER, Rating.GREEN) and on < red_until:
         return (
-            f"{person} was discharged on {last.effective_on:%d %b %Y} and stays red until at least "
-            f"{red_until:%d %b %Y} ({person.service.red_days_after_discharge} days after discharge)"
+            f"{person} was discharged on {uk_long_date(last.effective_on)} and stays red until at least "
+            f"{uk_long_date(red_until)} ({person.service.red_days_after_discharge} days after discharge)"
         )
     return None
 

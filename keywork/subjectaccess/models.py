@@ -12,7 +12,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
-from keywork.presenters import uk_date
+from keywork.presenters import uk_date, uk_long_date
 from keywork.records.retention import add_months
 from keywork.register.rules import age_on
 
@@ -69,7 +69,7 @@ class SubjectAccessRequest(models.Model):
         ordering = ["-received_on", "-id"]
 
     def __str__(self) -> str:
-        return f"Subject access request received {self.received_on:%d %b %Y}"
+        return f"Subject access request received {uk_long_date(self.received_on)}"
 
     def save(self, *args, update_fields=None, **kwargs):
         self.due_on = response_due_on(self.received_on, self.extension_months)

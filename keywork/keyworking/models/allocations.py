@@ -9,7 +9,7 @@ from django.utils import timezone
 from keywork.accounts.models import Role, WorkerType
 from keywork.assurance.models import Assurance
 from keywork.assurance.rules import lapsing
-from keywork.presenters import in_sentence
+from keywork.presenters import in_sentence, uk_long_date
 
 # What a worker must hold in date to be allocated without an override: their professional
 # registration, DBS check and mandatory training. Supervision is the manager's to arrange, not a bar.
@@ -89,7 +89,7 @@ class Allocation(models.Model):
             other = self.overlapping().select_related("worker").first()
             errors["starts_on"] = (
                 f"{self.person} already has a {self.get_worker_type_display()} ({other.worker.get_full_name()}) "
-                f"from {other.starts_on:%d %b %Y}: end or reallocate that first"
+                f"from {uk_long_date(other.starts_on)}: end or reallocate that first"
             )
         if errors:
             raise ValidationError(errors)

@@ -4,6 +4,7 @@ from django.db import models
 from django.utils import timezone
 
 from keywork.keyworking.choices import ContactType
+from keywork.presenters import uk_long_date
 
 
 class Contact(models.Model):
@@ -25,7 +26,7 @@ class Contact(models.Model):
         ordering = ["-occurred_at", "-id"]
 
     def __str__(self) -> str:
-        return f"{self.get_contact_type_display()} on {self.occurred_at:%d %b %Y}"
+        return f"{self.get_contact_type_display()} on {uk_long_date(self.occurred_at)}"
 
     def clean(self) -> None:
         errors = {}
