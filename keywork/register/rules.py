@@ -5,7 +5,7 @@ import re
 
 from django.core.exceptions import ValidationError
 
-from keywork.presenters import uk_long_date
+from keywork.presenters import plural, uk_long_date
 from keywork.register.choices import Rating, RatingCause
 
 # The service is for children and young people aged 0–25; it ends at the 26th birthday.
@@ -122,7 +122,7 @@ def rating_refusal_after(last, person, rating: str, on: datetime.date) -> str | 
     if last.cause == RatingCause.DISCHARGE and rating in (Rating.AMBER, Rating.GREEN) and on < red_until:
         return (
             f"{person} was discharged on {uk_long_date(last.effective_on)} and stays red until at least "
-            f"{uk_long_date(red_until)} ({person.service.red_days_after_discharge} days after discharge)"
+            f"{uk_long_date(red_until)} ({plural(person.service.red_days_after_discharge, 'day')} after discharge)"
         )
     return None
 

@@ -7,6 +7,7 @@ from django import forms
 
 from keywork.forms import fields
 from keywork.forms.models import ModelForm
+from keywork.presenters import plural
 from keywork.subjectaccess.models import MOST_EXTENSION_MONTHS, Relationship, SubjectAccessRequest
 
 
@@ -37,7 +38,7 @@ class ExtensionForm(forms.Form):
     extension_months = fields.RadioField(
         label="Extend by",
         error_name="how long to extend by",
-        choices=[(str(n), f"{n} month{'s' if n > 1 else ''}") for n in range(1, MOST_EXTENSION_MONTHS + 1)],
+        choices=[(str(n), plural(n, "month")) for n in range(1, MOST_EXTENSION_MONTHS + 1)],
         hint=f"Up to {MOST_EXTENSION_MONTHS} months in total beyond the first month, when the request is complex "
         "or one of several from the same person",
     )

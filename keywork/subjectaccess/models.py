@@ -12,7 +12,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
-from keywork.presenters import uk_date, uk_long_date
+from keywork.presenters import plural, uk_long_date
 from keywork.records.retention import add_months
 from keywork.register.rules import age_on
 
@@ -101,7 +101,8 @@ class SubjectAccessRequest(models.Model):
         if on > first_month_ends:
             return (
                 "The time to respond can be extended only within the first month, which ended on "
-                f"{uk_date(first_month_ends)}: the extension had to be decided, and the requester told why, by then"
+                f"{uk_long_date(first_month_ends)}: the extension had to be decided, and the requester told why, "
+                "by then"
             )
         return ""
 
@@ -112,7 +113,7 @@ class SubjectAccessRequest(models.Model):
             raise ValidationError(refusal)
         if not reason.strip():
             raise ValidationError({"extension_reason": "Enter the reason for the extension"})
-        entry = f"{months} month{'s' if months > 1 else ''} on {uk_date(on)}: {reason.strip()}"
+        entry = f"{plural(months, 'month')} on {uk_long_date(on)}: {reason.strip()}"
         self.extension_months += months
         self.extension_reason = f"{self.extension_reason}; {entry}" if self.extension_reason else entry
 

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from keywork import audit
 from keywork.audit.models import Operation
-from keywork.presenters import uk_date
+from keywork.presenters import uk_long_date
 from keywork.subjectaccess import pack
 from keywork.subjectaccess.models import SubjectAccessRequest
 
@@ -61,7 +61,7 @@ def record_identity_check(actor, access_request: SubjectAccessRequest, on, evide
     access_request = _locked(access_request)
     if access_request.identity_checked:
         raise ValidationError(
-            f"The identity check was already recorded on {uk_date(access_request.identity_checked_on)}: "
+            f"The identity check was already recorded on {uk_long_date(access_request.identity_checked_on)}: "
             "it is kept as evidence and cannot be recorded again"
         )
     access_request = _save(
@@ -96,7 +96,7 @@ def record_response(actor, access_request: SubjectAccessRequest, on) -> SubjectA
     access_request = _locked(access_request)
     if not access_request.is_open:
         raise ValidationError(
-            f"The response was already recorded, dated {uk_date(access_request.responded_on)}: "
+            f"The response was already recorded, dated {uk_long_date(access_request.responded_on)}: "
             "it is kept as evidence and cannot be recorded again"
         )
     access_request = _save(access_request, responded_on=on)

@@ -16,7 +16,7 @@ from reportlab.platypus import Paragraph, Spacer, Table
 from keywork import pdf, personrecord
 from keywork.fhir.bundle import person_bundle
 from keywork.personrecord.pack import FOR_REVIEW, OTHER_PEOPLE, Section
-from keywork.presenters import uk_date, uk_datetime
+from keywork.presenters import uk_long_date, uk_long_datetime
 from keywork.subjectaccess.contents import person_sections
 
 REVIEW_SHADE = colors.HexColor("#fff9c4")
@@ -53,9 +53,9 @@ def pack_pdf(access_request, sections: list[Section] | None = None) -> bytes:
 
 def _cover_line(access_request) -> str:
     return (
-        f"{access_request.person.service.name}. Request received {uk_date(access_request.received_on)} from "
+        f"{access_request.person.service.name}. Request received {uk_long_date(access_request.received_on)} from "
         f"{access_request.requester_name} ({access_request.get_relationship_display().lower()}); "
-        f"pack made {uk_datetime(timezone.now())}."
+        f"pack made {uk_long_datetime(timezone.now())}."
     )
 
 
@@ -150,7 +150,7 @@ def _files_for_review(stored: list[personrecord.StoredFile]) -> dict[str, str]:
 
 def _readme(access_request, stem: str, stored: list[personrecord.StoredFile], missing: list[str]) -> str:
     lines = [
-        f"Subject access pack for {access_request.person.full_name}, made {uk_datetime(timezone.now())}.",
+        f"Subject access pack for {access_request.person.full_name}, made {uk_long_datetime(timezone.now())}.",
         "",
         f"{stem}.pdf: everything held; its shaded and marked parts name or describe other people, or are",
         "  restricted notes, and are reviewed and redacted before release.",

@@ -1,6 +1,6 @@
 """What the subject access pages show: summary-list rows and status tags, so templates hold no logic."""
 
-from keywork.presenters import uk_date
+from keywork.presenters import plural, uk_long_date
 
 
 def _row(key: str, value: str) -> dict:
@@ -22,16 +22,16 @@ def request_rows(access_request) -> list[dict]:
     if access_request.identity_checked:
         checker = access_request.identity_checked_by
         by = f" by {checker.display_name}" if checker else ""
-        identity = f"Checked {uk_date(access_request.identity_checked_on)}{by}: {access_request.identity_evidence}"
+        identity = f"Checked {uk_long_date(access_request.identity_checked_on)}{by}: {access_request.identity_evidence}"
     extension = "Not extended"
     if access_request.extension_months:
         months = access_request.extension_months
-        extension = f"By {months} month{'s' if months > 1 else ''}: {access_request.extension_reason}"
+        extension = f"By {plural(months, 'month')}: {access_request.extension_reason}"
     return [
-        _row("Received", uk_date(access_request.received_on)),
+        _row("Received", uk_long_date(access_request.received_on)),
         _row("Asked by", f"{access_request.requester_name} ({access_request.get_relationship_display().lower()})"),
         _row("Identity", identity),
-        _row("Response due", uk_date(access_request.due_on)),
+        _row("Response due", uk_long_date(access_request.due_on)),
         _row("Extension", extension),
-        _row("Responded", uk_date(access_request.responded_on) or "Not yet"),
+        _row("Responded", uk_long_date(access_request.responded_on) or "Not yet"),
     ]

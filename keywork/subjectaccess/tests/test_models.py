@@ -161,8 +161,8 @@ def test_a_second_extension_keeps_the_first_reason(person, manager, monkeypatch)
     access_request.refresh_from_db()
     assert access_request.extension_months == 2 and access_request.due_on == D(2027, 2, 1)
     assert access_request.extension_reason == (
-        "1 month on 3 Nov 2026: Records held by several agencies; "
-        "1 month on 10 Nov 2026: A second request from the same person"
+        "1 month on 3 November 2026: Records held by several agencies; "
+        "1 month on 10 November 2026: A second request from the same person"
     )
 
 
