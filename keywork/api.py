@@ -58,7 +58,8 @@ def _field_name(location) -> str:
 def schema_error(request, error):
     errors: dict[str, list[str]] = {}
     for item in error.errors:
-        errors.setdefault(_field_name(item.get("loc", ())), []).append(item.get("msg", "Invalid value"))
+        field = _field_name(item.get("loc", ()))
+        errors.setdefault(field, []).append(messages.schema_error(field, item))
     return api.create_response(request, {"errors": errors}, status=422)
 
 

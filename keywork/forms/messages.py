@@ -197,6 +197,60 @@ def _in_words(field: str, error) -> str:
     template = _MODEL_CODES.get(error.code)
     if template is None or field == "__all__":
         return next(iter(error))
-    name = Name.of(field.split(".")[-1].replace("_", " ").capitalize())
+    name = _api_name(field)
     words = {"after_verb": name.after_verb, "subject": name.subject, "subject_in_sentence": in_sentence(name.subject)}
     return template.format(**words, **{k: v for k, v in (error.params or {}).items() if k not in words})
+
+
+# The JSON API's schema (pydantic) refuses a value before any model sees it; its words name no
+# field either, so the common kinds are written here in the same style.
+_SCHEMA_TYPES = {
+    "missing": "Enter {after_verb}",
+    "int_parsing": "Enter {after_verb} as a whole number",
+    "int_from_float": "Enter {after_verb} as a whole number",
+    "int_type": "Enter {after_verb} as a whole number",
+    "float_parsing": "Enter {after_verb} as a number",
+    "decimal_parsing": "Enter {after_verb} as a number",
+    "bool_parsing": "Enter {after_verb} as true or false",
+    "date_parsing": "Enter {after_verb} as year-month-day, like 2026-10-05",
+    "date_from_datetime_parsing": "Enter {after_verb} as year-month-day, like 2026-10-05",
+    "date_type": "Enter {after_verb} as year-month-day, like 2026-10-05",
+    "datetime_parsing": "Enter {after_verb} as year-month-day and time, like 2026-10-05T14:30:00Z",
+    "datetime_from_date_parsing": "Enter {after_verb} as year-month-day and time, like 2026-10-05T14:30:00Z",
+    "time_parsing": "Enter {after_verb} as a time, like 14:30",
+    "enum": "Choose {after_verb} from the values allowed: {expected}",
+    "literal_error": "Choose {after_verb} from the values allowed: {expected}",
+    "string_type": "Enter {after_verb} as text",
+    "string_too_long": "{subject} must be {max_length} characters or fewer",
+    "string_too_short": "{subject} must be {min_length} characters or more",
+    "less_than_equal": "{subject} must be {le} or less",
+    "greater_than_equal": "{subject} must be {ge} or more",
+    "list_type": "Enter {after_verb} as a list",
+}
+
+
+def schema_error(field: str, item: dict) -> str:
+    """One schema refusal of the API in words for its field; a kind not listed keeps its own.
+
+    >>> schema_error("person_id", {"type": "missing", "msg": "Field required"})
+    'Enter the person ID'
+    >>> schema_error("received_on", {"type": "date_from_datetime_parsing", "msg": "Input should be a valid date"})
+    'Enter the date received as year-month-day, like 2026-10-05'
+    """
+    template = _SCHEMA_TYPES.get(item.get("type", ""))
+    if template is None or field == "__all__":
+        return item.get("msg", "Enter a value the API accepts")
+    name = _api_name(field)
+    try:
+        return template.format(after_verb=name.after_verb, subject=name.subject, **(item.get("ctx") or {}))
+    except KeyError:
+        return item.get("msg", "Enter a value the API accepts")
+
+
+def _api_name(field: str) -> Name:
+    """A field of the API named in words: 'referrer_name' → 'referrer name', 'received_on' → 'date
+    received', 'person_id' → 'person ID'."""
+    words = field.split(".")[-1].replace("_", " ")
+    words = re.sub(r"\bid\b", "ID", re.sub(r"\bids\b", "IDs", words))
+    words = re.sub(r"^(.*) on$", r"date \1", re.sub(r"^(.*) at$", r"time \1", words))
+    return Name.of(words[0].upper() + words[1:])

@@ -36,3 +36,17 @@ def test_a_rule_of_keywork_keeps_its_own_words(api, service, coordinator_user, a
     assert response.json()["errors"] == {
         "received_on": ["The date the referral was received must be today or in the past"]
     }
+
+
+def test_a_missing_or_malformed_value_is_refused_in_words_for_its_field(api, service, coordinator_user, add_person):
+    person = add_person(service, by=coordinator_user)
+    body = referral(person, received_on="5 October")
+    del body["reason"]
+
+    response = api.post("/api/referrals", body)
+
+    assert response.status_code == 422
+    assert response.json()["errors"] == {
+        "received_on": ["Enter the date received as year-month-day, like 2026-10-05"],
+        "reason": ["Enter the reason"],
+    }
