@@ -114,7 +114,7 @@ class MitigationForm(ModelForm):
 
 class PostForm(ModelForm):
     title = fields.CharField(label="Post title", max_length=200)
-    role = fields.CharField(label="Role", max_length=100, hint="For headcount by role, e.g. Practice Consultant")
+    role = fields.CharField(label="Role", max_length=100, hint="For headcount by role, for example Practice Consultant")
     grade = fields.CharField(label="Grade (optional)", max_length=50, required=False, width=10)
     hours_per_week = fields.DecimalField(label="Hours a week", max_digits=4, decimal_places=1)
     funded = fields.BooleanField(label="Funded", required=False)
