@@ -1,16 +1,20 @@
-"""What C(E)TRs add to a person's page: their reviews and actions, and events on the timeline."""
+"""What C(E)TRs add to a person's record: their reviews and actions (the latest in full, earlier ones
+folded), and events on the timeline."""
 
 from django.template.loader import render_to_string
 
 from keywork.accounts.permissions import Permission, has_permission
 from keywork.register.timeline import Event
 
+RECENT_REVIEWS = 3
+
 
 def reviews_section(request, person) -> str:
-    reviews = person.reviews.prefetch_related("actions__owner_staff", "actions__owner_professional")
+    reviews = list(person.reviews.prefetch_related("actions__owner_staff", "actions__owner_professional"))
     context = {
         "person": person,
-        "reviews": reviews,
+        "recent": reviews[:RECENT_REVIEWS],
+        "earlier": reviews[RECENT_REVIEWS:],
         "may_record": has_permission(request.user, Permission.RECORD_REVIEW),
     }
     return render_to_string("reviews/person_section.jinja", context, request)

@@ -16,6 +16,7 @@ from keywork.presenters import format_nhs_number, uk_long_date
 from keywork.register.models import Consent
 from keywork.register.record_pages import person_url
 from keywork.register.timeline import PAGE_SIZE
+from keywork.reviews.models import Review
 from keywork.testing import factories
 from keywork.testing.dates import TODAY, days_ago
 from keywork.testing.pages import date_parts, logged_in
@@ -281,3 +282,14 @@ def test_the_crisis_plan_prints_for_the_family_with_a_print_button_and_is_audite
 def test_the_record_links_the_print_stylesheet_for_print_only(manager, person):
     body = page(manager, person)
     assert re.search(r'<link rel="stylesheet" href="/static/print\.css" media="print">', body)
+
+
+def test_the_latest_three_reviews_show_in_full_and_earlier_ones_are_folded(manager, person, coordinator_user):
+    for months in range(5):
+        Review.objects.create(
+            person=person, kind="community", requested_on=days_ago(90 * months + 1), recorded_by=coordinator_user
+        )
+    body = page(manager, person, "reviews")
+    shown, folded = body.split('id="earlier-reviews"')
+    assert shown.count('<h3 id="review-') == 3 and folded.count('<h3 id="review-') == 2
+    assert "2 earlier C(E)TRs" in folded and uk_long_date(days_ago(1)) in shown
