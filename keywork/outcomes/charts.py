@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from django.utils.html import escape
 
+from keywork.presenters import plural, uk_long_date
+
 WIDTH, HEIGHT, LEFT, BOTTOM, TOP = 720, 220, 36, 24, 12
 
 
@@ -51,7 +53,7 @@ def behaviour_chart(weeks: list[BehaviourWeek], keywork_started: datetime.date |
         f'<polyline points="{points}" fill="none" stroke="#005eb8" stroke-width="2"/>',
     ]
     for week in weeks:
-        label = escape(f"Week of {week.week_starting:%d %b %Y}: {week.times} times")
+        label = escape(f"Week of {uk_long_date(week.week_starting)}: {plural(week.times, 'time')}")
         parts.append(
             f'<circle cx="{x(week.week_starting):.1f}" cy="{y(week.times):.1f}" r="3" fill="#005eb8">'
             f"<title>{label}</title></circle>"
