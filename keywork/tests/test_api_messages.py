@@ -3,9 +3,13 @@
 import re
 
 import pytest
+from django.apps import apps as django_apps
+from django.core.exceptions import ValidationError
+from django.db import models
 
 from keywork import api as api_module
 from keywork.accounts.models import Role
+from keywork.forms import messages as messages_module
 from keywork.forms.tests.test_no_django_messages import DEFAULTS, _looks_like_default
 from keywork.testing.api import Api
 from keywork.testing.dates import days_ago
@@ -95,3 +99,37 @@ def test_no_api_route_answers_a_wrong_body_in_pydantics_or_djangos_words(admin_a
 @pytest.fixture
 def admin_api(service, make_user):
     return Api(make_user(service, Role.ADMIN))
+
+
+def _keywork_models():
+    return [model for model in django_apps.get_models() if model.__module__.startswith("keywork.")]
+
+
+def _wrong_value(field):
+    if field.choices:
+        return "not-a-choice"
+    if isinstance(field, (models.CharField, models.TextField)):
+        return "x" * ((field.max_length or 10) + 1)
+    if isinstance(field, (models.IntegerField, models.DecimalField, models.FloatField)):
+        return "lots"
+    if isinstance(field, (models.DateField, models.TimeField)):
+        return "not a date"
+    return None
+
+
+@pytest.mark.parametrize("model", _keywork_models(), ids=lambda model: model.__name__)
+def test_a_models_field_errors_reach_the_api_in_words_for_the_field(model):
+    """What the API answers when a model's own field checks refuse a value (too long, not a choice,
+    not a number or date, left blank): never Django's default words."""
+    concrete = [f for f in model._meta.concrete_fields if not f.primary_key and not f.is_relation]
+    for fill in (lambda field: None if field.null else "", _wrong_value):
+        instance = model()
+        for field in concrete:
+            value = fill(field)
+            if value is not None or field.null:
+                setattr(instance, field.attname, value)
+        try:
+            instance.clean_fields()
+        except ValidationError as error:
+            said = [m for messages in messages_module.model_errors(error).values() for m in messages]
+            assert not [m for m in said for default in DEFAULTS if _looks_like_default(m, default)]
