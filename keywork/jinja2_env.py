@@ -40,6 +40,7 @@ def environment(**options) -> Environment:
             "plural": presenters.plural,
             "number": presenters.number,
             "percent": presenters.percent,
+            "figure": presenters.figure,
             "nhs_number": presenters.format_nhs_number,
             "pounds": pounds,
         }

@@ -1,6 +1,7 @@
 """Display helpers shared by every page, so templates hold no formatting logic."""
 
 import datetime
+import decimal
 
 from django.utils import timezone
 from markupsafe import Markup
@@ -87,6 +88,17 @@ def number(value: float | int | None, places: int = 1) -> str:
     rounded = round(float(value), places)
     text = f"{abs(rounded):,.{places}f}".rstrip("0").rstrip(".") if places else f"{abs(rounded):,.0f}"
     return ("\u2212" if rounded < 0 else "") + text
+
+
+def figure(value):
+    """A table cell: a number without spurious decimals, anything else as it is.
+
+    >>> figure(1.0), figure(17.75), figure(12), figure("*"), figure(None)
+    ('1', '17.75', '12', '*', None)
+    """
+    if isinstance(value, bool) or not isinstance(value, (int, float, decimal.Decimal)):
+        return value
+    return number(value, 2)
 
 
 def percent(value: float | int | None) -> str:

@@ -11,7 +11,7 @@ from openpyxl import Workbook
 from reportlab.platypus import Paragraph, Spacer
 
 from keywork import pdf
-from keywork.presenters import format_nhs_number, uk_date
+from keywork.presenters import figure, format_nhs_number, uk_long_date
 from keywork.spreadsheets import safe_cell
 
 
@@ -102,7 +102,7 @@ def return_xlsx(report, tables) -> bytes:
     sheet.append(
         [
             safe_cell(
-                f"As at {uk_date(report.as_at)}. * = a count from 1 to "
+                f"As at {uk_long_date(report.as_at)}. * = a count from 1 to "
                 f"{report.service.suppression_threshold}, hidden; totals with a hidden cell are rounded to 5."
             )
         ]
@@ -124,14 +124,15 @@ def return_pdf(report, tables) -> bytes:
             escape(f"{report.service.name}: NHS England quarterly return {report.quarter.label}"), styles["Title"]
         ),
         Paragraph(
-            f"As at {uk_date(report.as_at)}. * = a count from 1 to {report.service.suppression_threshold}, "
+            f"As at {uk_long_date(report.as_at)}. * = a count from 1 to {report.service.suppression_threshold}, "
             "hidden; totals with a hidden cell are rounded to 5.",
             styles["Normal"],
         ),
     ]
     for title, rows in return_sections(report, tables):
         story += [Spacer(1, 12), Paragraph(escape(title), styles["Heading2"])]
-        story.append(pdf.table(rows, styles) if len(rows) > 1 else Paragraph("None.", styles["Normal"]))
+        cells = [[figure(value) for value in row] for row in rows]
+        story.append(pdf.table(cells, styles) if len(rows) > 1 else Paragraph("None.", styles["Normal"]))
     return pdf.build(story, title=f"Quarterly return {report.quarter.label}")
 
 

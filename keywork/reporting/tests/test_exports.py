@@ -53,7 +53,7 @@ def test_the_return_downloads_as_a_spreadsheet_with_the_figures(as_role, q3_with
     assert 'filename="keywork-return-kent-medway-2025-Q3.xlsx"' in response["Content-Disposition"]
     rows = sheet_rows(response.content)
     assert rows[0][0] == "Kent and Medway: NHS England quarterly return 2025/26 Q3"
-    assert rows[1][0].startswith("As at 31 Dec 2025.")
+    assert rows[1][0].startswith("As at 31 December 2025.")
     new = section(rows, "People supported: new to the register")
     assert new[0] == ["Rating", "Kent", "Medway", "Total"]
     assert ["Amber", 10, 0, 10] in new and ["Green", 8, 0, 8] in new
@@ -66,7 +66,7 @@ def test_the_return_downloads_as_a_pdf_naming_the_service_quarter_and_figures(as
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF")
     text = pdf_text(response.content)
-    assert "Kent and Medway" in text and "2025/26 Q3" in text and "As at 31 Dec 2025" in text
+    assert "Kent and Medway" in text and "2025/26 Q3" in text and "As at 31 December 2025" in text
     assert "People supported: new to the register" in text
     assert "18" in text.split("People supported: new to the register")[1].split("People supported")[0]
 
