@@ -74,7 +74,7 @@ def pages(cast_: Cast) -> list[tuple[str, Client, str]]:
     return [
         ("Register: filtered, sorted, page 1", manager, f"{register}?rating=red&sort=name"),
         ("Register: deep page", manager, f"{register}?page={last_page}"),
-        ("Person page, longest timeline", manager, reverse("register:person", args=[cast_.long_record_id])),
+        ("Person page, longest timeline", manager, reverse("register:person_records", args=[cast_.long_record_id])),
         (f"Keyworker home, {CASELOAD} people", keyworker, reverse("home")),
         ("Inpatient list", manager, reverse("inpatient:list")),
         ("Programme dashboard", manager, reverse("reporting:dashboard")),
