@@ -34,7 +34,7 @@ def test_the_keyworker_in_the_benchmark_holds_a_full_caseload(service, make_user
         add_person(service, coordinator)
     actors = cast(service.people.first().referral_date)
     home = client_for(actors.keyworker).get("/")
-    assert len(home.context["work"].people) == CASELOAD
+    assert home.context["work"].people.count == CASELOAD
 
 
 def test_the_floor_replays_the_pages_own_sql_without_the_framework(service, make_user, add_person):
