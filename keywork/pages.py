@@ -43,6 +43,8 @@ def handle_form(request, form, save, success: str | Callable, title: str, done_u
         else:
             messages.success(request, success(form) if callable(success) else success)
             return redirect(done_url or saved)
+    if done_url is not None:
+        context.setdefault("back_url", done_url)  # "Back" leads where saving would
     return form_page(request, form, title, **context)
 
 

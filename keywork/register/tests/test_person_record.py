@@ -293,3 +293,8 @@ def test_the_latest_three_reviews_show_in_full_and_earlier_ones_are_folded(manag
     shown, folded = body.split('id="earlier-reviews"')
     assert shown.count('<h3 id="review-') == 3 and folded.count('<h3 id="review-') == 2
     assert "2 earlier C(E)TRs" in folded and uk_long_date(days_ago(1)) in shown
+
+
+def test_a_forms_back_link_leads_where_saving_would(manager, person):
+    body = manager.http.get(reverse("outcomes:add_goal", args=[person.pk])).content.decode()
+    assert f'href="{person_url(person, "outcomes", "goals")}"' in body
