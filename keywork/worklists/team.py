@@ -25,8 +25,9 @@ def team_counts(people, today) -> list[TeamCount]:
     keyworkers = Allocation.objects.current(today).filter(worker_type=WorkerType.PRACTICE_CONSULTANT)
     referrals, inpatient_list = reverse("keyworking:referrals"), reverse("inpatient:list")
     return [
+        # The decision queue opens the referrals page; the allocation queue is below it (its heading's id).
         TeamCount("Referrals to decide", awaiting_decision(people).count(), referrals),
-        TeamCount("Referrals to allocate", awaiting_allocation(people).count(), referrals),
+        TeamCount("Referrals to allocate", awaiting_allocation(people).count(), referrals + "#allocation"),
         TeamCount(
             "Overdue reviews",
             people.filter(status=RegisterStatus.ACTIVE, next_review_due__lt=today).count(),

@@ -169,6 +169,17 @@ def test_the_managers_home_counts_what_waits_on_the_team(manager, someone, admit
     }
 
 
+def test_the_referrals_to_allocate_count_leads_to_the_allocation_queue(manager, someone):
+    refer(someone(), manager.user, "accepted", decided_on=days_ago(2))
+    home = manager.http.get(reverse("home"))
+    count = next(c for c in home.context["counts"] if c.label == "Referrals to allocate")
+
+    queues = manager.http.get(count.href.partition("#")[0])
+
+    assert count.href == reverse("keyworking:referrals") + "#allocation"
+    assert '<h2 id="allocation">Waiting for a keyworker (1)</h2>' in queues.content.decode()
+
+
 def test_the_counts_are_of_the_managers_own_service(manager, other_service, add_person, coordinator_user):
     stranger = add_person(other_service, create_user(other_service, Role.COORDINATOR), rating="red")
     refer(stranger, coordinator_user)
