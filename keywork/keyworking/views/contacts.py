@@ -1,11 +1,11 @@
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 
 from keywork.accounts.permissions import Permission, permission_required
 from keywork.keyworking import operations
 from keywork.keyworking.forms import ContactForm, FollowUpDoneForm
 from keywork.keyworking.models import FollowUp
 from keywork.keyworking.person_page import contact_saved
+from keywork.keyworking.views.returning import next_path
 from keywork.pages import handle_form
 from keywork.register.access import person_for_request, record_for_request
 from keywork.register.record_pages import person_url
@@ -34,8 +34,7 @@ def complete_follow_up(request, follow_up_id):
     list in `?next=` to come back to (a path on this site only: never an address elsewhere)."""
     follow_up = record_for_request(request, FollowUp, follow_up_id)
     form = FollowUpDoneForm(request.POST or None, initial={"done_on": timezone.localdate()})
-    back = request.GET.get("next", "")
-    back = back if back.startswith("/") and url_has_allowed_host_and_scheme(back, allowed_hosts=None) else None
+    back = next_path(request, person_url(follow_up.person, "keywork", "follow-ups"))
 
     def save(actor, form):
         operations.complete_follow_up(actor, follow_up, form.cleaned_data["done_on"])
@@ -43,5 +42,4 @@ def complete_follow_up(request, follow_up_id):
 
     done = f"Follow-up for {follow_up.person.full_name} marked as done: {follow_up.description}"
     title = "Mark the follow-up as done"
-    back = back or person_url(follow_up.person, "keywork", "follow-ups")
     return handle_form(request, form, save, done, title, done_url=back, person=follow_up.person)
