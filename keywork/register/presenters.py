@@ -1,34 +1,37 @@
-"""Rows for the person's details sub-page and the words of its banners, so templates hold no display logic."""
+"""Rows for the person's details sub-page and the words of its banners, so templates hold no display logic.
 
-from keywork.presenters import uk_date, uk_long_date
+A summary list reads as sentences, so its dates are in full ("5 October 2026").
+"""
+
+from keywork.presenters import in_sentence, uk_long_date
 
 
 def _row(key: str, value: str, change_url: str | None = None) -> dict:
     row = {"key": {"text": key}, "value": {"text": value}}
     if change_url:
-        row["actions"] = {"items": [{"href": change_url, "text": "Change", "visuallyHiddenText": key.lower()}]}
+        row["actions"] = {"items": [{"href": change_url, "text": "Change", "visuallyHiddenText": in_sentence(key)}]}
     return row
 
 
 def register_rows(person, consent) -> list[dict]:
     consent_text = (
-        f"{consent.get_basis_display()}: {consent.given_by}, {uk_date(consent.decided_on)}"
+        f"{consent.get_basis_display()}: {consent.given_by}, {uk_long_date(consent.decided_on)}"
         if consent
         else "Not recorded"
     )
     return [
         _row("Rating", person.get_rating_display() or "Not rated"),
-        _row("Rated on", uk_date(person.rating_effective_on)),
-        _row("Next review due", uk_date(person.next_review_due)),
+        _row("Rated on", uk_long_date(person.rating_effective_on)),
+        _row("Next review due", uk_long_date(person.next_review_due)),
         _row("Status", person.get_status_display()),
         _row("Consent", consent_text),
-        _row("Referred by", f"{person.get_referral_source_display()} on {uk_date(person.referral_date)}"),
+        _row("Referred by", f"{person.get_referral_source_display()} on {uk_long_date(person.referral_date)}"),
     ]
 
 
 def detail_rows(person, change_url: str | None) -> list[dict]:
     return [
-        _row("Date of birth", f"{uk_date(person.date_of_birth)} (aged {person.age})", change_url),
+        _row("Date of birth", f"{uk_long_date(person.date_of_birth)} (aged {person.age})", change_url),
         _row("Sex", person.get_sex_display(), change_url),
         _row("Gender identity", person.gender_identity or "Not recorded", change_url),
         _row("Ethnicity", person.get_ethnicity_display(), change_url),
