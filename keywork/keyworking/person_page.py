@@ -8,7 +8,7 @@ from django.utils import timezone
 from keywork.accounts.permissions import Permission, has_permission, may_read_restricted_notes
 from keywork.keyworking.models import FollowUp
 from keywork.personrecord import SummaryItem
-from keywork.presenters import uk_date, uk_long_date
+from keywork.presenters import plural, uk_long_date
 from keywork.register.timeline import Event
 
 RESTRICTED_NOTE = "Restricted notes: visible only to the person's own workers and managers"
@@ -78,9 +78,11 @@ def timeline_events(request, person) -> list[Event]:
         Prefetch("follow_ups", queryset=FollowUp.objects.order_by("due_on"), to_attr="follow_up_list")
     )
     for contact in contacts:
-        follow_ups = "; ".join(f"Follow-up: {f.description} (due {uk_date(f.due_on)})" for f in contact.follow_up_list)
+        follow_ups = "; ".join(
+            f"Follow-up: {f.description} (due {uk_long_date(f.due_on)})" for f in contact.follow_up_list
+        )
         detail = " ".join(filter(None, [visible_notes(contact, request.user, person, may_read), follow_ups]))
-        title = f"{contact.get_contact_type_display()}, {contact.duration_minutes} minutes"
+        title = f"{contact.get_contact_type_display()}, {plural(contact.duration_minutes, 'minute')}"
         on = timezone.localtime(contact.occurred_at).date()
         events.append(Event(on, title, detail, _name(contact.recorded_by), kind="Contacts"))
     for allocation in person.allocations.select_related("worker", "recorded_by"):
