@@ -10,6 +10,8 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from keywork.accounts.models import Role
+from keywork.inpatient.schedule import schedule_for
+from keywork.presenters import uk_date, uk_long_date
 from keywork.testing.factories import create_user
 from keywork.tests.browser.conftest import assert_accessible, log_in
 
@@ -80,10 +82,12 @@ def test_a_coordinator_records_an_admission_and_a_discharge(page, service, add_p
     expect(summary_value(page, "In hospital")).to_have_text(
         "Fictional Park Hospital, Willow Ward (Tier 4 CAMHS general adolescent)"
     )
-    expect(summary_value(page, "Admitted")).to_contain_text("4 days ago")
+    expect(summary_value(page, "Admitted")).to_have_text(f"{uk_long_date(admitted_on)}, 4 days ago")
     expect(summary_value(page, "Distance from home")).to_have_text("38 miles")
     expect(summary_value(page, "Legal status")).to_have_text("Section 2")
-    expect(summary_value(page, "Next C(E)TR due")).to_have_text(re.compile(r"\d{1,2} \w{3} \d{4}"))
+    # In full in the summary list, abbreviated in the inpatient list's table below.
+    next_due = schedule_for(person.admissions.get(), service, today).next_due
+    expect(summary_value(page, "Next C(E)TR due")).to_have_text(uk_long_date(next_due))
     assert_accessible(page)
     person_url = page.url
 
@@ -96,7 +100,7 @@ def test_a_coordinator_records_an_admission_and_a_discharge(page, service, add_p
     expect(row).to_have_count(1)
     expect(row).to_contain_text("Fictional Park Hospital (38 miles)")
     expect(row).to_contain_text("Section 2")
-    expect(row.get_by_role("cell").nth(4)).to_have_text(re.compile(r"^\s*\d{1,2} \w{3} \d{4}"))  # Next C(E)TR due
+    expect(row.get_by_role("cell").nth(4)).to_have_text(re.compile(rf"^\s*{uk_date(next_due)}"))  # Next C(E)TR due
     assert_accessible(page)
 
     # When, back on the person page, they record the discharge home today

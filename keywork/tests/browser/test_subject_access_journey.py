@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from keywork.presenters import uk_date
+from keywork.presenters import uk_date, uk_long_date
 from keywork.subjectaccess.models import SubjectAccessRequest, response_due_on
 from keywork.subjectaccess.operations import IDENTITY_FIRST
 from keywork.testing.factories import create_user
@@ -54,8 +54,9 @@ def test_a_manager_records_a_subject_access_request_downloads_the_pack_and_place
     request_url = access_request.get_absolute_url()
     page.wait_for_url(f"**{request_url}")
     assert_accessible(page)
-    assert summary_value(page, "Received") == uk_date(received)
-    assert summary_value(page, "Response due") == uk_date(response_due_on(received))
+    # In full on the request's page, abbreviated in the list's table below.
+    assert summary_value(page, "Received") == uk_long_date(received)
+    assert summary_value(page, "Response due") == uk_long_date(response_due_on(received))
     assert summary_value(page, "Identity") == "Not checked yet"
     assert page.get_by_text("Download the pack").count() == 0
 
