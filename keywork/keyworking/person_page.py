@@ -8,7 +8,7 @@ from django.utils import timezone
 from keywork.accounts.permissions import Permission, has_permission, may_read_restricted_notes
 from keywork.keyworking.models import FollowUp
 from keywork.personrecord import SummaryItem
-from keywork.presenters import plural, uk_long_date
+from keywork.presenters import in_sentence, plural, uk_long_date
 from keywork.register.timeline import Event
 
 RESTRICTED_NOTE = "Restricted notes: visible only to the person's own workers and managers"
@@ -118,7 +118,7 @@ def timeline_events(request, person) -> list[Event]:
                 Event(referral.closed_on, "Keywork ended", referral.get_closing_reason_display(), "", kind=REFERRALS)
             )
     for escalation in person.escalations.select_related("raised_by"):
-        title = f"Escalated to {escalation.escalated_to} ({escalation.get_level_display().lower()})"
+        title = f"Escalated to {escalation.escalated_to} ({in_sentence(escalation.get_level_display())})"
         by = _name(escalation.raised_by)
         events.append(Event(escalation.escalated_on, title, escalation.issue, by, kind="Escalations"))
     for plan in person.support_plans.select_related("saved_by"):
