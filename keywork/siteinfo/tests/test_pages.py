@@ -43,7 +43,7 @@ def test_without_contact_details_the_pages_say_to_ask_a_team_manager(client, db,
     settings.SERVICE_CONTACT_EMAIL = settings.SERVICE_CONTACT_PHONE = settings.SERVICE_ORGANISATION = ""
     body = client.get(reverse("siteinfo:help")).content.decode()
     assert "Ask your team manager" in body and "mailto:" not in body
-    assert "the organisation that runs Keywork for your service" in body
+    assert "Keywork is run by" not in body
 
 
 def test_the_privacy_notice_gives_the_retention_periods_the_service_runs(client, db, settings):
