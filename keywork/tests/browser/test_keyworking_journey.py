@@ -103,7 +103,7 @@ def test_a_manager_refers_accepts_and_allocates_and_the_keyworker_records_a_cont
     expect(after_heading(page, "Workers")).to_contain_text(f"Practice Consultant: {keyworker.username}")
     assert_accessible(page)
     page.goto("/keywork/board/")
-    expect(page.get_by_text("Nobody is waiting.")).to_be_visible()
+    expect(page.get_by_text("Nobody is waiting for a keyworker.")).to_be_visible()
 
     # When the manager logs out and the keyworker logs in
     log_out(page)
