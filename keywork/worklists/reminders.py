@@ -5,13 +5,13 @@ from django.conf import settings
 from django.core.mail import send_mail
 
 from keywork.accounts.models import Role, User
-from keywork.presenters import uk_date
+from keywork.presenters import uk_long_date
 from keywork.register.models import Person
 from keywork.worklists.work import work_for
 
 
 def _due(day, today) -> str:
-    return f"overdue since {uk_date(day)}" if day < today else f"due {uk_date(day)}"
+    return f"overdue since {uk_long_date(day)}" if day < today else f"due {uk_long_date(day)}"
 
 
 def reminder_lines(user) -> list[str]:
@@ -21,7 +21,7 @@ def reminder_lines(user) -> list[str]:
     lines += [f"C(E)TR {_due(row.schedule.next_due, today)}: {row.admission.person.full_name}" for row in work.ctrs_due]
     lines += [f"Follow-up {_due(f.due_on, today)}: {f.person.full_name}: {f.description}" for f in work.follow_ups_due]
     lines += [
-        f"{work.not_contacted.title}: {p.full_name} (last contact {uk_date(p.last_contact_on) or 'none'})"
+        f"{work.not_contacted.title}: {p.full_name} (last contact {uk_long_date(p.last_contact_on) or 'none'})"
         for p in work.not_contacted
     ]
     lines += [

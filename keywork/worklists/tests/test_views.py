@@ -289,7 +289,7 @@ def test_the_daily_reminder_lists_what_is_due_this_week_as_the_home_page_does(ke
     call_command("send_reminders", stdout=out)
 
     body = mail.outbox[0].body
-    assert "Sent 1 reminder e-mail(s)" in out.getvalue() and mail.outbox[0].to == ["worker@example.org"]
+    assert "Sent 1 reminder email" in out.getvalue() and mail.outbox[0].to == ["worker@example.org"]
     assert f"Follow-up overdue since {days_ago(2).day} " in body and "Ring the SENCo" in body
     assert "Send the plan" in body and "Next fortnight" not in body
 
