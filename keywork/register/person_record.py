@@ -6,7 +6,7 @@ import datetime
 from keywork.personrecord import PageSection, Part
 from keywork.personrecord.fhir import SNOMED_CT, UK_CORE, FhirRecord, date, reference, resource_id, without_empty
 from keywork.personrecord.pack import Column, Section, details_section, section
-from keywork.presenters import format_nhs_number
+from keywork.presenters import format_nhs_number, uk_long_date
 from keywork.register import person_page
 from keywork.register.choices import Condition, RegisterStatus, Sex
 
@@ -163,7 +163,8 @@ def rating_flags(person, subject: dict) -> list[dict]:
         end = following.effective_on if following else _left_register_on(person)
         label = f"{change.get_rating_display()} ({change.get_cause_display()})"
         if following is None and person.rating and person.rating != change.rating:
-            kept = f"kept while in hospital; a review of {change.effective_on} said {change.get_rating_display()}"
+            reviewed_on = uk_long_date(change.effective_on)
+            kept = f"kept while in hospital; a review of {reviewed_on} said {change.get_rating_display()}"
             label = f"{person.get_rating_display()} ({kept})"
         flags.append(
             {
