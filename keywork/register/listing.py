@@ -42,7 +42,10 @@ class RegisterFilterForm(forms.Form):
     keyworker = fields.ChoiceField(label="Keyworker", required=False, choices=())
     local_authority = fields.ChoiceField(label="Local authority", required=False, choices=())
     age_band = fields.ChoiceField(
-        label="Age", required=False, choices=[("", "Any age")] + [(band, band) for band in AGE_BANDS]
+        label="Age",
+        required=False,
+        # The band stays "0-10" in the address; it reads "0 to 10" (GOV.UK style for a range).
+        choices=[("", "Any age")] + [(band, f"{low} to {high}") for band, (low, high) in AGE_BANDS.items()],
     )
     status = fields.ChoiceField(
         label="Status",
