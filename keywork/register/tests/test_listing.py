@@ -42,7 +42,7 @@ def test_the_keyworker_column_names_each_persons_current_workers(coordinator, te
     rows = {name: row for name in ("Ash", "Birch", "Cedar") for row in page.split("<tr") if f">{name}, " in row}
     assert "Zara Young" in rows["Ash"]
     assert "Ann Bell" in rows["Birch"] and "Zara Young" not in rows["Birch"]
-    assert re.search(r"Keyworker </span>None<", rows["Cedar"])
+    assert re.search(r"Keyworker </span>Not allocated<", rows["Cedar"])
 
 
 @pytest.mark.parametrize(("choice", "expected"), [("zara", ["Ash"]), ("ann", ["Birch"]), ("none", ["Cedar"])])
