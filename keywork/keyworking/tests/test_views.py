@@ -1,4 +1,5 @@
 import datetime
+import html
 
 import pytest
 from django.urls import reverse
@@ -77,6 +78,7 @@ def test_the_board_warns_when_a_worker_is_over_the_caseload_limit(service, manag
     row = next(row for row in response.context["caseloads"] if row["worker"] == worker)
     assert row["total"] == 2 and row["over_limit"] and row["by_rating"][1] == 2
     assert "Over the caseload limit" in response.content.decode()
+    assert f"{worker.display_name} holds 2 people; the limit is 1." in response.content.decode()
 
 
 def test_a_contact_in_the_future_is_refused_on_the_page_and_nothing_is_saved(keyworker, person):
@@ -160,6 +162,35 @@ def test_an_escalation_response_dated_before_it_was_raised_is_refused(keyworker,
     assert "responded_on" in response.context["form"].errors
     escalation.refresh_from_db()
     assert escalation.responded_on is None
+
+
+def test_the_banner_after_a_response_names_who_responded(keyworker, person):
+    escalation = Escalation.objects.create(
+        person=person,
+        issue="No OT",
+        escalated_to="Trust",
+        level="manager",
+        escalated_on=days_ago(3),
+        response_due_on=TODAY,
+        raised_by=keyworker.user,
+    )
+    response = keyworker.http.post(
+        reverse("keyworking:respond", args=[escalation.pk]),
+        {"response": "Booked", **date_parts("responded_on", TODAY)},
+        follow=True,
+    )
+    assert "Response from Trust recorded" in response.content.decode()
+
+
+def test_the_banner_after_ending_an_allocation_names_the_worker(manager, person, keyworker):
+    allocation = Allocation.objects.current().get(person=person)
+    response = manager.http.post(
+        reverse("keyworking:end_allocation", args=[allocation.pk]),
+        {"end_reason": "Moved team", **date_parts("ends_on", TODAY)},
+        follow=True,
+    )
+    banner = f"{keyworker.user.display_name}'s allocation as {allocation.get_worker_type_display()} ended"
+    assert banner in html.unescape(response.content.decode())
 
 
 def test_a_professionals_page_lists_only_the_people_the_viewer_may_see(keyworker, person, service, add_person, manager):

@@ -54,9 +54,8 @@ def end_allocation(request, allocation_id):
         return allocation.person
 
     done = person_url(allocation.person, "keywork", "workers")
-    return handle_form(
-        request, form, save, "Allocation ended", "End the allocation", done_url=done, person=allocation.person
-    )
+    ended = f"{allocation.worker.display_name}'s allocation as {allocation.get_worker_type_display()} ended"
+    return handle_form(request, form, save, ended, "End the allocation", done_url=done, person=allocation.person)
 
 
 @permission_required(Permission.ALLOCATE)

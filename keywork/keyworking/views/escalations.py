@@ -31,7 +31,7 @@ def respond_to_escalation(request, escalation_id):
         request,
         form,
         lambda actor, f: operations.update_escalation(actor, f.instance).person,
-        "Escalation updated",
+        f"Response from {escalation.escalated_to} recorded",
         "Record the response",
         done_url=person_url(escalation.person, "keywork", "escalations"),
         person=escalation.person,
