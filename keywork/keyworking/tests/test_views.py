@@ -145,8 +145,10 @@ def test_a_plan_saved_twice_keeps_both_versions_and_a_stale_save_is_refused(keyw
     assert list(SupportPlan.objects.values_list("version", "what_helps")) == [(2, "Music"), (1, "Quiet room")]
 
 
-def test_an_escalation_response_dated_before_it_was_raised_is_refused(keyworker, person):
-    escalation = Escalation.objects.create(
+@pytest.fixture
+def escalation(keyworker, person):
+    """An escalation raised three days ago, its response due today."""
+    return Escalation.objects.create(
         person=person,
         issue="No OT",
         escalated_to="Trust",
@@ -155,6 +157,9 @@ def test_an_escalation_response_dated_before_it_was_raised_is_refused(keyworker,
         response_due_on=TODAY,
         raised_by=keyworker.user,
     )
+
+
+def test_an_escalation_response_dated_before_it_was_raised_is_refused(keyworker, escalation):
     response = keyworker.http.post(
         reverse("keyworking:respond", args=[escalation.pk]),
         {"response": "Booked", **date_parts("responded_on", days_ago(4))},
@@ -164,16 +169,7 @@ def test_an_escalation_response_dated_before_it_was_raised_is_refused(keyworker,
     assert escalation.responded_on is None
 
 
-def test_the_banner_after_a_response_names_who_responded(keyworker, person):
-    escalation = Escalation.objects.create(
-        person=person,
-        issue="No OT",
-        escalated_to="Trust",
-        level="manager",
-        escalated_on=days_ago(3),
-        response_due_on=TODAY,
-        raised_by=keyworker.user,
-    )
+def test_the_banner_after_a_response_names_who_responded(keyworker, escalation):
     response = keyworker.http.post(
         reverse("keyworking:respond", args=[escalation.pk]),
         {"response": "Booked", **date_parts("responded_on", TODAY)},
