@@ -6,7 +6,7 @@ from django import forms
 from django.utils import timezone
 
 from keywork.accounts.models import Role
-from keywork.forms import fields
+from keywork.forms import fields, messages
 from keywork.forms.models import ModelForm
 from keywork.keyworking.board import caseloads
 from keywork.keyworking.choices import AgencyType, ClosingReason, ContactType, EscalationLevel, ReferralRoute
@@ -24,7 +24,9 @@ from keywork.keyworking.models.allocations import lapsed_text
 
 
 class ReferralForm(ModelForm):
-    route = fields.RadioField(label="How did the referral come?", choices=ReferralRoute.choices)
+    route = fields.RadioField(
+        label="How did the referral come?", error_name="how the referral came", choices=ReferralRoute.choices
+    )
     received_on = fields.DateField(label="Date received")
     referrer_name = fields.CharField(label="Referrer's name", max_length=200)
     referrer_organisation = fields.CharField(label="Referrer's organisation", max_length=200)
@@ -49,7 +51,9 @@ class DecisionForm(ModelForm):
 
 class ClosingForm(ModelForm):
     closed_on = fields.DateField(label="Closing date")
-    closing_reason = fields.RadioField(label="Why is keywork ending?", choices=ClosingReason.choices)
+    closing_reason = fields.RadioField(
+        label="Why is keywork ending?", error_name="why keywork is ending", choices=ClosingReason.choices
+    )
     closing_notes = fields.TextareaField(label="Notes (optional)", required=False)
 
     class Meta:
@@ -137,7 +141,9 @@ class ProfessionalForm(ModelForm):
     organisation = fields.CharField(label="Organisation", max_length=200)
     agency_type = fields.RadioField(label="Type of agency", choices=AgencyType.choices)
     phone = fields.CharField(label="Phone (optional)", max_length=30, required=False, width=20)
-    email = fields.CharField(label="Email (optional)", max_length=254, required=False)
+    email = fields.CharField(
+        label="Email (optional)", max_length=254, required=False, error_messages={"invalid": messages.EMAIL_FORMAT}
+    )
 
     class Meta:
         model = Professional
@@ -177,8 +183,15 @@ class ContactForm(ModelForm):
     follow_up_owner = fields.ModelChoiceField(
         label="Follow-up owner", queryset=None, required=False, empty_label="Choose a worker"
     )
-    follow_up_owner_name = fields.CharField(label="Or someone outside the service", max_length=200, required=False)
-    follow_up_due_on = fields.DateField(label="Follow-up due", required=False)
+    follow_up_owner_name = fields.CharField(
+        label="Or someone outside the service",
+        error_name="the name of someone outside the service",
+        max_length=200,
+        required=False,
+    )
+    follow_up_due_on = fields.DateField(
+        label="Follow-up due", error_name="the date the follow-up is due", required=False
+    )
 
     model_error_fields = {"occurred_at": "contact_date"}
     field_order = [
@@ -241,7 +254,7 @@ class PlanForm(ModelForm):
     early_warning_signs = fields.TextareaField(label="Early warning signs")
     who_to_call = fields.TextareaField(label="Who to call", hint="Names, roles and phone numbers, in order")
     agreed_responses = fields.TextareaField(label="Agreed responses")
-    based_on_version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+    based_on_version = fields.HiddenIntegerField(min_value=0)
 
     class Meta:
         model = SupportPlan
@@ -250,10 +263,12 @@ class PlanForm(ModelForm):
 
 class EscalationForm(ModelForm):
     issue = fields.TextareaField(label="What is stuck")
-    escalated_to = fields.CharField(label="Escalated to (organisation)", max_length=200)
+    escalated_to = fields.CharField(
+        label="Escalated to (organisation)", error_name="the organisation it was escalated to", max_length=200
+    )
     level = fields.RadioField(label="Level", choices=EscalationLevel.choices)
     escalated_on = fields.DateField(label="Date escalated")
-    response_due_on = fields.DateField(label="Response due by")
+    response_due_on = fields.DateField(label="Response due by", error_name="the date a response is due by")
 
     class Meta:
         model = Escalation
