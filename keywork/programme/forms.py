@@ -238,3 +238,9 @@ def _pence(text: str, allow_negative: bool) -> int:
     if pence < 0 and not allow_negative:
         raise forms.ValidationError("Enter an amount of 0 or more")
     return pence
+
+
+class WorkforceDayForm(forms.Form):
+    """A GET form: the day the headcount and whole-time equivalent are counted on."""
+
+    on = fields.DateField(label="Date", error_name="the date to count on", required=False)

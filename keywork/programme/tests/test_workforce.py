@@ -88,8 +88,15 @@ def test_another_services_posts_are_not_counted(service, other_service, team, ma
 
 
 def test_the_workforce_page_shows_the_date_asked_for(as_role, team):
-    response = as_role(Role.MANAGER).http.get(reverse("programme:workforce") + "?on=2026-06-01")
+    response = as_role(Role.MANAGER).http.get(reverse("programme:workforce"), date_parts("on", ON))
     assert (response.context["day"], response.context["summary"]["wte"]) == (ON, Decimal("1.60"))
+
+
+def test_a_date_that_does_not_exist_is_refused_in_words_and_today_counted(as_role, team):
+    impossible = {"on_0": "31", "on_1": "2", "on_2": "2026"}
+    response = as_role(Role.MANAGER).http.get(reverse("programme:workforce"), impossible)
+    assert response.context["day"] == TODAY
+    assert "Date to count on must be a real date" in response.content.decode()
 
 
 @pytest.mark.parametrize("hours", ["0", "48.5"])

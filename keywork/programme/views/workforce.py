@@ -1,5 +1,3 @@
-import datetime
-
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
@@ -7,7 +5,7 @@ from keywork.accounts.permissions import Permission, permission_required
 from keywork.assurance.rules import LAPSE_WARNING_DAYS, lapsing
 from keywork.pages import handle_form
 from keywork.programme import operations
-from keywork.programme.forms import AssuranceForm, PostForm, PostHoldingForm
+from keywork.programme.forms import AssuranceForm, PostForm, PostHoldingForm, WorkforceDayForm
 from keywork.programme.models import Post
 from keywork.programme.workforce import workforce_on
 
@@ -15,10 +13,8 @@ from keywork.programme.workforce import workforce_on
 @permission_required(Permission.MANAGE_WORKFORCE)
 def workforce(request):
     today = timezone.localdate()
-    try:
-        day = datetime.date.fromisoformat(request.GET.get("on", ""))
-    except ValueError:
-        day = today
+    day_form = WorkforceDayForm(request.GET or None)
+    day = (day_form.cleaned_data["on"] if day_form.is_valid() else None) or today
     posts = Post.objects.filter(service=request.service).prefetch_related("holdings")
     return render(
         request,
@@ -26,6 +22,7 @@ def workforce(request):
         {
             "page_title": "Workforce",
             "day": day,
+            "day_form": day_form,
             "summary": workforce_on(request.service, day),
             "posts": posts,
             "lapsing": lapsing(request.service, today),
