@@ -47,6 +47,14 @@ class PostcodeField(models.CharField):
         return rules.normalise_postcode(super().to_python(value))
 
 
+class NameField(models.CharField):
+    """A name, kept without the spaces typed or pasted around it wherever the model is cleaned (the API too)."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return value.strip() if isinstance(value, str) else value
+
+
 # The names the header search matches, folded into Person.search_name.
 NAME_FIELDS = ("given_name", "family_name", "preferred_name")
 
@@ -87,9 +95,9 @@ class PersonQuerySet(models.QuerySet):
 class Person(models.Model):
     service = models.ForeignKey("services.Service", on_delete=models.PROTECT, related_name="people")
     nhs_number = NHSNumberField("NHS number")
-    given_name = models.CharField(max_length=100)
-    family_name = models.CharField(max_length=100)
-    preferred_name = models.CharField(max_length=100, blank=True)
+    given_name = NameField(max_length=100)
+    family_name = NameField(max_length=100)
+    preferred_name = NameField(max_length=100, blank=True)
     # All three names folded by fold_for_search(), kept right on every save and bulk write.
     search_name = models.CharField(max_length=310, blank=True, editable=False)
     date_of_birth = models.DateField()

@@ -180,6 +180,21 @@ def test_the_created_person_is_returned_as_stored(api):
     assert (created["rating"], created["status"], created["version"]) == ("amber", "active", 1)
 
 
+def test_names_are_stored_without_the_spaces_around_them(api):
+    created = api.post("/api/people", person_body(given_name="  Alexa ", family_name="\tMorgan\n")).json()
+
+    person = Person.objects.get(pk=created["id"])
+    assert (person.given_name, person.family_name, person.search_name) == ("Alexa", "Morgan", "alexa morgan")
+
+
+def test_a_name_of_only_spaces_is_refused_as_missing(api):
+    response = api.post("/api/people", person_body(given_name="   "))
+
+    assert response.status_code == 422
+    assert list(response.json()["errors"]) == ["given_name"]
+    assert not Person.objects.exists()
+
+
 def test_an_nhs_number_typed_with_spaces_is_stored_as_ten_digits(api):
     digits = valid_nhs_number()
     spaced = f"{digits[:3]} {digits[3:6]} {digits[6:]}"
