@@ -62,7 +62,7 @@ def list_kpis(request):
 @permission_required(Permission.VIEW_PROGRAMME)
 def kpi_values(request, kpi_id: int, start: datetime.date):
     kpi = get_object_or_404(Kpi, pk=kpi_id, service=request.service)
-    return kpi_series(kpi, start, timezone.localdate())
+    return kpi_series(kpi, start, timezone.localdate(), request.user)
 
 
 @router.post("/kpis/{int:kpi_id}/values", response={201: KpiPointOut})

@@ -5,12 +5,14 @@ import statistics
 from dataclasses import dataclass
 from decimal import Decimal
 
+from keywork.accounts.permissions import Permission, has_permission
 from keywork.inpatient.census import month_end, month_starts, monthly_census
 from keywork.inpatient.models import Admission
 from keywork.keyworking.models import Allocation, Referral
 from keywork.programme.models import Kpi
 from keywork.reviews.models import Action, Review
 from keywork.reviews.rules import post_admission_review_due
+from keywork.suppression import SUPPRESSED, suppress_count
 
 
 @dataclass
@@ -18,20 +20,43 @@ class KpiPoint:
     month: datetime.date
     value: Decimal | None
     on_track: bool | None
+    suppressed: bool = False
+
+    @property
+    def shown(self) -> bool:
+        """Whether the month has a figure to show, even a hidden one."""
+        return self.value is not None or self.suppressed
 
 
-def kpi_series(kpi: Kpi, first: datetime.date, today: datetime.date) -> list[KpiPoint]:
+@dataclass(frozen=True)
+class Measured:
+    """A computed month's figure and how many people (or their records) it is computed from."""
+
+    value: Decimal | None
+    base: int
+
+
+def kpi_series(kpi: Kpi, first: datetime.date, today: datetime.date, viewer) -> list[KpiPoint]:
+    """The series as `viewer` may see it: a computed figure from a few people's records is hidden
+    (small-number suppression, the service's threshold) from one who may not see people's records."""
     months = month_starts(first, today)
-    if kpi.computation in COMPUTATIONS:
-        values = computed_series(kpi.service, kpi.computation, months, today)
-    else:
-        values = _entered(kpi, months)
-    return [KpiPoint(month, value, kpi.on_track(value)) for month, value in zip(months, values, strict=True)]
+    if kpi.computation not in COMPUTATIONS:
+        entered = _entered(kpi, months)
+        return [KpiPoint(month, value, kpi.on_track(value)) for month, value in zip(months, entered, strict=True)]
+    measured = COMPUTATIONS[kpi.computation](kpi.service, months, today)
+    hide_small = not has_permission(viewer, Permission.VIEW_PEOPLE)
+    threshold = kpi.service.suppression_threshold
+    return [
+        KpiPoint(month, None, None, suppressed=True)
+        if hide_small and suppress_count(point.base, threshold) == SUPPRESSED
+        else KpiPoint(month, point.value, kpi.on_track(point.value))
+        for month, point in zip(months, measured, strict=True)
+    ]
 
 
 def computed_series(service, computation: str, months: list[datetime.date], today: datetime.date) -> list:
     """A measure computed from the records for each month: shared by KPIs and the dashboard."""
-    return COMPUTATIONS[computation](service, months, today)
+    return [point.value for point in COMPUTATIONS[computation](service, months, today)]
 
 
 def _entered(kpi, months):
@@ -40,7 +65,7 @@ def _entered(kpi, months):
 
 
 def _inpatients(service, months, today):
-    return [Decimal(m.count) for m in monthly_census(service, months[0], today, today)]
+    return [Measured(Decimal(m.count), m.count) for m in monthly_census(service, months[0], today, today)]
 
 
 def _by_month(dated_values, months) -> dict:
@@ -67,7 +92,10 @@ def _days_to_allocation(service, months, today):
         if earlier:
             waits.append((starts_on, (starts_on - max(earlier)).days))
     grouped = _by_month(waits, months)
-    return [Decimal(statistics.median(grouped[month])) if grouped[month] else None for month in months]
+    return [
+        Measured(Decimal(statistics.median(grouped[month])) if grouped[month] else None, len(grouped[month]))
+        for month in months
+    ]
 
 
 def _ctr_on_time(service, months, today):
@@ -84,10 +112,12 @@ def _ctr_on_time(service, months, today):
         due = post_admission_review_due(admitted_on, service)
         outcomes.append((due, any(admitted_on <= day <= due for day in held.get(person_id, []))))
     grouped = _by_month(outcomes, months)
-    return [
-        Decimal(round(100 * sum(grouped[month]) / len(grouped[month]), 1)) if grouped[month] else None
-        for month in months
-    ]
+    return [Measured(_per_cent(sum(grouped[month]), len(grouped[month])), len(grouped[month])) for month in months]
+
+
+def _per_cent(part: int, whole: int) -> Decimal | None:
+    """To one decimal place, worked in decimals (a float's 33.3 is 33.29999...)."""
+    return (Decimal(100 * part) / whole).quantize(Decimal("0.1")) if whole else None
 
 
 def _overdue_actions(service, months, today):
@@ -97,15 +127,12 @@ def _overdue_actions(service, months, today):
     values = []
     for month in months:
         end = min(month_end(month), today)
-        values.append(
-            Decimal(
-                sum(
-                    1
-                    for due, done, status in actions
-                    if due < end and (done is None and status == "open" or done is not None and done > end)
-                )
-            )
+        overdue = sum(
+            1
+            for due, done, status in actions
+            if due < end and (done is None and status == "open" or done is not None and done > end)
         )
+        values.append(Measured(Decimal(overdue), overdue))
     return values
 
 

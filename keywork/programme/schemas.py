@@ -11,6 +11,10 @@ class KpiPointOut(Schema):
     month: datetime.date
     value: Decimal | None
     on_track: bool | None
+    suppressed: bool = Field(
+        False,
+        description="A figure computed from a few people's records, hidden (null) from roles that may not see people",
+    )
 
 
 class KpiOut(Schema):

@@ -66,12 +66,14 @@ def spend(lead_user):
 
 @pytest.fixture
 def make_kpi():
-    def make(service, computation="manual", direction="higher", target="80", name="Families who feel listened to"):
+    def make(
+        service, computation="manual", direction="higher", target="80", name="Families who feel listened to", unit="%"
+    ):
         return Kpi.objects.create(
             service=service,
             name=name,
             definition="From the family survey each month.",
-            unit="%",
+            unit=unit,
             direction=direction,
             target=Decimal(target),
             computation=computation,

@@ -18,7 +18,7 @@ from keywork.programme.risk_map import heat_map
 def overview(request):
     today = timezone.localdate()
     kpis = [
-        (kpi, kpi_series(kpi, today.replace(year=today.year - 1, day=1), today))
+        (kpi, kpi_series(kpi, today.replace(year=today.year - 1, day=1), today, request.user))
         for kpi in request.service.kpis.prefetch_related("values")
     ]
     return render(
@@ -39,7 +39,7 @@ def overview(request):
 def kpi_detail(request, kpi_id):
     kpi = get_object_or_404(Kpi, pk=kpi_id, service=request.service)
     today = timezone.localdate()
-    series = kpi_series(kpi, series_start(kpi, today), today)
+    series = kpi_series(kpi, series_start(kpi, today), today, request.user)
     return render(
         request,
         "programme/kpi.jinja",
