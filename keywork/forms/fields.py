@@ -142,7 +142,8 @@ class DateField(NhsFieldMixin, forms.MultiValueField):
             raise forms.ValidationError(f"The year of the {in_sentence(subject)} must include 4 numbers", code="year")
         try:
             return datetime.date(int(parts["year"]), int(parts["month"]), int(parts["day"]))
-        except ValueError as error:
+        # A day or month of twenty digits overflows the C integer before it can be out of range.
+        except (ValueError, OverflowError) as error:
             raise forms.ValidationError(f"{subject} must be a real date", code="invalid") from error
 
     def date_parts(self, bound_field) -> list[str]:

@@ -5,10 +5,11 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from ninja import Router, Status
+from ninja import Query, Router, Status
 
 from keywork import audit
 from keywork.accounts.permissions import Permission, permission_required
+from keywork.datebounds import FIRST_FINANCIAL_YEAR, LAST_FINANCIAL_YEAR
 from keywork.money import financial_year_of
 from keywork.programme import operations
 from keywork.programme.budget_report import budget_report
@@ -92,7 +93,7 @@ def add_milestone(request, payload: MilestoneIn):
 
 @router.get("/budget", response=BudgetOut)
 @permission_required(Permission.VIEW_PROGRAMME)
-def budget(request, financial_year: int | None = None):
+def budget(request, financial_year: int | None = Query(None, ge=FIRST_FINANCIAL_YEAR, le=LAST_FINANCIAL_YEAR)):
     today = timezone.localdate()
     report = budget_report(request.service, financial_year or financial_year_of(today), today)
     return {

@@ -1,17 +1,20 @@
 """The register's API routes: the same permissions, rules, operations and audit as its pages."""
 
+from typing import Literal
+
 from django.core.exceptions import ValidationError
 from ninja import Query, Router, Schema, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from keywork import audit
 from keywork.accounts.permissions import Permission, permission_required
 from keywork.register import operations
 from keywork.register.access import people_for, person_for_request
 from keywork.register.choices import Rating
-from keywork.register.listing import filter_people
+from keywork.register.listing import SORTS, filter_people
 from keywork.register.models import Consent, Person, RatingChange
 from keywork.register.schemas import PersonIn, PersonOut, PersonPatch, RatingIn, RatingOut
+from keywork.schemas import Pagination
 
 router = Router(tags=["Dynamic Support Register"])
 
@@ -35,12 +38,13 @@ class PeopleFilter(Schema):
     age_band: str = ""
     overdue: bool = False
     status: str = ""
-    sort: str = "urgency"
+    # The list's columns either way round ("-name"), as the register page's address takes them.
+    sort: Literal[tuple(way for key in SORTS for way in (key, f"-{key}"))] = "urgency"  # type: ignore[valid-type]
 
 
 @router.get("", response=list[PersonOut])
 @permission_required(Permission.VIEW_PEOPLE)
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def list_people(request, filters: Query[PeopleFilter]):
     return filter_people(people_for(request), filters.dict())
 

@@ -3,6 +3,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from keywork.accounts.permissions import Permission, has_permission, permission_required
+from keywork.datebounds import FIRST_FINANCIAL_YEAR, LAST_FINANCIAL_YEAR
 from keywork.money import financial_year_label, financial_year_of
 from keywork.pages import handle_form
 from keywork.programme import operations
@@ -19,6 +20,13 @@ def budget(request):
         year = int(request.GET.get("year", ""))
     except ValueError:
         year = financial_year_of(today)
+    if not FIRST_FINANCIAL_YEAR <= year <= LAST_FINANCIAL_YEAR:
+        # A year the address names outside the service's era: say so rather than fail on the dates.
+        message = (
+            f"Choose a financial year from {financial_year_label(FIRST_FINANCIAL_YEAR)} "
+            f"to {financial_year_label(LAST_FINANCIAL_YEAR)}"
+        )
+        return render(request, "400.jinja", {"message": message}, status=400)
     report = budget_report(request.service, year, today)
     return render(
         request,
