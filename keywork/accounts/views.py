@@ -17,6 +17,21 @@ class LoginView(auth_views.LoginView):
     extra_context = {"page_title": "Log in"}
 
 
+def locked_out(request, original_response=None, credentials=None):
+    """django-axes' answer while a username or address is locked out (settings.AXES_LOCKOUT_CALLABLE):
+    the login page again, saying why and for how long, instead of axes' own plain-text message."""
+    minutes = settings.LOGIN_LOCKOUT_MINUTES
+    context = {
+        "form": LoginForm(request, initial={"username": request.POST.get("username", "")}),
+        "page_title": "Log in",
+        "lockout_message": (
+            f"You have tried to log in too many times. Try again in {minutes} minute{'' if minutes == 1 else 's'}, "
+            "or reset your password if you have forgotten it"
+        ),
+    }
+    return render(request, "accounts/locked_out.jinja", context, status=429)
+
+
 class LogoutView(auth_views.LogoutView):
     """GET asks to confirm (the header links here); POST, with its CSRF token, logs out."""
 

@@ -12,6 +12,8 @@ system job (`Actor.system`): one with neither is refused with ValueError.
 
 from dataclasses import dataclass
 
+from keywork.audit.address import client_address
+
 
 @dataclass(frozen=True)
 class Actor:
@@ -28,7 +30,7 @@ class Actor:
         return cls(
             user=request.user if request.user.is_authenticated else None,
             service=request.service,
-            ip_address=request.META.get("REMOTE_ADDR"),
+            ip_address=client_address(request),
             path=request.get_full_path()[:500],
         )
 

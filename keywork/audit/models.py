@@ -17,6 +17,9 @@ class Operation(models.TextChoices):
     EXPORT = "export", "Exported"
     # Retention's erasure of a whole record: the entry says which rule, never what was erased.
     ERASE = "erase", "Erased"
+    # A refused login (wrong password, or any try while locked out): the entry is about the account
+    # tried, when there is one, and is written by the "login" process since no one is logged in.
+    LOGIN_FAILED = "login_fail", "Failed to log in"
 
 
 class AppendOnlyError(Exception):
