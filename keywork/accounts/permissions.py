@@ -131,11 +131,28 @@ def permission_required(permission: Permission):
     return decorator
 
 
-def may_read_restricted_notes(user, person) -> bool:
-    """Restricted notes are for the person's own workers and managers. Peer Associates work for a
-    partner organisation and never see them."""
+class NotesReach(StrEnum):
+    ALL = "all"
+    ALLOCATED = "allocated"
+    NONE = "none"
+
+
+def restricted_notes_reach(user) -> NotesReach:
+    """Whose restricted notes `user` may read: everyone's (managers), their own people's (the
+    people they are allocated to) or no one's. Peer Associates work for a partner organisation and
+    never see them. The one rule for a restricted contact's notes and the follow-ups agreed at it."""
+    if user is None:
+        return NotesReach.NONE
     if user.role in (Role.MANAGER, Role.LEAD, Role.ADMIN):
-        return True
+        return NotesReach.ALL
     if user.role != Role.KEYWORKER or user.worker_type == WorkerType.PEER_ASSOCIATE:
-        return False
+        return NotesReach.NONE
+    return NotesReach.ALLOCATED
+
+
+def may_read_restricted_notes(user, person) -> bool:
+    """Restricted notes are for the person's own workers and managers (restricted_notes_reach)."""
+    reach = restricted_notes_reach(user)
+    if reach != NotesReach.ALLOCATED:
+        return reach == NotesReach.ALL
     return person.allocations.current().filter(worker=user).exists()

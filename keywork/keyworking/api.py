@@ -1,6 +1,7 @@
 """Keyworking API routes: the same permissions, rules, operations and audit as the pages."""
 
 from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Router, Status
@@ -169,7 +170,9 @@ def add_involvement(request, payload: InvolvementIn):
 @permission_required(Permission.VIEW_PEOPLE)
 def list_contacts(request, person_id: int):
     person = person_for_request(request, person_id)
-    contacts = list(person.contacts.prefetch_related("follow_ups"))
+    contacts = list(
+        person.contacts.prefetch_related(Prefetch("follow_ups", queryset=FollowUp.objects.readable_by(request.user)))
+    )
     for contact in contacts:
         contact.notes = visible_notes(contact, request.user, person)
     return contacts

@@ -38,7 +38,7 @@ def keywork_section(request, person) -> str:
         "allocations": person.allocations.current().select_related("worker"),
         "involvements": person.involvements.filter(ended_on__isnull=True).select_related("professional"),
         "escalations": person.escalations.open(),
-        "follow_ups": person.follow_ups.filter(done_on__isnull=True).select_related("owner"),
+        "follow_ups": person.follow_ups.readable_by(request.user).filter(done_on__isnull=True).select_related("owner"),
         "may": _may(request),
         "today": timezone.localdate(),
     }
@@ -75,7 +75,11 @@ def timeline_events(request, person) -> list[Event]:
     may_read = may_read_restricted_notes(request.user, person)
     # A list of follow-ups per contact (to_attr), not a queryset each: a long record has hundreds.
     contacts = person.contacts.select_related("recorded_by").prefetch_related(
-        Prefetch("follow_ups", queryset=FollowUp.objects.order_by("due_on"), to_attr="follow_up_list")
+        Prefetch(
+            "follow_ups",
+            queryset=FollowUp.objects.readable_by(request.user).order_by("due_on"),
+            to_attr="follow_up_list",
+        )
     )
     for contact in contacts:
         follow_ups = "; ".join(

@@ -19,7 +19,7 @@ def scope_for(request) -> tuple[Scope, KeyworkerFilterForm | None]:
     if request.user.role == Role.KEYWORKER:
         return Scope(people_for(request), request.service, request.user), None
     filters = KeyworkerFilterForm(request.GET or None, service=request.service)
-    return Scope(people_for(request), request.service, filters.worker()), filters
+    return Scope(people_for(request), request.service, filters.worker(), reader=request.user), filters
 
 
 def list_context(request, scope: Scope, filters) -> dict:

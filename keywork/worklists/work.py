@@ -35,6 +35,11 @@ class Scope:
     service: object
     worker: object = None
     today: datetime.date = field(default_factory=timezone.localdate)
+    reader: object = None  # whom the lists are shown to, if not the worker (a manager's filter)
+
+    @property
+    def shown_to(self):
+        return self.reader or self.worker
 
     @property
     def due_by(self) -> datetime.date:
@@ -111,7 +116,9 @@ def ctrs_due(scope: Scope) -> list:
 
 def follow_ups_due(scope: Scope):
     """Open follow-ups overdue or due within the week: a worker's own, and any about their people."""
-    follow_ups = FollowUp.objects.filter(done_on__isnull=True, due_on__lte=scope.due_by, person__in=scope.people)
+    follow_ups = FollowUp.objects.readable_by(scope.shown_to).filter(
+        done_on__isnull=True, due_on__lte=scope.due_by, person__in=scope.people
+    )
     if scope.worker is not None:
         follow_ups = follow_ups.filter(Q(owner=scope.worker) | Q(person__in=scope.caseload.values("pk")))
     return (

@@ -1,9 +1,13 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 
+from keywork.accounts.permissions import NotesReach, restricted_notes_reach
+from keywork.datebounds import about_person, in_era
 from keywork.keyworking.choices import ContactType
+from keywork.keyworking.models.allocations import Allocation
 from keywork.presenters import uk_long_date
 
 
@@ -32,10 +36,24 @@ class Contact(models.Model):
         errors = {}
         if self.occurred_at and self.occurred_at > timezone.now():
             errors["occurred_at"] = "The contact must be dated now or in the past"
+        about_person(errors, "occurred_at", self.occurred_at, self.person if self.person_id else None, "The contact")
         if self.duration_minutes is not None and not 1 <= self.duration_minutes <= 24 * 60:
             errors["duration_minutes"] = "Enter a duration from 1 to 1440 minutes"
         if errors:
             raise ValidationError(errors)
+
+
+class FollowUpQuerySet(models.QuerySet):
+    def readable_by(self, user):
+        """Without the follow-ups agreed at a restricted contact whose notes `user` may not read:
+        they are hidden exactly as its notes are (restricted_notes_reach)."""
+        reach = restricted_notes_reach(user)
+        if reach == NotesReach.ALL:
+            return self
+        hidden = Q(contact__restricted=True)
+        if reach == NotesReach.ALLOCATED:
+            hidden &= ~Q(person_id__in=Allocation.objects.current().filter(worker=user).values("person_id"))
+        return self.exclude(hidden)
 
 
 class FollowUp(models.Model):
@@ -50,6 +68,8 @@ class FollowUp(models.Model):
     owner_name = models.CharField("Owner outside the service", max_length=200, blank=True)
     due_on = models.DateField()
     done_on = models.DateField(null=True, blank=True)
+
+    objects = FollowUpQuerySet.as_manager()
 
     class Meta:
         ordering = ["due_on", "id"]
@@ -70,6 +90,7 @@ class FollowUp(models.Model):
             and self.due_on < timezone.localtime(contact.occurred_at).date()
         ):
             errors["due_on"] = "The follow-up must be due on or after the contact"
+        in_era(errors, "due_on", self.due_on, "The follow-up's due date")
         if errors:
             raise ValidationError(errors)
 

@@ -159,6 +159,28 @@ def test_notes_that_are_not_restricted_are_shown_to_a_peer_associate(api, servic
     assert listed_notes(peer, person)[0] == ["Went bowling"]
 
 
+@pytest.fixture
+def restricted_follow_up(api, person):
+    body = contact_body(person, notes=SECRET, restricted=True, follow_ups=[follow_up_body()])
+    return created(api.post("/api/contacts", body))
+
+
+def listed_follow_ups(user, person) -> tuple[list[list[str]], bytes]:
+    response = Api(user).get("/api/contacts", person_id=person.pk)
+    return [[f["description"] for f in item["follow_ups"]] for item in ok(response)], response.content
+
+
+def test_the_follow_ups_of_a_restricted_contact_are_withheld_as_its_notes_are(
+    service, make_user, person, allocate, consultant, restricted_follow_up
+):
+    peer = keyworker_of(service, WorkerType.PEER_ASSOCIATE)
+    allocate(person, peer)
+    for user in (peer, make_user(service, Role.COORDINATOR)):
+        follow_ups, content = listed_follow_ups(user, person)
+        assert follow_ups == [[]] and b"Call the school SENCo" not in content
+    assert listed_follow_ups(consultant, person)[0] == [["Call the school SENCo"]]
+
+
 def test_withholding_notes_in_a_list_does_not_change_the_stored_notes(service, person, allocate, restricted_contact):
     peer = keyworker_of(service, WorkerType.PEER_ASSOCIATE)
     allocate(person, peer)

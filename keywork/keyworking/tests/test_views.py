@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from keywork.accounts.models import Role
-from keywork.keyworking.models import Allocation, Contact, Escalation, Referral, SupportPlan
+from keywork.keyworking.models import Allocation, Contact, Escalation, FollowUp, Referral, SupportPlan
 from keywork.testing.dates import TODAY, days_ago
 from keywork.testing.pages import date_parts, logged_in
 
@@ -127,6 +127,41 @@ def test_restricted_notes_are_hidden_from_the_dsr_coordinator(person, as_role, k
         "Disclosure about home life"
         not in as_role(Role.COORDINATOR).http.get(reverse("register:person_records", args=[person.pk])).content.decode()
     )
+
+
+def test_follow_ups_of_a_restricted_contact_are_hidden_as_its_notes_are_on_the_section_and_timeline(
+    keyworker, person, service, make_user, allocate, as_role
+):
+    contact = restricted_contact(person, keyworker.user)
+    FollowUp.objects.create(
+        contact=contact, person=person, description="Ring the social worker", owner=keyworker.user,
+        due_on=timezone.localdate(),
+    )  # fmt: skip
+    peer = make_user(service, Role.KEYWORKER)
+    peer.worker_type = "peer_associate"
+    peer.save()
+    allocate(person, peer)
+    pages = [reverse("register:person_keywork", args=[person.pk]), reverse("register:person_records", args=[person.pk])]
+    for reader in (logged_in(peer), as_role(Role.COORDINATOR)):
+        for page in pages:
+            assert "Ring the social worker" not in reader.http.get(page).content.decode()
+    for page in pages:
+        assert "Ring the social worker" in keyworker.http.get(page).content.decode()
+
+
+def test_a_hidden_follow_up_cannot_be_marked_done_by_its_address(keyworker, person, service, make_user, allocate):
+    contact = restricted_contact(person, keyworker.user)
+    hidden = FollowUp.objects.create(
+        contact=contact, person=person, description="Ring the social worker", owner=keyworker.user,
+        due_on=timezone.localdate(),
+    )  # fmt: skip
+    peer = make_user(service, Role.KEYWORKER)
+    peer.worker_type = "peer_associate"
+    peer.save()
+    allocate(person, peer)
+    url = reverse("keyworking:complete_follow_up", args=[hidden.pk])
+    assert logged_in(peer).http.get(url).status_code == 404
+    assert keyworker.http.get(url).status_code == 200
 
 
 def test_a_plan_saved_twice_keeps_both_versions_and_a_stale_save_is_refused(keyworker, person):

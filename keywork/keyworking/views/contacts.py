@@ -1,3 +1,4 @@
+from django.http import Http404
 from django.utils import timezone
 
 from keywork.accounts.permissions import Permission, permission_required
@@ -33,6 +34,8 @@ def complete_follow_up(request, follow_up_id):
     """Marked done from the person's page, or from a work list's own small form, which names the
     list in `?next=` to come back to (a path on this site only: never an address elsewhere)."""
     follow_up = record_for_request(request, FollowUp, follow_up_id)
+    if not FollowUp.objects.readable_by(request.user).filter(pk=follow_up.pk).exists():
+        raise Http404("Follow-up not found")  # hidden as its restricted contact's notes are
     form = FollowUpDoneForm(request.POST or None, initial={"done_on": timezone.localdate()})
     back = next_path(request, person_url(follow_up.person, "keywork", "follow-ups"))
 

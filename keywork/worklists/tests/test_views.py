@@ -101,6 +101,29 @@ def test_a_keyworker_sees_only_their_own_work_and_no_keyworker_filter(keyworker,
     )
 
 
+def restricted(follow_up):
+    follow_up.contact.restricted = True
+    follow_up.contact.save()
+    return follow_up
+
+
+def test_a_follow_up_agreed_at_a_restricted_contact_is_hidden_as_its_notes_are(
+    someone, keyworker, manager, service, as_role
+):
+    peer = create_user(service, Role.KEYWORKER, username="sky", worker_type="peer_associate")
+    person = someone(allocated_to=peer)
+    hidden = restricted(follow_up(person, TODAY, peer, "Ring the social worker"))
+    shown = follow_up(person, TODAY, peer, "Book the swimming lesson")
+    page = logged_in(peer).http.get(reverse("worklists:follow-ups-due"))
+    assert list(page.context["page"]) == [shown] and "Ring the social worker" not in page.content.decode()
+    coordinator = as_role(Role.COORDINATOR).http.get(reverse("worklists:follow-ups-due"))
+    assert list(coordinator.context["page"]) == [shown]
+    assert list(manager.http.get(reverse("home"), {"keyworker": peer.pk}).context["work"]["follow-ups-due"]) == [
+        hidden,
+        shown,
+    ]
+
+
 # The manager's home -------------------------------------------------------------------------------
 
 
