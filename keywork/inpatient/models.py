@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from keywork.datebounds import about_person
 from keywork.inpatient.choices import LegalStatus, UnitType
 from keywork.presenters import uk_long_date
 
@@ -55,6 +56,10 @@ class Admission(models.Model):
             errors["discharged_on"] = "The discharge date must be on or after the admission date"
         if self.admitted_on and self.planned_discharge_on and self.planned_discharge_on < self.admitted_on:
             errors["planned_discharge_on"] = "The planned discharge must be on or after the admission date"
+        person = self.person if self.person_id else None
+        about_person(errors, "admitted_on", self.admitted_on, person, "The admission date")
+        about_person(errors, "discharged_on", self.discharged_on, person, "The discharge date")
+        about_person(errors, "planned_discharge_on", self.planned_discharge_on, person, "The planned discharge")
         if self.discharged_on and not (self.discharge_destination or "").strip():
             errors["discharge_destination"] = "Enter where the person was discharged to"
         if not errors and self.person_id and self.admitted_on and self.overlapping().exists():

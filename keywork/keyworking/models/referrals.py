@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
+from keywork.datebounds import about_person
 from keywork.keyworking.choices import ClosingReason, ReferralDecision, ReferralRoute
 from keywork.keyworking.models._dates import not_after_today, not_before
 
@@ -40,6 +41,8 @@ class Referral(models.Model):
     def clean(self) -> None:
         errors = {}
         not_after_today(errors, "received_on", self.received_on, "The date the referral was received")
+        person = self.person if self.person_id else None
+        about_person(errors, "received_on", self.received_on, person, "The date the referral was received")
         if self.decision != ReferralDecision.PENDING:
             if not self.decided_on:
                 errors["decided_on"] = "Enter the date of the decision"

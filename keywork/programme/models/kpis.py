@@ -3,6 +3,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
+from keywork.datebounds import in_era
+
 
 class Kpi(models.Model):
     class Direction(models.TextChoices):
@@ -57,6 +59,7 @@ class KpiValue(models.Model):
             self.month = self.month.replace(day=1)
         if self.month and self.month > timezone.localdate():
             errors["month"] = "The month must not be in the future"
+        in_era(errors, "month", self.month, "The month")
         if self.kpi_id and self.kpi.computation != Kpi.Computation.MANUAL:
             errors["kpi"] = "This KPI is computed from the records, not entered by hand"
         if errors:
