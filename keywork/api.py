@@ -1,8 +1,10 @@
 """The JSON API: django-ninja, per-user bearer tokens, the same permissions, rules and audit
 as the pages, and errors as JSON that name the field."""
 
+from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError
 from ninja.errors import ValidationError as SchemaValidationError
@@ -32,6 +34,21 @@ class BearerToken(HttpBearer):
         return user
 
 
+def signed_in_only(view):
+    """The API's description names every route and field of a person's record, so unless
+    API_SCHEMA_REQUIRES_LOGIN is off only a signed-in user or a valid token may read it."""
+
+    def guarded(request, *args, **kwargs):
+        if settings.API_SCHEMA_REQUIRES_LOGIN and not request.user.is_authenticated and not BearerToken()(request):
+            if request.resolver_match.url_name == "openapi-view":
+                return redirect_to_login(request.get_full_path())
+            detail = "Log in or send a valid API token: Authorization: Bearer <token>"
+            return JsonResponse({"detail": detail}, status=401)
+        return view(request, *args, **kwargs)
+
+    return guarded
+
+
 api = NinjaAPI(
     title="Keywork API",
     version="1",
@@ -39,6 +56,7 @@ api = NinjaAPI(
     "create a token with `manage.py create_api_token <username>`.",
     auth=BearerToken(),
     urls_namespace="api",
+    docs_decorator=signed_in_only,
 )
 api.add_router("/people", register_router)
 api.add_router("", keyworking_router)

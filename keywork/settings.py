@@ -2,11 +2,11 @@
 defaults. Development and the demo set DEBUG=true and KEYWORK_DEMO=true (see the Makefile)."""
 
 import os
-from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 import jinja2
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 from keywork.env import envbool, envint, envlist, envsecret
@@ -36,9 +36,6 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.forms",
     "ninja",
-    # Counts failed logins and locks out (see AXES_* below); before keywork.audit, whose record of
-    # a failed login reads whether axes has just locked it out.
-    "axes",
     "keywork.services",
     "keywork.accounts",
     "keywork.audit",
@@ -70,6 +67,8 @@ if BENCH_ADMIN:
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "keywork.headers.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -80,8 +79,6 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Only in the demo (it steps aside otherwise): the service's error pages instead of DEBUG's.
     "keywork.siteinfo.middleware.ServiceErrorPagesInDemoMiddleware",
-    # Last, as django-axes requires: turns a locked-out login into the login page's lockout message.
-    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "keywork.urls"
@@ -144,25 +141,7 @@ RECORDS_RETENTION = {
 }
 
 AUTH_USER_MODEL = "accounts.User"
-# django-axes first: it refuses a login while its username or address is locked out.
-AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "keywork.accounts.backends.ServiceUserBackend"]
-# After LOGIN_FAILURE_LIMIT failed logins with one username (from anywhere) or from one address (any
-# username), logging in is refused for LOGIN_LOCKOUT_MINUTES; each try during a lockout restarts it,
-# and a successful login clears the count. Failed logins are audited (keywork/audit/logins.py).
-LOGIN_FAILURE_LIMIT = envint("LOGIN_FAILURE_LIMIT", 5)
-LOGIN_LOCKOUT_MINUTES = envint("LOGIN_LOCKOUT_MINUTES", 15)
-AXES_FAILURE_LIMIT = LOGIN_FAILURE_LIMIT
-AXES_COOLOFF_TIME = timedelta(minutes=LOGIN_LOCKOUT_MINUTES)
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
-AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_CALLABLE = "keywork.accounts.views.locked_out"
-AXES_CLIENT_IP_CALLABLE = "keywork.audit.address.client_address"
-# Successful logins are not kept by axes as well: the audit log and the session say who is in.
-AXES_DISABLE_ACCESS_LOG = True
-AXES_ENABLE_ADMIN = False
-# The addresses of the reverse proxies in front of the app. Only a request from one of them has its
-# X-Forwarded-For believed, for the audit log and the lockout alike (keywork/audit/address.py).
-TRUSTED_PROXY_ADDRESSES = envlist("TRUSTED_PROXY_ADDRESSES", [])
+AUTHENTICATION_BACKENDS = ["keywork.accounts.backends.ServiceUserBackend"]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
@@ -207,6 +186,20 @@ SECURE_REFERRER_POLICY = "same-origin"
 # A form sent without its security token gets the service's page, not Django's developer page.
 CSRF_FAILURE_VIEW = "keywork.siteinfo.views.form_expired"
 X_FRAME_OPTIONS = "DENY"
+# Only the app's own files: no inline script (the one line nhsuk-frontend's page template needs
+# carries the request's nonce), no inline style, nothing from another host (django-csp).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# The API's description (/api/openapi.json, /api/docs) answers only a signed-in user or a valid token.
+API_SCHEMA_REQUIRES_LOGIN = envbool("API_SCHEMA_REQUIRES_LOGIN", True)
 if envbool("BEHIND_TLS_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 

@@ -309,8 +309,8 @@ def test_editing_an_optional_text_field_to_null_is_not_a_server_error(tolerant, 
 # The schema ---------------------------------------------------------------------------------------
 
 
-def test_the_openapi_schema_lists_the_people_routes(client):
-    response = client.get("/api/openapi.json")
+def test_the_openapi_schema_lists_the_people_routes(manager):
+    response = manager.http.get("/api/openapi.json")
 
     assert response.status_code == 200
     paths = response.json()["paths"]

@@ -17,6 +17,7 @@ from keywork.testing.factories import PASSWORD
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 AXE_JS = Path(settings.BASE_DIR) / "static_build" / "axe" / "axe.min.js"
+AXE_URL = settings.STATIC_URL + "axe/axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 BLOCKING_IMPACTS = {"serious", "critical"}
 TIMEOUT_MS = 10_000
@@ -38,18 +39,30 @@ def chromium():
 
 @pytest.fixture
 def new_page(chromium, live_server, transactional_db):
-    """new_page(java_script_enabled=True) → a page in a fresh browser context on the live server."""
+    """new_page(java_script_enabled=True) → a page in a fresh browser context on the live server.
+
+    The test fails if the Content-Security-Policy blocked anything on any page it opened."""
     contexts = []
+    refused = []
 
     def make(**options):
         context = chromium.new_context(base_url=live_server.url, **options)
         context.set_default_timeout(TIMEOUT_MS)
         contexts.append(context)
-        return context.new_page()
+        page = context.new_page()
+        page.on("console", lambda message: _note_refusal(message, page, refused))
+        return page
 
     yield make
     for context in contexts:
         context.close()
+    if refused:
+        pytest.fail("the Content-Security-Policy refused:\n" + "\n".join(refused), pytrace=False)
+
+
+def _note_refusal(message, page, refused: list[str]) -> None:
+    if message.type == "error" and "Content Security Policy" in message.text:
+        refused.append(f"  {page.url}: {message.text}")
 
 
 @pytest.fixture
@@ -66,22 +79,27 @@ def log_in(page, user) -> None:
     page.wait_for_url(lambda url: "/login/" not in url)
 
 
-def assert_accessible(page) -> None:
+def assert_accessible(page, _twin: bool = False) -> None:
     """Run axe-core's WCAG 2.2 AA rules on the page; fail on any serious or critical violation.
 
-    axe is JavaScript: on a page whose context has JavaScript off, the injected script never runs,
-    so the same address is checked in a twin context with JavaScript on and the same cookies.
+    axe is JavaScript: on a page whose context has JavaScript off (the page template's inline script
+    never marked the body js-enabled), the same address is checked in a twin context with
+    JavaScript on and the same cookies. axe is loaded from the app's own static files, so the
+    Content-Security-Policy applies to the tests as it does to users: a page whose nonce is missing
+    stays without js-enabled even with JavaScript on, and fails.
     """
-    page.add_script_tag(path=str(AXE_JS))
-    if not page.evaluate("typeof axe !== 'undefined'"):
+    if not page.evaluate("document.body.classList.contains('js-enabled')"):
+        if _twin:
+            pytest.fail(f"the page template's inline script did not run on {page.url}", pytrace=False)
         twin = page.context.browser.new_context(storage_state=page.context.storage_state())
         try:
             twin_page = twin.new_page()
             twin_page.goto(page.url)
-            assert_accessible(twin_page)
+            assert_accessible(twin_page, _twin=True)
         finally:
             twin.close()
         return
+    page.add_script_tag(url=AXE_URL)
     results = page.evaluate(
         "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})",
         AXE_TAGS,
