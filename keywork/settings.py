@@ -2,6 +2,7 @@
 defaults. Development and the demo set DEBUG=true and KEYWORK_DEMO=true (see the Makefile)."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -36,6 +37,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.forms",
     "ninja",
+    # Counts failed logins and locks out (see AXES_* below); before keywork.audit, whose record of
+    # a failed login reads whether axes has just locked it out.
+    "axes",
     "keywork.services",
     "keywork.accounts",
     "keywork.audit",
@@ -79,6 +83,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Only in the demo (it steps aside otherwise): the service's error pages instead of DEBUG's.
     "keywork.siteinfo.middleware.ServiceErrorPagesInDemoMiddleware",
+    # Last, as django-axes requires: turns a locked-out login into the login page's lockout message.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "keywork.urls"
@@ -141,7 +147,25 @@ RECORDS_RETENTION = {
 }
 
 AUTH_USER_MODEL = "accounts.User"
-AUTHENTICATION_BACKENDS = ["keywork.accounts.backends.ServiceUserBackend"]
+# django-axes first: it refuses a login while its username or address is locked out.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "keywork.accounts.backends.ServiceUserBackend"]
+# After LOGIN_FAILURE_LIMIT failed logins with one username (from anywhere) or from one address (any
+# username), logging in is refused for LOGIN_LOCKOUT_MINUTES; each try during a lockout restarts it,
+# and a successful login clears the count. Failed logins are audited (keywork/audit/logins.py).
+LOGIN_FAILURE_LIMIT = envint("LOGIN_FAILURE_LIMIT", 5)
+LOGIN_LOCKOUT_MINUTES = envint("LOGIN_LOCKOUT_MINUTES", 15)
+AXES_FAILURE_LIMIT = LOGIN_FAILURE_LIMIT
+AXES_COOLOFF_TIME = timedelta(minutes=LOGIN_LOCKOUT_MINUTES)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "keywork.accounts.views.locked_out"
+AXES_CLIENT_IP_CALLABLE = "keywork.audit.address.client_address"
+# Successful logins are not kept by axes as well: the audit log and the session say who is in.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_ENABLE_ADMIN = False
+# The addresses of the reverse proxies in front of the app. Only a request from one of them has its
+# X-Forwarded-For believed, for the audit log and the lockout alike (keywork/audit/address.py).
+TRUSTED_PROXY_ADDRESSES = envlist("TRUSTED_PROXY_ADDRESSES", [])
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
