@@ -169,7 +169,12 @@ def resolve_blocker(request, blocker_id: int, payload: BlockerResolve):
 @permission_required(Permission.RECORD_SYSTEM_LEARNING)
 def list_case_studies(request, usable_in_return: bool = False):
     studies = CaseStudy.objects.filter(service=request.service)
-    return studies.filter(consent_recorded=True) if usable_in_return else studies
+    studies = list(studies.filter(consent_recorded=True) if usable_in_return else studies)
+    reachable = set(people_for(request).filter(pk__in=[s.person_id for s in studies]).values_list("pk", flat=True))
+    for study in studies:
+        if study.person_id not in reachable:
+            study.person_id = None  # who a story is about is for those who may reach the person
+    return studies
 
 
 @router.post("/case-studies", response={201: CaseStudyOut})

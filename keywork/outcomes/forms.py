@@ -1,3 +1,4 @@
+from django.db.models import Case, When
 from django.utils import timezone
 
 from keywork.forms import fields
@@ -141,6 +142,9 @@ class ResolveBlockerForm(ModelForm):
             self.initial.setdefault("resolved_on", timezone.localdate())
 
 
+UNSEEN_PERSON = "A person you cannot see"
+
+
 class CaseStudyForm(ModelForm):
     title = fields.CharField(label="Title", max_length=200)
     narrative = fields.TextareaField(
@@ -167,4 +171,13 @@ class CaseStudyForm(ModelForm):
     def __init__(self, *args, people, service, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.service = service
-        self.fields["person"].queryset = people.order_by("family_name", "given_name")
+        field, kept = self.fields["person"], self.instance.person_id
+        order = ["family_name", "given_name"]
+        if kept and not people.filter(pk=kept).exists():
+            # Someone who may not reach the person may still edit the story, but keeps the link as
+            # it is without learning who it is: unnamed, and first, not placed among names in order.
+            people = people.model.objects.filter(pk=kept) | people
+            named = field.label_from_instance
+            field.label_from_instance = lambda person: UNSEEN_PERSON if person.pk == kept else named(person)
+            order.insert(0, Case(When(pk=kept, then=0), default=1))
+        field.queryset = people.order_by(*order)

@@ -177,10 +177,8 @@ def edit_case_study(request, case_study_id):
 
 
 def _case_study_form(request, case_study, success, title):
+    # Someone who may not reach the person linked may still edit the story: the form keeps the link, unnamed.
     people = people_for(request)
-    if case_study.person_id and not people.filter(pk=case_study.person_id).exists():
-        # Someone who may not reach the person may still edit the story, but keeps the link as it is.
-        people = people.model.objects.filter(pk=case_study.person_id) | people
     form = CaseStudyForm(request.POST or None, instance=case_study, people=people, service=request.service)
 
     def save(actor, form):

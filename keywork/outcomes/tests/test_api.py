@@ -8,7 +8,7 @@ from keywork.audit.models import AuditEntry
 from keywork.outcomes.models import BehaviourRecord, CaseStudy, FamilyMeasure, Goal, GoalRating, SystemBlocker
 from keywork.testing.api import Api, errors
 from keywork.testing.dates import TODAY, days_ago
-from keywork.testing.factories import accept_referral, allocate
+from keywork.testing.factories import accept_referral, allocate, create_user
 
 URL = "/api/outcomes"
 
@@ -117,6 +117,16 @@ def test_case_studies_are_added_and_listed_usable_only_with_consent(api, person)
     assert api.post(f"{URL}/case-studies", consented).json()["usable_in_return"] is True
     assert len(api.get(f"{URL}/case-studies", usable_in_return=True).json()) == 1
     assert CaseStudy.objects.count() == 2
+
+
+def test_a_case_study_lists_whom_it_is_about_only_to_someone_who_may_reach_them(service, person, manager):
+    allocate(person, create_user(service, Role.KEYWORKER, username="robin"), days_ago(30), by=manager.user)
+    CaseStudy.objects.create(
+        service=service, title="t", narrative="n", person=person, quarter_start=TODAY.replace(month=4, day=1)
+    )
+    peer = create_user(service, Role.KEYWORKER, username="sky", worker_type="peer_associate")
+    assert [study["person_id"] for study in Api(peer).get(f"{URL}/case-studies").json()] == [None]
+    assert [study["person_id"] for study in Api(manager.user).get(f"{URL}/case-studies").json()] == [person.pk]
 
 
 def test_another_services_records_are_not_found(api, other_service, make_user, add_person):
