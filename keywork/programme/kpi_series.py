@@ -37,26 +37,37 @@ class Measured:
 
 
 def kpi_series(kpi: Kpi, first: datetime.date, today: datetime.date, viewer) -> list[KpiPoint]:
-    """The series as `viewer` may see it: a computed figure from a few people's records is hidden
-    (small-number suppression, the service's threshold) from one who may not see people's records."""
+    """The series as `viewer` may see it (small numbers hidden: `_shown`)."""
     months = month_starts(first, today)
     if kpi.computation not in COMPUTATIONS:
         entered = _entered(kpi, months)
         return [KpiPoint(month, value, kpi.on_track(value)) for month, value in zip(months, entered, strict=True)]
-    measured = COMPUTATIONS[kpi.computation](kpi.service, months, today)
-    hide_small = not has_permission(viewer, Permission.VIEW_PEOPLE)
-    threshold = kpi.service.suppression_threshold
+    shown = _shown(kpi.service, kpi.computation, months, today, viewer)
     return [
         KpiPoint(month, None, None, suppressed=True)
-        if hide_small and suppress_count(point.base, threshold) == SUPPRESSED
+        if point is None
         else KpiPoint(month, point.value, kpi.on_track(point.value))
-        for month, point in zip(months, measured, strict=True)
+        for month, point in zip(months, shown, strict=True)
     ]
 
 
-def computed_series(service, computation: str, months: list[datetime.date], today: datetime.date) -> list:
-    """A measure computed from the records for each month: shared by KPIs and the dashboard."""
-    return [point.value for point in COMPUTATIONS[computation](service, months, today)]
+def computed_series(service, computation: str, months: list[datetime.date], today: datetime.date, viewer=None) -> list:
+    """A measure computed from the records for each month: shared by KPIs and the dashboard. For a
+    `viewer`, as they may see it: a hidden month is SUPPRESSED ('*'); without one, every figure."""
+    return [
+        SUPPRESSED if point is None else point.value for point in _shown(service, computation, months, today, viewer)
+    ]
+
+
+def _shown(service, computation, months, today, viewer) -> list[Measured | None]:
+    """The one place computed figures are suppressed: for a viewer who may not see people's records,
+    a month's figure computed from 1 to the service's threshold of people's records (a count, a
+    median, a rate from a tiny denominator) is hidden (None)."""
+    measured = COMPUTATIONS[computation](service, months, today)
+    if viewer is None or has_permission(viewer, Permission.VIEW_PEOPLE):
+        return measured
+    threshold = service.suppression_threshold
+    return [None if suppress_count(point.base, threshold) == SUPPRESSED else point for point in measured]
 
 
 def _entered(kpi, months):

@@ -31,7 +31,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 def dashboard(request):
     today = timezone.localdate()
     with reporting_reads():
-        figures = dashboard_figures(request.service, today)
+        figures = dashboard_figures(request.service, today, request.user)
     figures["inpatient_counts"] = [int(v) for v in figures["inpatients"].values] if figures["inpatients"] else []
     suppressed = not has_permission(request.user, Permission.VIEW_PEOPLE)
     if suppressed:

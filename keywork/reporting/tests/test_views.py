@@ -120,6 +120,15 @@ def test_the_commissioners_dashboard_hides_small_inpatient_counts(as_role, q3_re
     assert not small, f"a commissioner sees in-hospital counts of {small}"
 
 
+def test_the_commissioners_dashboard_hides_a_rate_from_a_few_admissions_and_the_manager_sees_it(as_role, q3_register):
+    # Four admissions from September to December 2025, none with its C(E)TR held: each month's on-time
+    # rate comes from one or two admissions.
+    for role, shown in ((Role.COMMISSIONER, False), (Role.MANAGER, True)):
+        figures = as_role(role).http.get(reverse("reporting:dashboard")).context["f"]
+        rates = [rate for rate in figures["ctr_on_time"] if rate is not None]
+        assert rates and all((rate != SUPPRESSED) == shown for rate in rates), (role, rates)
+
+
 @pytest.mark.parametrize("role", [role for role in Role if role not in REGIONAL_ROLES])
 def test_the_all_services_page_is_refused_to_other_roles(as_role, role):
     assert as_role(role).http.get(reverse("reporting:regional"), QUARTER).status_code == 403
