@@ -35,3 +35,13 @@ def about_person(errors: dict, field: str, value, person, what: str) -> None:
     day, born = _day(value), getattr(person, "date_of_birth", None)
     if day and born and day < born:
         errors.setdefault(field, f"{what} must be on or after their date of birth, {uk_long_date(born)}")
+
+
+def financial_year_in_era(errors: dict, field: str, year) -> None:
+    """Refuse a financial year whose months fall outside the era."""
+    if year is not None and not FIRST_FINANCIAL_YEAR <= year <= LAST_FINANCIAL_YEAR:
+        errors.setdefault(
+            field,
+            f"Enter a financial year from {FIRST_FINANCIAL_YEAR} to {LAST_FINANCIAL_YEAR}, "
+            "the year it starts: 2026 for 2026/27",
+        )

@@ -9,6 +9,7 @@ from django.utils import timezone
 from keywork.accounts.models import Role, WorkerType
 from keywork.assurance.models import Assurance
 from keywork.assurance.rules import lapsing
+from keywork.datebounds import about_person
 from keywork.presenters import in_sentence, uk_long_date
 
 # What a worker must hold in date to be allocated without an override: their professional
@@ -83,6 +84,9 @@ class Allocation(models.Model):
             else:
                 self.worker_type = self.worker.worker_type
                 self._check_assurance(errors)
+        person = self.person if self.person_id else None
+        about_person(errors, "starts_on", self.starts_on, person, "The start date")
+        about_person(errors, "ends_on", self.ends_on, person, "The end date")
         if self.ends_on and self.starts_on and self.ends_on < self.starts_on:
             errors["ends_on"] = "The end date must be on or after the start date"
         if not errors and self.person_id and self.starts_on and self.overlapping().exists():

@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
+from keywork.datebounds import about_person, in_era
 from keywork.keyworking.choices import EscalationLevel
 from keywork.keyworking.models._dates import not_after_today, not_before
 
@@ -41,6 +42,9 @@ class Escalation(models.Model):
     def clean(self) -> None:
         errors = {}
         not_after_today(errors, "escalated_on", self.escalated_on, "The date of the escalation")
+        person = self.person if self.person_id else None
+        about_person(errors, "escalated_on", self.escalated_on, person, "The date of the escalation")
+        in_era(errors, "response_due_on", self.response_due_on, "The date the response is due")
         not_before(
             errors,
             "response_due_on",

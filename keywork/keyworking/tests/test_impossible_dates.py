@@ -6,7 +6,7 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 
-from keywork.keyworking.models import Contact, Referral
+from keywork.keyworking.models import Allocation, Contact, Escalation, Referral
 from keywork.testing.api import errors
 
 from .test_api_support import contact_body, follow_up_body
@@ -39,3 +39,17 @@ def test_a_referral_received_before_the_person_was_born_is_refused(person):
     assert refused.value.message_dict["received_on"][0].startswith(
         "The date the referral was received must be on or after their date of birth"
     )
+
+
+@pytest.mark.parametrize(
+    ("record", "field"),
+    [
+        (lambda person, day: Allocation(person=person, starts_on=day), "starts_on"),
+        (lambda person, day: Escalation(person=person, escalated_on=day, response_due_on=day), "escalated_on"),
+    ],
+    ids=["allocation", "escalation"],
+)
+def test_keywork_before_the_person_was_born_is_refused(person, record, field):
+    with pytest.raises(ValidationError) as refused:
+        record(person, person.date_of_birth - datetime.timedelta(days=1)).clean()
+    assert "on or after their date of birth" in refused.value.message_dict[field][0]

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from keywork.datebounds import financial_year_in_era
 from keywork.money import LARGEST_PENCE, financial_year_label, financial_year_of, pounds
 
 
@@ -18,6 +19,12 @@ class Funding(models.Model):
 
     def __str__(self) -> str:
         return f"{self.source} {financial_year_label(self.financial_year)}: {pounds(self.amount_pence)}"
+
+    def clean(self) -> None:
+        errors = {}
+        financial_year_in_era(errors, "financial_year", self.financial_year)
+        if errors:
+            raise ValidationError(errors)
 
 
 class BudgetLine(models.Model):
@@ -45,6 +52,10 @@ class BudgetLine(models.Model):
         return sum(self.monthly_profile_pence)
 
     def clean(self) -> None:
+        errors = {}
+        financial_year_in_era(errors, "financial_year", self.financial_year)
+        if errors:
+            raise ValidationError(errors)
         profile = self.monthly_profile_pence
         if not isinstance(profile, list) or len(profile) != 12 or not all(isinstance(p, int) for p in profile):
             raise ValidationError({"monthly_profile_pence": "Give twelve monthly amounts, April to March"})

@@ -2,6 +2,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
+from keywork.datebounds import in_era
 from keywork.workingdays import add_working_days
 
 # Freedom of Information Act 2000, s.10: a response within 20 working days.
@@ -10,6 +11,8 @@ FOI_WORKING_DAYS = 20
 
 def _check_dates(record, errors: dict) -> None:
     today = timezone.localdate()
+    in_era(errors, "received_on", record.received_on, "The date received")
+    in_era(errors, "responded_on", record.responded_on, "The response date")
     if record.received_on and record.received_on > today:
         errors["received_on"] = "The date received must be today or in the past"
     if record.responded_on and record.received_on and record.responded_on < record.received_on:

@@ -90,5 +90,9 @@ class Milestone(models.Model):
         return self.status != self.Status.DONE and self.due_on < timezone.localdate()
 
     def clean(self) -> None:
+        errors = {}
+        in_era(errors, "due_on", self.due_on, "The due date")
         if self.status == self.Status.DONE and not (self.evidence or "").strip():
-            raise ValidationError({"evidence": "Give the evidence that the milestone is done"})
+            errors["evidence"] = "Give the evidence that the milestone is done"
+        if errors:
+            raise ValidationError(errors)

@@ -5,6 +5,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
+from keywork.datebounds import in_era
+
 ONE_TO_FIVE = [MinValueValidator(1, "Choose from 1 to 5"), MaxValueValidator(5, "Choose from 1 to 5")]
 
 
@@ -82,8 +84,12 @@ class RiskReview(models.Model):
         return self.likelihood * self.impact
 
     def clean(self) -> None:
+        errors = {}
+        in_era(errors, "reviewed_on", self.reviewed_on, "The review date")
         if self.reviewed_on and self.reviewed_on > timezone.localdate():
-            raise ValidationError({"reviewed_on": "The review date must be today or in the past"})
+            errors["reviewed_on"] = "The review date must be today or in the past"
+        if errors:
+            raise ValidationError(errors)
 
 
 class Mitigation(models.Model):

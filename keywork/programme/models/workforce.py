@@ -6,6 +6,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
+from keywork.datebounds import in_era
+
 FULL_TIME_HOURS = Decimal("37.5")  # NHS Agenda for Change full-time week
 
 
@@ -63,6 +65,8 @@ class PostHolding(models.Model):
 
     def clean(self) -> None:
         errors = {}
+        in_era(errors, "starts_on", self.starts_on, "The start date")
+        in_era(errors, "ends_on", self.ends_on, "The end date")
         if self.ends_on and self.starts_on and self.ends_on < self.starts_on:
             errors["ends_on"] = "The end date must be on or after the start date"
         if not isinstance(self.wte, Decimal):
