@@ -9,7 +9,7 @@ from ninja import Query, Router, Status
 
 from keywork import audit
 from keywork.accounts.permissions import Permission, permission_required
-from keywork.datebounds import FIRST_FINANCIAL_YEAR, LAST_FINANCIAL_YEAR
+from keywork.datebounds import FIRST_FINANCIAL_YEAR, LAST_FINANCIAL_YEAR, in_era
 from keywork.money import financial_year_of
 from keywork.programme import operations
 from keywork.programme.budget_report import budget_report
@@ -63,7 +63,16 @@ def list_kpis(request):
 @permission_required(Permission.VIEW_PROGRAMME)
 def kpi_values(request, kpi_id: int, start: datetime.date):
     kpi = get_object_or_404(Kpi, pk=kpi_id, service=request.service)
-    return kpi_series(kpi, start, timezone.localdate(), request.user)
+    today = timezone.localdate()
+    # A series runs from a month in the service's era up to now: not from the year 1 (24,000
+    # months to work out), nor from a month still to come.
+    errors = {}
+    in_era(errors, "start", start, "The start date")
+    if start > today:
+        errors.setdefault("start", "The start date must be today or in the past")
+    if errors:
+        raise ValidationError(errors)
+    return kpi_series(kpi, start, today, request.user)
 
 
 @router.post("/kpis/{int:kpi_id}/values", response={201: KpiPointOut})

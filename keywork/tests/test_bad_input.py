@@ -2,9 +2,12 @@
 register list's sort and page, the budget's financial year, a blocker's person ids, a multipart
 body without a boundary."""
 
+from decimal import Decimal
+
 import pytest
 
 from keywork.accounts.models import Role
+from keywork.programme.models import Kpi
 from keywork.testing.api import errors
 from keywork.testing.dates import days_ago
 
@@ -51,3 +54,25 @@ def test_a_multipart_body_without_a_boundary_is_a_bad_request(api_as):
     api = api_as(Role.MANAGER, tolerant=True)
     response = api.client.post("/api/outcomes/blockers", b"x", content_type="multipart/form-data", **api.headers)
     assert response.status_code == 400
+
+
+@pytest.mark.parametrize(
+    ("start", "message"),
+    [
+        ("9999-12-01", "The start date must be between 1 January 1900 and 31 December 2099"),
+        ("2099-12-01", "The start date must be today or in the past"),
+        ("0001-01-01", "The start date must be between 1 January 1900 and 31 December 2099"),
+    ],
+)
+def test_a_kpi_series_from_outside_the_era_or_the_future_is_refused(api_as, service, start, message):
+    kpi = Kpi.objects.create(
+        service=service,
+        name="In hospital",
+        definition="People in hospital at month end.",
+        unit="people",
+        direction="lower",
+        target=Decimal("0"),
+        computation=Kpi.Computation.INPATIENTS,
+    )
+    response = api_as(Role.LEAD, tolerant=True).get(f"/api/programme/kpis/{kpi.pk}/series", start=start)
+    assert errors(response) == {"start": [message]}
