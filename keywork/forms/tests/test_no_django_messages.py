@@ -20,6 +20,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.core import validators
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import models
+from django.test import RequestFactory
 from django.utils.functional import Promise
 
 import keywork
@@ -192,7 +193,8 @@ def _build(form_class, world, data=None, files=None):
         elif any(f.name == "service" for f in model._meta.fields):
             kwargs["instance"] = model(service=world["service"])
     if issubclass(form_class, AuthenticationForm):
-        kwargs["request"] = None
+        # The lockout (django-axes) counts failures by the request's address, so the form needs one.
+        kwargs["request"] = RequestFactory().post("/login/")
     return form_class(data=data, files=files, **kwargs)
 
 
