@@ -88,6 +88,7 @@ def assert_accessible(page, _twin: bool = False) -> None:
     Content-Security-Policy applies to the tests as it does to users: a page whose nonce is missing
     stays without js-enabled even with JavaScript on, and fails.
     """
+    page.wait_for_load_state("domcontentloaded")  # a click may have only just started the next page
     if not page.evaluate("document.body.classList.contains('js-enabled')"):
         if _twin:
             pytest.fail(f"the page template's inline script did not run on {page.url}", pytrace=False)
