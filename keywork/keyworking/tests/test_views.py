@@ -129,18 +129,29 @@ def test_restricted_notes_are_hidden_from_the_dsr_coordinator(person, as_role, k
     )
 
 
-def test_follow_ups_of_a_restricted_contact_are_hidden_as_its_notes_are_on_the_section_and_timeline(
-    keyworker, person, service, make_user, allocate, as_role
-):
-    contact = restricted_contact(person, keyworker.user)
-    FollowUp.objects.create(
-        contact=contact, person=person, description="Ring the social worker", owner=keyworker.user,
-        due_on=timezone.localdate(),
-    )  # fmt: skip
+@pytest.fixture
+def peer(service, make_user, allocate, person):
+    """A peer associate working with the person, who may not read restricted notes."""
     peer = make_user(service, Role.KEYWORKER)
     peer.worker_type = "peer_associate"
     peer.save()
     allocate(person, peer)
+    return peer
+
+
+@pytest.fixture
+def hidden_follow_up(keyworker, person):
+    """A follow-up agreed at a restricted contact."""
+    return FollowUp.objects.create(
+        contact=restricted_contact(person, keyworker.user), person=person, description="Ring the social worker",
+        owner=keyworker.user, due_on=timezone.localdate(),
+    )  # fmt: skip
+
+
+@pytest.mark.usefixtures("hidden_follow_up")
+def test_follow_ups_of_a_restricted_contact_are_hidden_as_its_notes_are_on_the_section_and_timeline(
+    keyworker, person, peer, as_role
+):
     pages = [reverse("register:person_keywork", args=[person.pk]), reverse("register:person_records", args=[person.pk])]
     for reader in (logged_in(peer), as_role(Role.COORDINATOR)):
         for page in pages:
@@ -149,17 +160,8 @@ def test_follow_ups_of_a_restricted_contact_are_hidden_as_its_notes_are_on_the_s
         assert "Ring the social worker" in keyworker.http.get(page).content.decode()
 
 
-def test_a_hidden_follow_up_cannot_be_marked_done_by_its_address(keyworker, person, service, make_user, allocate):
-    contact = restricted_contact(person, keyworker.user)
-    hidden = FollowUp.objects.create(
-        contact=contact, person=person, description="Ring the social worker", owner=keyworker.user,
-        due_on=timezone.localdate(),
-    )  # fmt: skip
-    peer = make_user(service, Role.KEYWORKER)
-    peer.worker_type = "peer_associate"
-    peer.save()
-    allocate(person, peer)
-    url = reverse("keyworking:complete_follow_up", args=[hidden.pk])
+def test_a_hidden_follow_up_cannot_be_marked_done_by_its_address(keyworker, peer, hidden_follow_up):
+    url = reverse("keyworking:complete_follow_up", args=[hidden_follow_up.pk])
     assert logged_in(peer).http.get(url).status_code == 404
     assert keyworker.http.get(url).status_code == 200
 
