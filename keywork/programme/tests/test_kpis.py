@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 
 from keywork.accounts.models import Role
+from keywork.audit import Actor
 from keywork.audit.models import AuditEntry
 from keywork.inpatient.census import monthly_census
 from keywork.inpatient.models import Admission
@@ -15,6 +16,7 @@ from keywork.programme.kpi_series import kpi_series
 from keywork.programme.models import KpiValue
 from keywork.programme.tests.conftest import LAST_MONTH
 from keywork.testing.dates import TODAY
+from keywork.testing.factories import admit
 from keywork.testing.pages import date_parts
 
 D = datetime.date
@@ -58,21 +60,6 @@ def test_when_lower_is_better_a_figure_at_or_below_target_is_on_track(service, m
 # People in hospital --------------------------------------------------------------------------------
 
 
-def admit(person, by, admitted_on, discharged_on=None) -> Admission:
-    """An admission to a PICU, recorded by `by`."""
-    return Admission.objects.create(
-        person=person,
-        hospital="Fernbrook Hospital",
-        unit="Willow",
-        unit_type="picu",
-        distance_miles=40,
-        admitted_on=admitted_on,
-        discharged_on=discharged_on,
-        discharge_destination="Family home" if discharged_on else "",
-        recorded_by=by,
-    )
-
-
 @pytest.fixture
 def admissions(service, other_service, make_user, add_person):
     """Kim: 5 Jan to 28 Feb 2026. Lee: 10 Feb to 15 Apr. Max: from 20 Mar. At each month end:
@@ -81,7 +68,7 @@ def admissions(service, other_service, make_user, add_person):
 
     def stay(service, name, admitted_on, discharged_on=None):
         person = add_person(service, coordinator, given_name=name, referral_date=D(2025, 6, 1))
-        admit(person, coordinator, admitted_on, discharged_on)
+        admit(Actor(coordinator, service), person, admitted_on, discharged_on)
 
     stay(service, "Kim", D(2026, 1, 5), D(2026, 2, 28))
     stay(service, "Lee", D(2026, 2, 10), D(2026, 4, 15))
@@ -137,7 +124,8 @@ def in_hospital_now(service, make_kpi, make_user, add_person):
     """Three people in hospital since last month: below the threshold of 7."""
     coordinator = make_user(service, Role.COORDINATOR)
     for name in ("Kim", "Lee", "Max"):
-        admit(add_person(service, coordinator, given_name=name, referral_date=D(2025, 6, 1)), coordinator, LAST_MONTH)
+        person = add_person(service, coordinator, given_name=name, referral_date=D(2025, 6, 1))
+        admit(Actor(coordinator, service), person, LAST_MONTH)
     return make_kpi(
         service, computation="inpatients", direction="lower", target="1", unit="people", name="People in hospital"
     )
