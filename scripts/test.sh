@@ -29,7 +29,7 @@ $PY -m pytest -m "not browser" -q --doctest-modules
 
 step "tests on PostgreSQL"
 if database_url=$(scripts/postgres.sh); then
-  DATABASE_URL="$database_url" $PY -m pytest -m "not browser" -q -p no:doctest
+  DATABASE_URL="$database_url" $PY -m pytest -m "not browser and not once" -q -p no:doctest
 else
   missing "no PostgreSQL server could be started"
 fi
