@@ -58,6 +58,12 @@ INSTALLED_APPS = [
     "keywork.subjectaccess",
     "keywork.search",
     "keywork.siteinfo",
+    # Two-factor sign-in (keywork/twofactor/, TWO_FACTOR_REQUIRED below): django-otp's authenticator
+    # app (TOTP) and recovery code (static) devices.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "keywork.twofactor",
 ]
 if DEMO:
     INSTALLED_APPS.append("keywork.demo")
@@ -77,6 +83,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Whether this session has given its second factor; until it has, pages lead to the second step.
+    "django_otp.middleware.OTPMiddleware",
+    "keywork.twofactor.middleware.SecondFactorMiddleware",
     "keywork.accounts.middleware.LoginRequiredExceptApiMiddleware",
     "keywork.accounts.middleware.CurrentServiceMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -175,6 +184,14 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
+# Two-factor sign-in: after the password, a code from an authenticator app or a one-use recovery
+# code. On unless DEBUG (so never off in production by accident; the demo logs in with a password
+# only); single sign-on users give theirs to the identity provider instead (keywork/twofactor/rules.py).
+TWO_FACTOR_REQUIRED = envbool("TWO_FACTOR_REQUIRED", not DEBUG)
+OTP_TOTP_ISSUER = "Keywork"
+# After each wrong code the next is not even checked for 1, 2, 4, 8... seconds (times this factor).
+OTP_TOTP_THROTTLE_FACTOR = envint("TWO_FACTOR_THROTTLE_FACTOR", 1)
+OTP_STATIC_THROTTLE_FACTOR = OTP_TOTP_THROTTLE_FACTOR
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"

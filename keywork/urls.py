@@ -33,6 +33,7 @@ urlpatterns = [
     path("", home, name="home"),
     path("health/", health, name="health"),
     path("", include("keywork.accounts.urls")),
+    path("two-factor/", include("keywork.twofactor.urls")),
     path("", include("keywork.siteinfo.urls")),
     path("register/", include("keywork.register.urls")),
     path("audit/", include("keywork.audit.urls")),

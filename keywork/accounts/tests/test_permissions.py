@@ -35,6 +35,12 @@ OPEN_PAGES = {
     "siteinfo:accessibility",
     "siteinfo:privacy",
     "siteinfo:help",
+    # The second step of logging in (keywork/twofactor/): any signed-in user's own second factor.
+    "twofactor:security_code",
+    "twofactor:recovery_code",
+    "twofactor:set_up",
+    "twofactor:qr_code",
+    "twofactor:new_recovery_codes",
 }
 
 
