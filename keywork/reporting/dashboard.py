@@ -5,13 +5,13 @@ import datetime
 from django.db.models import Count
 from django.db.models.functions import TruncMonth
 
+from keywork.charts.spc import xmr
 from keywork.inpatient.census import first_admission_month, month_end, month_starts
 from keywork.keyworking.models import Allocation, Referral
 from keywork.programme.kpi_series import computed_series
 from keywork.register.choices import Rating
 from keywork.register.models import RatingChange
 from keywork.reporting.history import on_register, people_rows
-from keywork.reporting.spc import xmr
 
 
 def register_by_rating(service, months) -> dict[str, list[int]]:
@@ -46,16 +46,20 @@ def monthly_counts(queryset, date_field: str, months) -> list[int]:
     return [by_month.get(month, 0) for month in months]
 
 
-def dashboard(service, today: datetime.date, viewer=None) -> dict:
+def dashboard(service, today: datetime.date, viewer=None, recalculate_from: datetime.date | None = None) -> dict:
+    """`recalculate_from`: the month the XmR chart's limits start again from (a known step change)."""
     months = month_starts(today.replace(year=today.year - 2, day=1), today)
     labels = [f"{month:%b %y}" for month in months]
     inpatient_months = month_starts(first_admission_month(service, today), today)
     inpatients = [float(v) for v in computed_series(service, "inpatients", inpatient_months, today)]
+    step = inpatient_months.index(recalculate_from) if recalculate_from in inpatient_months else None
     return {
         "labels": labels,
         "register": register_by_rating(service, months),
+        "inpatient_months": inpatient_months,
         "inpatient_labels": [f"{month:%b %y}" for month in inpatient_months],
-        "inpatients": xmr(inpatients),
+        # Fewer people in hospital is better: the programme's aim, and the target is a ceiling.
+        "inpatients": xmr(inpatients, step, improvement="lower", target=service.inpatient_target),
         "target": service.inpatient_target,
         "referrals": monthly_counts(Referral.objects.filter(person__service=service), "received_on", months),
         "allocations": monthly_counts(

@@ -11,11 +11,14 @@ from django.utils import timezone
 from keywork import audit
 from keywork.accounts.permissions import Permission, has_permission, permission_required
 from keywork.audit.models import Operation
+from keywork.charts.plot import Series, line_chart
+from keywork.charts.spc_chart import assurance, spc_chart, variation
 from keywork.dbrouter import reporting_reads
 from keywork.pages import handle_form
 from keywork.programme import operations
-from keywork.register.access import people_for
-from keywork.reporting import charts, exports
+from keywork.programme.step_change import month_choices, step_change
+from keywork.register.access import people_for, scoped
+from keywork.reporting import exports
 from keywork.reporting.dashboard import dashboard as dashboard_figures
 from keywork.reporting.forms import NarrativeForm
 from keywork.reporting.models import QuarterNarrative
@@ -30,8 +33,9 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 @permission_required(Permission.VIEW_AGGREGATES)
 def dashboard(request):
     today = timezone.localdate()
+    step = step_change(request, request.service)
     with reporting_reads():
-        figures = dashboard_figures(request.service, today, request.user)
+        figures = dashboard_figures(request.service, today, request.user, step.month)
     figures["inpatient_counts"] = [int(v) for v in figures["inpatients"].values] if figures["inpatients"] else []
     suppressed = not has_permission(request.user, Permission.VIEW_PEOPLE)
     if suppressed:
@@ -45,29 +49,41 @@ def dashboard(request):
         figures["register"] = {rating: hide(counts) for rating, counts in figures["register"].items()}
         for key in ("referrals", "allocations", "overdue_actions", "inpatient_counts"):
             figures[key] = hide(figures[key])
+    spc = figures["inpatients"]
     chart_svgs = {
-        "register": charts.line_chart(
+        "register": line_chart(
             "People on the register by rating, each month",
             "register",
             figures["labels"],
-            {rating: _plotted(counts) for rating, counts in figures["register"].items()},
+            [Series(r.capitalize(), r, _plotted(counts)) for r, counts in figures["register"].items()],
+            "People",
         ),
-        "inpatients": charts.spc_chart(
-            "People in hospital each month: XmR chart", "inpatients", figures["inpatient_labels"], figures["inpatients"]
-        )
-        if figures["inpatients"] and not suppressed
+        "inpatients": spc_chart("People in hospital", "inpatients", figures["inpatient_labels"], spc, "People")
+        if spc and not suppressed
         else "",
-        "flow": charts.line_chart(
+        "flow": line_chart(
             "Referrals received and keyworkers allocated each month",
             "flow",
             figures["labels"],
-            {"blue": _plotted(figures["referrals"]), "green": _plotted(figures["allocations"])},
+            [
+                Series("Referrals", "blue", _plotted(figures["referrals"])),
+                Series("Allocations", "green", _plotted(figures["allocations"])),
+            ],
+            "People",
         ),
     }
     return render(
         request,
         "reporting/dashboard.jinja",
-        {"page_title": "Programme dashboard", "f": figures, "charts": chart_svgs, "suppressed": suppressed},
+        {
+            "page_title": "Programme dashboard",
+            "f": figures,
+            "charts": chart_svgs,
+            "suppressed": suppressed,
+            "step": step,
+            "months": month_choices(figures["inpatient_months"]),
+            "verdicts": [("Variation", variation(spc)), ("Assurance", assurance(spc))] if spc else [],
+        },
     )
 
 
@@ -176,7 +192,7 @@ def write_narrative(request):
     quarter, error = _chosen_quarter(request, today)
     if error:
         raise Http404(error)
-    narrative = QuarterNarrative.objects.filter(service=request.service, quarter=quarter.code).first()
+    narrative = scoped(request, QuarterNarrative).filter(quarter=quarter.code).first()
     blank = QuarterNarrative(service=request.service, quarter=quarter.code)
     form = NarrativeForm(request.POST or None, instance=narrative or blank)
     done = reverse("reporting:quarterly") + f"?quarter={quarter.code}"
