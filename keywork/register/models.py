@@ -9,6 +9,7 @@ from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 
+from keywork.datebounds import in_era
 from keywork.locking import StaleRecordError
 from keywork.register import rules
 from keywork.register.choices import (
@@ -177,13 +178,17 @@ class Person(models.Model):
         today = timezone.localdate()
         if self.date_of_birth and self.date_of_birth > today:
             errors["date_of_birth"] = "Date of birth must be today or in the past"
-        elif self.date_of_birth and self.referral_date:
+        # Not before 1900 either: the register keeps adults past 25 in its history, but nobody on it
+        # was born before then, and a referral dated in 1890 would otherwise let a birth in 1870 pass.
+        in_era(errors, "date_of_birth", self.date_of_birth, "Date of birth")
+        if self.date_of_birth and self.referral_date and "date_of_birth" not in errors:
             try:
                 rules.validate_age_at_referral(self.date_of_birth, self.referral_date)
             except ValidationError as error:
                 errors["date_of_birth"] = error.messages
         if self.referral_date and self.referral_date > today:
             errors["referral_date"] = "Referral date must be today or in the past"
+        in_era(errors, "referral_date", self.referral_date, "Referral date")
         if self.service_id and self.local_authority not in self.service.local_authorities:
             names = ", ".join(self.service.local_authorities)
             errors["local_authority"] = f"Choose a local authority of this service: {names}"

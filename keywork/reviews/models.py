@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from keywork.accounts.models import Role
+from keywork.datebounds import about_person
 from keywork.presenters import uk_long_date
 from keywork.reviews.choices import ActionStatus, OwnerKind, ReviewKind
 from keywork.reviews.files import ReportValidator, report_storage
@@ -66,6 +67,10 @@ class Review(models.Model):
             errors.setdefault("held_on", "A review cannot be held before it was requested")
         if self.requested_on and self.scheduled_on and self.scheduled_on < self.requested_on:
             errors["scheduled_on"] = "A review cannot be scheduled before it was requested"
+        person = self.person if self.person_id else None
+        about_person(errors, "requested_on", self.requested_on, person, "The request date")
+        about_person(errors, "scheduled_on", self.scheduled_on, person, "The date scheduled")
+        about_person(errors, "held_on", self.held_on, person, "The date held")
         if errors:
             raise ValidationError(errors)
 
@@ -162,6 +167,9 @@ class Action(models.Model):
             errors["evidence"] = "Give the evidence that the action is done"
         if self.status == ActionStatus.DROPPED and not (self.dropped_reason or "").strip():
             errors["dropped_reason"] = "Give the reason the action was dropped"
+        person = self.person if self.person_id else None
+        about_person(errors, "due_on", self.due_on, person, "The due date")
+        about_person(errors, "completed_on", self.completed_on, person, "The date completed")
         if errors:
             raise ValidationError(errors)
 

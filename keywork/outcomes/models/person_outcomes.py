@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from keywork.datebounds import about_person
 from keywork.outcomes.choices import Answer, BehaviourType, MeasurePoint
 from keywork.outcomes.models._checks import not_before, not_in_future, within
 from keywork.outcomes.rules import BEHAVIOUR_SEVERITY_RANGE, FAMILY_SCORE_RANGE, GOAL_SCORE_RANGE
@@ -29,6 +30,8 @@ class Goal(models.Model):
     def clean(self) -> None:
         errors = {}
         not_in_future(errors, "set_on", self.set_on, "The date the goal was set")
+        person = self.person if self.person_id else None
+        about_person(errors, "set_on", self.set_on, person, "The date the goal was set")
         if not (self.description or "").strip():
             errors["description"] = "Describe the goal"
         if errors:
@@ -77,6 +80,8 @@ class GoalRating(models.Model):
         errors = {}
         within(errors, "score", self.score, GOAL_SCORE_RANGE, "The score")
         not_in_future(errors, "rated_on", self.rated_on, "The date of the rating")
+        person = self.goal.person if self.goal_id else None
+        about_person(errors, "rated_on", self.rated_on, person, "The date of the rating")
         if self.goal_id:
             set_on = self.goal.set_on
             message = f"A goal cannot be rated before it was set ({set_on:%d %b %Y})" if set_on else ""
@@ -105,6 +110,7 @@ class BehaviourRecord(models.Model):
     def clean(self) -> None:
         errors = {}
         not_in_future(errors, "week_starting", self.week_starting, "The week")
+        about_person(errors, "week_starting", self.week_starting, self.person if self.person_id else None, "The week")
         if self.frequency_per_week is not None and self.frequency_per_week < 0:
             errors["frequency_per_week"] = "The number of times in the week must be 0 or more"
         within(errors, "severity", self.severity, BEHAVIOUR_SEVERITY_RANGE, "Severity")
@@ -142,6 +148,8 @@ class FamilyMeasure(models.Model):
     def clean(self) -> None:
         errors = {}
         not_in_future(errors, "taken_on", self.taken_on, "The date the measure was taken")
+        person = self.person if self.person_id else None
+        about_person(errors, "taken_on", self.taken_on, person, "The date the measure was taken")
         within(errors, "quality_of_life", self.quality_of_life, FAMILY_SCORE_RANGE, "Quality of life")
         within(errors, "confidence_managing", self.confidence_managing, FAMILY_SCORE_RANGE, "Confidence managing")
         within(errors, "feeling_listened_to", self.feeling_listened_to, FAMILY_SCORE_RANGE, "Feeling listened to")

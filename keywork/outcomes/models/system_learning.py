@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
+from keywork.datebounds import in_era
 from keywork.outcomes.choices import BlockerCategory
 from keywork.outcomes.models._checks import not_before, not_in_future
 from keywork.outcomes.rules import is_quarter_start
@@ -35,6 +36,8 @@ class SystemBlocker(models.Model):
         errors = {}
         not_in_future(errors, "raised_on", self.raised_on, "The date raised")
         not_in_future(errors, "resolved_on", self.resolved_on, "The date resolved")
+        in_era(errors, "raised_on", self.raised_on, "The date raised")
+        in_era(errors, "resolved_on", self.resolved_on, "The date resolved")
         not_before(
             errors, "resolved_on", self.resolved_on, self.raised_on, "A blocker cannot be resolved before it was raised"
         )
@@ -89,6 +92,8 @@ class CaseStudy(models.Model):
             if not self.consent_on:
                 errors["consent_on"] = "Enter the date consent was given"
         not_in_future(errors, "consent_on", self.consent_on, "The date consent was given")
+        in_era(errors, "consent_on", self.consent_on, "The date consent was given")
+        in_era(errors, "quarter_start", self.quarter_start, "The quarter")
         if self.person_id and self.service_id and self.person.service_id != self.service_id:
             errors["person"] = "Choose a person in this service"
         if errors:
