@@ -5,11 +5,13 @@ from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, JsonResponse
+from django.utils import timezone
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError
 from ninja.errors import ValidationError as SchemaValidationError
 from ninja.security import HttpBearer
 
+from keywork import presenters
 from keywork.accounts.middleware import service_for
 from keywork.accounts.models import ApiToken
 from keywork.fhir.api import is_fhir_request, operation_outcome
@@ -24,14 +26,33 @@ from keywork.register.api import router as register_router
 from keywork.reviews.api import router as reviews_router
 
 
+class TokenExpiredError(AuthenticationError):
+    """A real token past its expiry date: answered 401 with the date, so its owner knows to ask for a new one."""
+
+    def __init__(self, token: ApiToken):
+        expired_on = presenters.uk_long_date(timezone.localdate(token.expires_at))
+        super().__init__(message=f"This API token expired on {expired_on}. Ask an administrator for a new token.")
+
+
 class BearerToken(HttpBearer):
     def authenticate(self, request, token):
-        user = ApiToken.user_for(token)
-        if user is None or user.service_id is None:
+        found = ApiToken.find(token)
+        if found is None or found.user.service_id is None:
             return None
-        request.user = user
-        request.service = service_for(user)
-        return user
+        if found.is_expired:
+            raise TokenExpiredError(found)
+        found.record_use()
+        request.user = found.user
+        request.service = service_for(found.user)
+        return found.user
+
+
+def _token_user(request):
+    """The user a valid bearer token names, or None (an expired token too: the docs treat it as none)."""
+    try:
+        return BearerToken()(request)
+    except TokenExpiredError:
+        return None
 
 
 def signed_in_only(view):
@@ -39,7 +60,7 @@ def signed_in_only(view):
     API_SCHEMA_REQUIRES_LOGIN is off only a signed-in user or a valid token may read it."""
 
     def guarded(request, *args, **kwargs):
-        if settings.API_SCHEMA_REQUIRES_LOGIN and not request.user.is_authenticated and not BearerToken()(request):
+        if settings.API_SCHEMA_REQUIRES_LOGIN and not request.user.is_authenticated and not _token_user(request):
             if request.resolver_match.url_name == "openapi-view":
                 return redirect_to_login(request.get_full_path())
             detail = "Log in or send a valid API token: Authorization: Bearer <token>"
@@ -53,7 +74,8 @@ api = NinjaAPI(
     title="Keywork API",
     version="1",
     description="Dynamic Support Register and keyworking records. Send `Authorization: Bearer <token>`; "
-    "create a token with `manage.py create_api_token <username>`.",
+    "create a token with `manage.py create_api_token <username>` (it expires after 90 days unless `--days` says "
+    "otherwise, at most 365).",
     auth=BearerToken(),
     urls_namespace="api",
     docs_decorator=signed_in_only,
@@ -88,7 +110,7 @@ def rule_error(request, error):
 
 @api.exception_handler(StaleRecordError)
 def stale_record(request, error):
-    return api.create_response(request, {"detail": str(error), "errors": {"version": [str(error)]}}, status=409)
+    return api.create_response(request, error.as_json(), status=409)
 
 
 @api.exception_handler(PermissionDenied)
@@ -107,4 +129,6 @@ def not_found(request, error):
 
 @api.exception_handler(AuthenticationError)
 def unauthorised(request, error):
+    if isinstance(error, TokenExpiredError):
+        return api.create_response(request, {"detail": error.message}, status=401)
     return api.create_response(request, {"detail": "Send a valid API token: Authorization: Bearer <token>"}, status=401)

@@ -62,7 +62,10 @@ SECTIONS = [
         ],
         for_keyworkers=False,
     ),
-    Section("Admin", [("Audit log", "audit:search"), ("Subject access", "subjectaccess:list")]),
+    Section(
+        "Admin",
+        [("Audit log", "audit:search"), ("Subject access", "subjectaccess:list"), ("API tokens", "api_tokens:list")],
+    ),
 ]
 
 

@@ -9,6 +9,7 @@ from enum import StrEnum
 from functools import wraps
 
 from django.core.exceptions import PermissionDenied
+from django.dispatch import Signal
 
 from keywork.accounts.models import Role, WorkerType
 
@@ -44,6 +45,8 @@ class Permission(StrEnum):
     IMPORT_REGISTER = "import_register"
     MANAGE_SUBJECT_ACCESS = "manage_subject_access"
     PLACE_LEGAL_HOLD = "place_legal_hold"
+    # Administrators only (they hold every permission): list and revoke the service's API tokens.
+    MANAGE_API_TOKENS = "manage_api_tokens"
 
 
 _REGISTER = {
@@ -109,6 +112,11 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
 }
 
 
+# Sent before a role is refused (403), with the request and the route's arguments, so the audit of
+# refused attempts (register.access.refused_by_role, a layer above) can record it.
+access_refused = Signal()
+
+
 def has_permission(user, permission: Permission) -> bool:
     if not user.is_authenticated or not user.is_active:
         return False
@@ -122,6 +130,7 @@ def permission_required(permission: Permission):
         @wraps(view)
         def wrapped(request, *args, **kwargs):
             if not has_permission(request.user, permission):
+                access_refused.send(sender=view, request=request, kwargs=kwargs)
                 raise PermissionDenied(f"Your role does not allow this ({permission})")
             return view(request, *args, **kwargs)
 

@@ -12,3 +12,8 @@ class AuditConfig(AppConfig):
         from keywork.audit.logins import record_failed_login
 
         user_login_failed.connect(record_failed_login, dispatch_uid="audit.record_failed_login")
+
+        from keywork.accounts.models import api_token_revoked
+        from keywork.audit.tokens import record_token_revoked
+
+        api_token_revoked.connect(record_token_revoked, dispatch_uid="audit.record_token_revoked")

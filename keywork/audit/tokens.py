@@ -1,0 +1,15 @@
+"""Revoking an API token goes into the audit log. Accounts sits below audit in the import layers,
+so the tokens page and `manage.py revoke_api_token` cannot call audit.record(); this receiver of
+accounts' api_token_revoked signal writes the entry instead (as logins.py does for failed logins)."""
+
+from keywork import audit
+from keywork.audit.models import Operation
+
+
+def record_token_revoked(sender, token, request=None, process="", **kwargs):
+    if request is not None:
+        actor = audit.Actor.from_request(request)
+    else:
+        actor = audit.Actor.system(process, token.user.service)
+    changes = {"revoked_at": token.revoked_at, "name": token.name, "holder": token.user.username}
+    audit.record(actor, Operation.UPDATE, token, changes=changes)
