@@ -10,7 +10,7 @@ import jinja2
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
-from keywork.env import envbool, envint, envlist, envsecret
+from keywork.env import envbool, envint, envjson, envlist, envsecret
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -64,6 +64,8 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "keywork.twofactor",
+    # Single sign-on (keywork/sso/): installed always, so its table exists; used only when SSO_ENABLED.
+    "keywork.sso",
 ]
 if DEMO:
     INSTALLED_APPS.append("keywork.demo")
@@ -89,6 +91,8 @@ MIDDLEWARE = [
     "keywork.accounts.middleware.LoginRequiredExceptApiMiddleware",
     "keywork.accounts.middleware.CurrentServiceMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After the service is known (its idle timeout) and messages work (it says why it signed you out).
+    "keywork.accounts.middleware.IdleTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Only in the demo (it steps aside otherwise): the service's error pages instead of DEBUG's.
     "keywork.siteinfo.middleware.ServiceErrorPagesInDemoMiddleware",
@@ -114,6 +118,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.messages.context_processors.messages",
                 "keywork.context_processors.navigation",
+                "keywork.sso.context_processors.single_sign_on",
             ],
         },
     },
@@ -196,6 +201,36 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
+# Single sign-on with OpenID Connect (keywork/sso/, docs/deployment.md for Microsoft Entra ID): off
+# unless a client is configured. The provider's signed ID token names the person (issuer and "sub")
+# and, through the two maps, their role and service; SSO_REQUIRE_MFA (on unless DEBUG) refuses a
+# sign-in without a second factor, since single sign-on users are asked for no local one.
+OIDC_RP_CLIENT_ID = os.environ.get("OIDC_RP_CLIENT_ID", "")
+SSO_ENABLED = bool(OIDC_RP_CLIENT_ID)
+OIDC_RP_CLIENT_SECRET = envsecret("OIDC_RP_CLIENT_SECRET") or ""
+OIDC_OP_ISSUER = os.environ.get("OIDC_OP_ISSUER", "")
+OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ.get("OIDC_OP_AUTHORIZATION_ENDPOINT", "")
+OIDC_OP_TOKEN_ENDPOINT = os.environ.get("OIDC_OP_TOKEN_ENDPOINT", "")
+OIDC_OP_JWKS_ENDPOINT = os.environ.get("OIDC_OP_JWKS_ENDPOINT", "")
+OIDC_OP_USER_ENDPOINT = ""  # not asked: the claims come from the ID token
+OIDC_RP_SIGN_ALGO = os.environ.get("OIDC_RP_SIGN_ALGO", "RS256")
+OIDC_RP_SCOPES = "openid profile email"
+OIDC_USE_PKCE = True
+OIDC_TIMEOUT = 10
+OIDC_AUTHENTICATION_CALLBACK_URL = "sso:callback"
+SSO_ROLE_CLAIM = os.environ.get("SSO_ROLE_CLAIM", "roles")
+SSO_SERVICE_CLAIM = os.environ.get("SSO_SERVICE_CLAIM", "tid")
+SSO_ROLE_MAP = envjson("SSO_ROLE_MAP", {})
+SSO_SERVICE_MAP = envjson("SSO_SERVICE_MAP", {})
+SSO_REQUIRE_MFA = envbool("SSO_REQUIRE_MFA", not DEBUG)
+SSO_MFA_ACR_VALUES = envlist("SSO_MFA_ACR_VALUES", [])
+if SSO_ENABLED:
+    _needed = ["OIDC_RP_CLIENT_SECRET", "OIDC_OP_ISSUER", "OIDC_OP_AUTHORIZATION_ENDPOINT", "OIDC_OP_TOKEN_ENDPOINT"]
+    _missing = [name for name in [*_needed, "OIDC_OP_JWKS_ENDPOINT"] if not globals()[name]]
+    if _missing:
+        raise ImproperlyConfigured(f"Single sign-on needs {', '.join(_missing)} as well as OIDC_RP_CLIENT_ID")
+    AUTHENTICATION_BACKENDS.append("keywork.sso.backends.SSOBackend")
+
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
 USE_I18N = True
@@ -207,9 +242,19 @@ PRIVATE_FILES_ROOT = Path(envsecret("PRIVATE_FILES_ROOT") or BASE_DIR / "var" / 
 REVIEW_REPORT_MAX_BYTES = envint("REVIEW_REPORT_MAX_BYTES", 10 * 1024 * 1024)
 # A DSR spreadsheet of 10,000 people is about 1 MB as XLSX; larger files are refused, not half-read.
 IMPORT_MAX_BYTES = envint("IMPORT_MAX_BYTES", 20 * 1024 * 1024)
+# A workbook is zipped XML: a 640 KB file can open into 200 MB and a minute of CPU. These caps
+# refuse such a file from the zip's directory, before any parsing, and stop reading at the row or
+# column cap (keywork/imports/files.py). A register of 10,000 people opens to about 7 MB, 15 times
+# its zipped size; 20,000 rows of 100 columns is far beyond any service's DSR.
+IMPORT_MAX_ROWS = envint("IMPORT_MAX_ROWS", 20_000)
+IMPORT_MAX_COLUMNS = envint("IMPORT_MAX_COLUMNS", 100)
+IMPORT_MAX_UNZIPPED_BYTES = envint("IMPORT_MAX_UNZIPPED_BYTES", 50 * 1024 * 1024)
+IMPORT_MAX_COMPRESSION_RATIO = envint("IMPORT_MAX_COMPRESSION_RATIO", 100)
+IMPORT_MAX_ZIP_ENTRIES = envint("IMPORT_MAX_ZIP_ENTRIES", 500)
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+# Where `collectstatic` puts the files the reverse proxy serves at /static/ (docs/deployment.md).
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT") or BASE_DIR / "staticfiles")
 # static_build/ holds nhsuk-frontend's built files, axe-core and the PDFs' font, copied there by `make assets`.
 STATICFILES_DIRS = [BASE_DIR / "keywork" / "static", BASE_DIR / "static_build"]
 

@@ -49,8 +49,15 @@ urlpatterns = [
     path("work/", include("keywork.worklists.urls")),
     path("subject-access/", include("keywork.subjectaccess.urls")),
     path("search/", include("keywork.search.urls")),
+    # The idle timeout's "Stay signed in", and the service's API tokens for its administrators.
+    path("session/", include("keywork.accounts.session_urls")),
+    path("api-tokens/", include("keywork.accounts.tokens_urls")),
     path("api/", api.urls),
 ]
+
+# Single sign-on's pages exist only when an identity provider is configured (keywork/sso/).
+if settings.SSO_ENABLED:
+    urlpatterns.append(path("sso/", include("keywork.sso.urls")))
 
 if settings.BENCH_ADMIN:
     from keywork.benchmark.admin import site as bench_admin

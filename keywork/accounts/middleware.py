@@ -1,4 +1,14 @@
+import datetime
+import time
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth.middleware import LoginRequiredMiddleware
+from django.contrib.auth.views import redirect_to_login
+
+from keywork.presenters import plural
+from keywork.services.models import IDLE_TIMEOUT_DEFAULT_MINUTES
 
 
 class LoginRequiredExceptApiMiddleware(LoginRequiredMiddleware):
@@ -33,3 +43,73 @@ class CurrentServiceMiddleware:
         if request.user.is_authenticated:
             request.service = service_for(request.user, request.session.get(SESSION_SERVICE_KEY))
         return self.get_response(request)
+
+
+# The session records the user's last activity at most this often: writing it on every request
+# would save the session (a database write) on every page and every asset-less fetch.
+ACTIVITY_REFRESH_SECONDS = 60
+LAST_ACTIVITY_KEY = "last_activity"
+
+
+def idle_timeout_seconds(service) -> int:
+    minutes = service.idle_timeout_minutes if service else IDLE_TIMEOUT_DEFAULT_MINUTES
+    return minutes * 60
+
+
+def minutes_in_words(minutes: int) -> str:
+    """'30 minutes', '1 hour', '8 hours', '90 minutes'.
+
+    >>> minutes_in_words(30), minutes_in_words(60), minutes_in_words(480), minutes_in_words(90)
+    ('30 minutes', '1 hour', '8 hours', '90 minutes')
+    """
+    if minutes % 60 == 0:
+        return plural(minutes // 60, "hour")
+    return plural(minutes, "minute")
+
+
+def sent_with_a_bearer_token(request) -> bool:
+    return request.headers.get("Authorization", "").lower().startswith("bearer ")
+
+
+class IdleTimeoutMiddleware:
+    """Signs out a user who has done nothing for their service's idle timeout and sends them to the
+    login page saying why; besides the session's absolute limit of a working day, which refreshing
+    the activity time must not stretch. A request answered with a bearer token is not the session's
+    activity and is never timed out. Sets `request.idle_seconds_left` for the page's warning."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if sent_with_a_bearer_token(request):
+            return self.get_response(request)
+        if request.user.is_authenticated:
+            signed_out = self.check_activity(request)
+            if signed_out:
+                return signed_out
+        response = self.get_response(request)
+        if request.user.is_authenticated and LAST_ACTIVITY_KEY not in request.session:
+            # Just signed in: the working day's limit counts from now and does not move again.
+            request.session.set_expiry(datetime.timedelta(seconds=settings.SESSION_COOKIE_AGE))
+            request.session[LAST_ACTIVITY_KEY] = int(time.time())
+        return response
+
+    def check_activity(self, request):
+        now = int(time.time())
+        timeout = idle_timeout_seconds(request.service)
+        # A session without the time yet (signed in before the timeout existed) starts counting now.
+        last = request.session.get(LAST_ACTIVITY_KEY, now)
+        if now - last >= timeout:
+            return self.sign_out(request, timeout)
+        if now - last >= ACTIVITY_REFRESH_SECONDS:
+            request.session[LAST_ACTIVITY_KEY] = last = now
+        request.idle_seconds_left = last + timeout - now
+        return None
+
+    def sign_out(self, request, timeout: int):
+        logout(request)
+        idle = minutes_in_words(timeout // 60)
+        messages.info(
+            request, f"You were signed out because you had not done anything for {idle}. Sign in again to continue."
+        )
+        return redirect_to_login(request.get_full_path())

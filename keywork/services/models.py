@@ -5,10 +5,14 @@ configuration that varies between areas (review intervals, thresholds, targets).
 """
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
 # A hundred years: long enough for any records rule, short enough for date arithmetic.
 MOST_RETENTION_MONTHS = 1200
+# From 5 minutes (shorter interrupts a phone call's notes) to a working day (the session's own limit).
+IDLE_TIMEOUT_DEFAULT_MINUTES = 30
+IDLE_TIMEOUT_MINUTES = (5, 480)
 
 
 def default_local_authorities() -> list[str]:
@@ -52,6 +56,13 @@ class Service(models.Model):
     # Records management: this service's own retention periods, by kind of record, where they differ
     # from settings.RECORDS_RETENTION; e.g. {"person": {"erase_after_months": 96}}.
     retention_overrides = models.JSONField(default=dict, blank=True)
+    # Sign-in: a user who has done nothing for this long is signed out, so an unattended screen
+    # does not stay open on people's records; besides a working day's limit (SESSION_COOKIE_AGE).
+    idle_timeout_minutes = models.PositiveIntegerField(
+        default=IDLE_TIMEOUT_DEFAULT_MINUTES,
+        validators=[MinValueValidator(IDLE_TIMEOUT_MINUTES[0]), MaxValueValidator(IDLE_TIMEOUT_MINUTES[1])],
+        help_text="Sign out a user who has done nothing for this many minutes (from 5 to 480)",
+    )
 
     class Meta:
         ordering = ["name"]

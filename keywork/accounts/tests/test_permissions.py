@@ -9,7 +9,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from keywork import audit
-from keywork.accounts.models import Role
+from keywork.accounts.models import ApiToken, Role
 from keywork.accounts.permissions import ROLE_PERMISSIONS, Permission, has_permission
 from keywork.imports import columns, importing
 from keywork.imports import synthetic as synthetic_spreadsheet
@@ -41,6 +41,8 @@ OPEN_PAGES = {
     "twofactor:set_up",
     "twofactor:qr_code",
     "twofactor:new_recovery_codes",
+    # "Stay signed in" of the idle timeout's warning: any signed-in user's own session.
+    "keep_alive",
 }
 
 
@@ -135,7 +137,7 @@ def records_of(service, make_user, add_person) -> SimpleNamespace:
         }
         | programme_records(service)
         | outcome_records(service, person)
-        | {"run_id": checked_import(service, manager).pk},
+        | {"run_id": checked_import(service, manager).pk, "token_id": ApiToken.issue(manager, "t")[0].pk},
     )
 
 

@@ -1,0 +1,7 @@
+from django.urls import path
+
+from keywork.accounts import session_views
+
+urlpatterns = [
+    path("keep-alive/", session_views.keep_alive, name="keep_alive"),
+]

@@ -1,0 +1,60 @@
+// The idle timeout's warning (IdleTimeoutMiddleware, keywork/accounts/middleware.py). The page says
+// how many seconds its session has left; two minutes before the end a dialog offers to stay signed
+// in, and at the end the page reloads, so the server signs the user out and no one's record stays on
+// an unattended screen. Without JavaScript there is no warning, and the server signs out just the same.
+const WARNING_SECONDS = 120;
+// The server counts whole seconds: reload just after its end, not just before.
+const MARGIN_MS = 1000;
+
+const dialog = document.getElementById("idle-warning");
+const form = dialog.querySelector("form");
+const countdown = dialog.querySelector("[data-idle-countdown]");
+let endsAt = 0;
+let timer = 0;
+
+function minutesInWords(milliseconds) {
+  const minutes = Math.max(1, Math.ceil(milliseconds / 60000));
+  return minutes === 1 ? "1 minute" : `${minutes} minutes`;
+}
+
+function tick() {
+  const left = endsAt - Date.now();
+  if (left <= -MARGIN_MS) {
+    window.location.reload();
+    return;
+  }
+  if (left <= WARNING_SECONDS * 1000) {
+    // Changed only when the minute changes, so a screen reader is not read a number every second.
+    const words = minutesInWords(left);
+    if (countdown.textContent !== words) countdown.textContent = words;
+    if (!dialog.open) dialog.showModal();
+  }
+  timer = window.setTimeout(tick, 1000);
+}
+
+function countFrom(secondsLeft) {
+  endsAt = Date.now() + secondsLeft * 1000;
+  window.clearTimeout(timer);
+  tick();
+}
+
+form.addEventListener("submit", async (event) => {
+  event.preventDefault();
+  try {
+    // Not following a redirect: one to the login page means the session has already ended.
+    const response = await fetch(form.action, { method: "POST", body: new FormData(form), redirect: "manual" });
+    if (!response.ok) throw new Error("signed out");
+    const { seconds_left: secondsLeft } = await response.json();
+    dialog.close();
+    countFrom(secondsLeft);
+  } catch {
+    window.location.reload();
+  }
+});
+// Escape closes a dialog: taken as "Stay signed in", not as letting the session end unseen.
+dialog.addEventListener("cancel", (event) => {
+  event.preventDefault();
+  form.requestSubmit();
+});
+
+countFrom(Number(document.body.dataset.idleSecondsLeft));
