@@ -34,6 +34,13 @@ else
   missing "no PostgreSQL server could be started"
 fi
 
+step "production smoke test (gunicorn, DEBUG=false, PostgreSQL, two-factor login)"
+if database_url=$(scripts/postgres.sh); then
+  $PY scripts/smoke.py "$database_url"
+else
+  missing "no PostgreSQL server could be started"
+fi
+
 step "browser tests (Playwright, headless Chromium, axe-core)"
 if scripts/chromium.sh; then
   DJANGO_ALLOW_ASYNC_UNSAFE=true $PY -m pytest -m browser -q -p no:doctest
