@@ -10,7 +10,7 @@ figures in a table beside every chart, so nothing depends on seeing it.
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.utils.html import escape
 
@@ -50,6 +50,10 @@ class Look:
     colour: str
     dash: str | None = None  # None: no line (a marker alone)
     shape: str | None = None  # None: no marker (a line alone)
+
+
+# A vertical line marking a moment (keywork began, limits recalculated), as drawn by Plot.vertical.
+MOMENT = Look("dark", "marker")
 
 
 @dataclass(frozen=True)
@@ -174,7 +178,8 @@ class Plot:
         x = self.x(index)
         anchor = "end" if x + text_width(text, self.size.font) > self.size.width - self.size.right else "start"
         return (
-            f'<line class="keywork-chart__marker-line" x1="{x:.1f}" x2="{x:.1f}" y1="{self.size.top}" '
+            f'<line class="keywork-chart__line keywork-chart--dark keywork-chart__dash--marker" x1="{x:.1f}" '
+            f'x2="{x:.1f}" y1="{self.size.top}" '
             f'y2="{self.baseline}"/><text class="keywork-chart__tick" x="{x + (4 if anchor == "start" else -4):.1f}" '
             f'y="{self.size.top - 8}" text-anchor="{anchor}">{escape(text)}</text>'
         )
@@ -235,10 +240,13 @@ def chart(
     legend: list[LegendItem],
     band: bool = False,
     y_title: str = "",
+    end_labels: bool = True,
 ) -> str:
-    """The chart at each size (the stylesheet shows one), then its legend."""
+    """The chart at each size (the stylesheet shows one), then its legend. Without `end_labels`
+    the right margin kept for them is given to the plot."""
     drawings = []
     for size in SIZES:
+        size = size if end_labels else replace(size, right=16)
         plot = Plot(size, labels, scale_values, band, y_title)
         ids = f"{chart_id}-{size.name}"
         drawings.append(

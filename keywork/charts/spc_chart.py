@@ -4,7 +4,7 @@ what the variation and assurance icons would say, written out."""
 
 from dataclasses import dataclass
 
-from keywork.charts.plot import LegendItem, Look, Plot, chart, marker, tick_label
+from keywork.charts.plot import MOMENT, LegendItem, Look, Plot, chart, marker, tick_label
 from keywork.charts.spc import KIND_WORDS, XmR
 
 POINT_LOOKS = {
@@ -114,6 +114,7 @@ def spc_chart(title: str, chart_id: str, labels: list[str], spc: XmR, unit_title
     kinds = {spc.kind(index) for index, value in enumerate(spc.values) if value is not None}
     legend = [LegendItem(title, VALUES), LegendItem("Mean", MEAN), LegendItem("Process limits", LIMITS)]
     legend += [LegendItem("Target", TARGET)] if spc.target is not None else []
+    legend += [LegendItem("Limits recalculated", MOMENT)] if len(spc.segments) > 1 else []
     legend += [LegendItem(KIND_WORDS[kind], POINT_LOOKS[kind]) for kind in POINT_LOOKS if kind in kinds]
     scale = [*spc.values, *(s.upper for s in spc.segments), *(spc.shown_lower(s) for s in spc.segments), spc.target]
     description = (

@@ -1,14 +1,13 @@
-"""Behaviours of concern over time as a server-rendered SVG line chart, with a vertical marker at
-the start of keywork; the person page shows the same figures as a table."""
+"""Behaviours of concern over time as a server-rendered SVG line chart (keywork.charts.plot), with a
+vertical marker at the start of keywork; the person page shows the same figures as a table."""
 
 import datetime
 from dataclasses import dataclass
 
-from django.utils.html import escape
-
+from keywork.charts.plot import MOMENT, LegendItem, Look, Plot, chart
 from keywork.presenters import plural, uk_long_date
 
-WIDTH, HEIGHT, LEFT, BOTTOM, TOP = 720, 220, 36, 24, 12
+TIMES = Look("blue", "solid", "circle")
 
 
 @dataclass(frozen=True)
@@ -30,41 +29,40 @@ def behaviour_weeks(records) -> list[BehaviourWeek]:
 
 
 def behaviour_chart(weeks: list[BehaviourWeek], keywork_started: datetime.date | None, chart_id: str) -> str:
+    """A point for each week from the first record to the last; a week with no record is a gap in
+    the line, not a straight line drawn across it."""
     if len(weeks) < 2:
         return ""
-    first, last = weeks[0].week_starting, weeks[-1].week_starting
-    span = max((last - first).days, 1)
-    top = max(max(week.times for week in weeks), 1)
-
-    def x(day: datetime.date) -> float:
-        return LEFT + (WIDTH - LEFT - 10) * (day - first).days / span
-
-    def y(times: int) -> float:
-        return HEIGHT - BOTTOM - (HEIGHT - BOTTOM - TOP) * times / top
-
-    points = " ".join(f"{x(week.week_starting):.1f},{y(week.times):.1f}" for week in weeks)
-    parts = [
-        f'<svg viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-labelledby="{chart_id}-title" class="keywork-chart">'
-        f'<title id="{chart_id}-title">Behaviours of concern each week, all kinds added together'
-        f"{', with the start of keywork marked' if keywork_started else ''}</title>",
-        f'<line x1="{LEFT}" x2="{WIDTH}" y1="{HEIGHT - BOTTOM}" y2="{HEIGHT - BOTTOM}" stroke="#4c6272"/>',
-        f'<text x="0" y="{TOP + 4}" font-size="11">{top}</text>',
-        f'<text x="0" y="{HEIGHT - BOTTOM}" font-size="11">0</text>',
-        f'<polyline points="{points}" fill="none" stroke="#005eb8" stroke-width="2"/>',
-    ]
+    first = weeks[0].week_starting
+    count = (weeks[-1].week_starting - first).days // 7 + 1
+    times: list[int | None] = [None] * count
     for week in weeks:
-        label = escape(f"Week of {uk_long_date(week.week_starting)}: {plural(week.times, 'time')}")
-        parts.append(
-            f'<circle cx="{x(week.week_starting):.1f}" cy="{y(week.times):.1f}" r="3" fill="#005eb8">'
-            f"<title>{label}</title></circle>"
-        )
-    parts.append(f'<text x="{LEFT}" y="{HEIGHT - 6}" font-size="11">{first:%b %Y}</text>')
-    parts.append(f'<text x="{WIDTH - 60}" y="{HEIGHT - 6}" font-size="11">{last:%b %Y}</text>')
-    if keywork_started and first <= keywork_started <= last:
-        marker = x(keywork_started)
-        parts.append(
-            f'<line x1="{marker:.1f}" x2="{marker:.1f}" y1="{TOP}" y2="{HEIGHT - BOTTOM}" stroke="#212b32" '
-            f'stroke-dasharray="6 4"/><text x="{marker + 4:.1f}" y="{TOP + 10}" font-size="11">Keywork began</text>'
-        )
-    parts.append("</svg>")
-    return "".join(parts)
+        index = round((week.week_starting - first).days / 7)
+        times[index] = (times[index] or 0) + week.times
+    labels = [f"{first + datetime.timedelta(weeks=index):%-d %b %y}" for index in range(count)]
+    titles = [
+        f"Week of {uk_long_date(first + datetime.timedelta(weeks=index))}: "
+        + ("nothing recorded" if value is None else plural(value, "time"))
+        for index, value in enumerate(times)
+    ]
+
+    def draw(plot: Plot) -> list[str]:
+        parts = [plot.line(times, TIMES, titles)]
+        if keywork_started and first <= keywork_started <= weeks[-1].week_starting:
+            parts.append(plot.vertical((keywork_started - first).days / 7, "Keywork began"))
+        return parts
+
+    legend = [LegendItem("Times each week, all behaviours together", TIMES)]
+    legend += [LegendItem("Start of keywork", MOMENT)] if keywork_started else []
+    return chart(
+        "Behaviours of concern each week, all kinds added together"
+        + (", with the start of keywork marked" if keywork_started else ""),
+        chart_id,
+        f"Times each week from the week of {uk_long_date(first)} to that of {uk_long_date(weeks[-1].week_starting)}.",
+        labels,
+        times,
+        draw,
+        legend,
+        y_title="Times",
+        end_labels=False,
+    )
