@@ -3,6 +3,7 @@
 After healthchecks' settings helpers: a typo in production must stop start-up, not be ignored.
 """
 
+import json
 import os
 
 from django.core.exceptions import ImproperlyConfigured
@@ -43,3 +44,17 @@ def envsecret(name: str) -> str | None:
         with open(path, encoding="utf-8") as secret_file:
             return secret_file.read().strip()
     return os.environ.get(name) or None
+
+
+def envjson(name: str, default: dict) -> dict:
+    """A JSON object, such as a mapping of identity provider claims to Keywork roles."""
+    value = os.environ.get(name)
+    if value is None or value == "":
+        return default
+    try:
+        parsed = json.loads(value)
+    except ValueError as error:
+        raise ImproperlyConfigured(f"{name} must be a JSON object: {error}") from error
+    if not isinstance(parsed, dict):
+        raise ImproperlyConfigured(f"{name} must be a JSON object, not {value!r}")
+    return parsed
