@@ -41,9 +41,22 @@ class _Step(RedirectURLMixin, View):
 
 
 class _CodeStep(_Step, FormView):
-    """A page asking for a code from `self.device`; a right code completes the second step."""
+    """A page asking for a code from the device `device_for` finds; a right code completes the
+    second step. Without that device the user is sent to `page_without_device`."""
 
     wrong_code_event = ""
+    page_without_device = ""
+
+    def device_for(self, user):
+        raise NotImplementedError
+
+    def dispatch(self, request, *args, **kwargs):
+        if not needs_second_factor(request):
+            return redirect(self.get_success_url())
+        self.device = self.device_for(request.user)
+        if self.device is None:
+            return redirect(self.url_keeping_next(self.page_without_device))
+        return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(page_title=self.page_title, **kwargs)
@@ -67,14 +80,10 @@ class EnterSecurityCode(_CodeStep):
     template_name = "twofactor/security_code.jinja"
     page_title = "Enter your security code"
     wrong_code_event = "wrong security code"
+    page_without_device = "twofactor:set_up"
 
-    def dispatch(self, request, *args, **kwargs):
-        if not needs_second_factor(request):
-            return redirect(self.get_success_url())
-        self.device = devices.authenticator_for(request.user)
-        if self.device is None:
-            return redirect(self.url_keeping_next("twofactor:set_up"))
-        return super().dispatch(request, *args, **kwargs)
+    def device_for(self, user):
+        return devices.authenticator_for(user)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(recovery_url=self.url_keeping_next("twofactor:recovery_code"), **kwargs)
@@ -90,14 +99,10 @@ class EnterRecoveryCode(_CodeStep):
     template_name = "twofactor/recovery_code.jinja"
     page_title = "Enter a recovery code"
     wrong_code_event = "wrong recovery code"
+    page_without_device = "twofactor:security_code"
 
-    def dispatch(self, request, *args, **kwargs):
-        if not needs_second_factor(request):
-            return redirect(self.get_success_url())
-        self.device = devices.recovery_codes_for(request.user)
-        if self.device is None:
-            return redirect(self.url_keeping_next("twofactor:security_code"))
-        return super().dispatch(request, *args, **kwargs)
+    def device_for(self, user):
+        return devices.recovery_codes_for(user)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(security_code_url=self.url_keeping_next("twofactor:security_code"), **kwargs)
@@ -108,8 +113,8 @@ class EnterRecoveryCode(_CodeStep):
         _audit(self.request, Operation.UPDATE, self.device, "recovery code used", recovery_codes_left=left)
         messages.success(
             self.request,
-            f"You have used a recovery code. You have {plural(left, 'recovery code')} left: "
-            "ask your administrator to reset two-factor sign-in if you have lost your phone",
+            f"You have {plural(left, 'recovery code')} left. If you have lost your phone, ask your "
+            "service's administrator to reset two-factor sign-in",
         )
         return redirect(self.get_success_url())
 
@@ -120,14 +125,11 @@ class SetUpAuthenticator(_CodeStep):
     template_name = "twofactor/set_up.jinja"
     page_title = "Set up two-factor sign-in"
     wrong_code_event = "wrong security code while setting up"
+    # Set up already: the app's code is asked for instead.
+    page_without_device = "twofactor:security_code"
 
-    def dispatch(self, request, *args, **kwargs):
-        if not needs_second_factor(request):
-            return redirect(self.get_success_url())
-        if devices.authenticator_for(request.user) is not None:
-            return redirect(self.url_keeping_next("twofactor:security_code"))
-        self.device = devices.authenticator_being_set_up(request.user)
-        return super().dispatch(request, *args, **kwargs)
+    def device_for(self, user):
+        return None if devices.authenticator_for(user) else devices.authenticator_being_set_up(user)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
