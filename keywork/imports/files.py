@@ -1,12 +1,17 @@
-"""Reading an uploaded spreadsheet (XLSX or CSV) into a heading row and data rows.
+"""Reading an uploaded spreadsheet (XLSX or CSV) into a heading row and data rows, once, at upload.
 
 The kind of file is decided by its bytes, never its name: a renamed Word document is refused,
 and so is a password-protected workbook (Excel saves those as an encrypted OLE container).
+Reading is bounded before it starts: a workbook is zipped XML, and a 640 KB file can open into
+200 MB and a minute of CPU, so the archive's own directory is checked first, and rows are then
+streamed with caps on rows and columns (settings.IMPORT_MAX_*), each refusal naming its limit.
 """
 
 import csv
 import datetime
 import io
+import itertools
+import math
 import re
 import zipfile
 from dataclasses import dataclass
@@ -19,8 +24,10 @@ from keywork.imports.values import blank
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ENCRYPTED_MARK = "EncryptionInfo".encode("utf-16-le")
-UNZIPPED_LIMIT_FACTOR = 10
+# Below this, a part's compression ratio says nothing: a tiny repetitive part can squash 1,000 times.
+RATIO_CHECKED_FROM_BYTES = 1024 * 1024
 _DATA_LIKE = re.compile(r"^[\d\s/.\-:]+$")
+NOT_A_SPREADSHEET = "The file is not a spreadsheet: upload an Excel workbook (.xlsx) or a CSV file"
 
 
 class UnreadableFile(Exception):
@@ -32,6 +39,41 @@ class Table:
     headings: list[str]
     rows: list[tuple]  # the cells of each data row, in the headings' order
     first_row_number: int = 2  # the spreadsheet row number of rows[0], as the user sees it
+
+    def as_json(self) -> dict:
+        """The table as kept on the import run, so later pages never open the file again."""
+        return {
+            "headings": self.headings,
+            "rows": [[_cell_as_json(cell) for cell in row] for row in self.rows],
+            "first_row_number": self.first_row_number,
+        }
+
+    @classmethod
+    def from_json(cls, kept: dict) -> "Table":
+        rows = [tuple(_cell_from_json(cell) for cell in row) for row in kept["rows"]]
+        return cls(headings=kept["headings"], rows=rows, first_row_number=kept["first_row_number"])
+
+
+# Date cells keep their type (a real date cell is read differently from the text "01/02/2012").
+_TIMES = {"datetime": datetime.datetime, "date": datetime.date, "time": datetime.time}
+
+
+def _cell_as_json(cell):
+    if isinstance(cell, (datetime.datetime, datetime.date, datetime.time)):
+        kind = next(name for name, kind in _TIMES.items() if isinstance(cell, kind))
+        return {kind: cell.isoformat()}
+    if isinstance(cell, float) and not math.isfinite(cell):
+        return str(cell)  # JSON (and PostgreSQL's jsonb) has no NaN or infinity
+    if cell is None or isinstance(cell, (str, int, float)):
+        return cell
+    return str(cell)
+
+
+def _cell_from_json(cell):
+    if isinstance(cell, dict):
+        ((kind, value),) = cell.items()
+        return _TIMES[kind].fromisoformat(value)
+    return cell
 
 
 def read_table(data: bytes) -> Table:
@@ -51,20 +93,16 @@ def read_table(data: bytes) -> Table:
 def _xlsx_rows(data: bytes) -> list[tuple]:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            if "xl/workbook.xml" not in archive.namelist():
-                raise UnreadableFile("The file is not a spreadsheet: upload an Excel workbook (.xlsx) or a CSV file")
-            # A workbook is compressed XML: a small file can open into gigabytes (a "zip bomb").
-            if (
-                sum(member.file_size for member in archive.infolist())
-                > UNZIPPED_LIMIT_FACTOR * settings.IMPORT_MAX_BYTES
-            ):
-                raise UnreadableFile(
-                    "The spreadsheet is far larger once opened than its file size suggests: save it again"
-                )
+            _check_archive(archive)
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         # The register is the first sheet, as services keep it; other sheets (look-ups, notes) are ignored.
-        # Read-only workbooks parse a sheet only as its rows are read, so damage shows up here too.
-        rows = list(workbook.worksheets[0].iter_rows(values_only=True))
+        sheet = workbook.worksheets[0]
+        # The sheet's stated size is ignored: Excel often states a million rows, and openpyxl would
+        # then hand back every empty one. Rows come one at a time, so the caps stop the reading.
+        sheet.reset_dimensions()
+        # Cells right of the column cap are not even built (a row can claim column 16,384); one
+        # more than the cap is read so that a file which is too wide can be told so.
+        rows = _capped(sheet.iter_rows(max_col=settings.IMPORT_MAX_COLUMNS + 1, values_only=True))
         workbook.close()
     except UnreadableFile:
         raise
@@ -75,9 +113,59 @@ def _xlsx_rows(data: bytes) -> list[tuple]:
     return rows
 
 
+def _check_archive(archive: zipfile.ZipFile) -> None:
+    """Refuse a workbook that would open into far more than its size, from the zip's directory alone.
+
+    The sizes there can be trusted as limits: Python's zipfile stops at the stated size and fails
+    the file's checksum if the data runs on, so a part cannot unzip to more than it says.
+    """
+    parts = archive.infolist()
+    if len(parts) > settings.IMPORT_MAX_ZIP_ENTRIES:
+        raise UnreadableFile(
+            f"The spreadsheet holds more than {settings.IMPORT_MAX_ZIP_ENTRIES:,} parts (sheets, images and "
+            "other items): copy the register into a new workbook, save it and upload that"
+        )
+    if "xl/workbook.xml" not in {part.filename for part in parts}:
+        raise UnreadableFile(NOT_A_SPREADSHEET)
+    unzipped_limit = settings.IMPORT_MAX_UNZIPPED_BYTES
+    if sum(part.file_size for part in parts) > unzipped_limit:
+        raise UnreadableFile(
+            f"The spreadsheet opens to more than {unzipped_limit // (1024 * 1024)} MB: remove other sheets "
+            "and images, or split it into smaller files"
+        )
+    ratio = settings.IMPORT_MAX_COMPRESSION_RATIO
+    if any(
+        part.file_size > RATIO_CHECKED_FROM_BYTES and part.file_size > ratio * max(part.compress_size, 1)
+        for part in parts
+    ):
+        raise UnreadableFile(
+            f"The spreadsheet opens to more than {ratio} times its file size, which a register never does: "
+            "copy the register into a new workbook, save it and upload that"
+        )
+
+
+def _capped(rows) -> list[tuple]:
+    """The rows, refusing a file over the row or column cap as soon as the reading reaches it."""
+    row_limit, column_limit = settings.IMPORT_MAX_ROWS, settings.IMPORT_MAX_COLUMNS
+    kept = []
+    for row in itertools.islice(rows, row_limit + 1):
+        if any(not blank(cell) for cell in row[column_limit:]):
+            raise UnreadableFile(
+                f"The file has more than {column_limit:,} columns: delete the columns Keywork does not need "
+                "and try again"
+            )
+        kept.append(tuple(row[:column_limit]))
+    if len(kept) > row_limit:
+        raise UnreadableFile(
+            f"The file has more than {row_limit:,} rows: split it into files of up to {row_limit:,} rows "
+            "(delete any empty rows below the register too)"
+        )
+    return kept
+
+
 def _csv_rows(data: bytes) -> list[tuple]:
     if b"\x00" in data or data.startswith(b"%PDF-"):
-        raise UnreadableFile("The file is not a spreadsheet: upload an Excel workbook (.xlsx) or a CSV file")
+        raise UnreadableFile(NOT_A_SPREADSHEET)
     for encoding in ("utf-8-sig", "cp1252"):  # Excel's "CSV UTF-8" and its older Windows default
         try:
             content = data.decode(encoding)
@@ -85,9 +173,9 @@ def _csv_rows(data: bytes) -> list[tuple]:
         except UnicodeDecodeError:
             continue
     else:
-        raise UnreadableFile("The file is not a spreadsheet: upload an Excel workbook (.xlsx) or a CSV file")
+        raise UnreadableFile(NOT_A_SPREADSHEET)
     try:
-        return [tuple(row) for row in csv.reader(io.StringIO(content, newline=""))]
+        return _capped(csv.reader(io.StringIO(content, newline="")))
     except csv.Error as error:
         raise UnreadableFile(f"The CSV file cannot be read: {error}") from error
 

@@ -11,7 +11,7 @@ from keywork import audit
 from keywork.audit.models import Operation
 from keywork.imports.checking import DEFAULTS, DETAILS, NEW, UPDATED, Check, Row, check
 from keywork.imports.columns import mapping_problems
-from keywork.imports.files import UnreadableFile, read_table
+from keywork.imports.files import Table, read_table
 from keywork.imports.models import ImportRun, ImportStatus
 from keywork.register import rules
 from keywork.register.models import Consent, Person, RatingChange
@@ -25,28 +25,24 @@ class ImportRefused(Exception):
 
 
 def upload(actor, file_name: str, data: bytes) -> ImportRun:
-    """Keep an uploaded file for mapping, once it is known to be a readable spreadsheet (else UnreadableFile)."""
-    read_table(data)
+    """Read an uploaded file once and keep its table for mapping (else UnreadableFile); the bytes go."""
     run = ImportRun.objects.create(
         service=actor.service,
         file_name=file_name[:255],
         sha256=ImportRun.checksum(data),
         size=len(data),
-        content=data,
+        table=read_table(data).as_json(),
         uploaded_by=actor.user,
     )
     audit.record(actor, Operation.CREATE, run, changes={"file": run.file_name, "sha256": run.sha256, "bytes": run.size})
     return run
 
 
-def table_of(run: ImportRun):
-    """The run's file as a table, or ImportRefused once the file is no longer kept."""
-    if run.status in (ImportStatus.IMPORTED, ImportStatus.DISCARDED) or not run.content:
+def table_of(run: ImportRun) -> Table:
+    """The table read from the run's file at upload, or ImportRefused once it is no longer kept."""
+    if run.status in (ImportStatus.IMPORTED, ImportStatus.DISCARDED) or not run.table:
         raise ImportRefused("The file is no longer kept: upload it again to check or import it")
-    try:
-        return read_table(bytes(run.content))
-    except UnreadableFile as error:
-        raise ImportRefused(str(error)) from error
+    return Table.from_json(run.table)
 
 
 def check_run(actor, run: ImportRun, mapping: dict[str, str]) -> Check:
@@ -110,8 +106,8 @@ def _import_checked_run(actor, run: ImportRun, accept_refused: bool, progress) -
         _add_people(actor, run, [row for row in result.rows if row.outcome == NEW], progress)
         _update_people(actor, run, [row for row in result.rows if row.outcome == UPDATED], progress)
         run.status, run.imported_by, run.imported_at = ImportStatus.IMPORTED, actor.user, timezone.now()
-        run.content = b""
-        run.save(update_fields=["status", "imported_by", "imported_at", "content"])
+        run.table = {}
+        run.save(update_fields=["status", "imported_by", "imported_at", "table"])
         audit.record(
             actor,
             Operation.CREATE,

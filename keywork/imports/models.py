@@ -37,8 +37,10 @@ class ImportRun(models.Model):
     file_name = models.CharField(max_length=255)
     sha256 = models.CharField("SHA-256 checksum", max_length=64)
     size = models.PositiveIntegerField()
-    # The file itself is kept only until it is imported: after that, the records it made are the copy.
-    content = models.BinaryField(editable=False)
+    # The file's table, read once at upload (keywork.imports.files.Table.as_json), so the later pages
+    # never open the workbook again; the file's bytes are not kept. Kept only until it is imported
+    # (the records it made are then the copy), and erased with the file by retention.
+    table = models.JSONField(default=dict, editable=False)
     mapping = models.JSONField(default=dict)
     status = models.CharField(max_length=10, choices=ImportStatus.choices, default=ImportStatus.UPLOADED)
     summary = models.JSONField(default=dict)  # counts of new, updated, unchanged and refused rows
@@ -78,6 +80,6 @@ class ImportRun(models.Model):
     def remove_file(self, with_report: bool = False) -> None:
         """Stop keeping the uploaded file (and, with_report, its report of refused and updated rows,
         which quote it); the checksum and counts stay. A run never imported can then no longer be."""
-        removed = {"content": b""} | ({"problems": [], "updates": []} if with_report else {})
+        removed = {"table": {}} | ({"problems": [], "updates": []} if with_report else {})
         ImportRun.objects.filter(pk=self.pk).update(**removed)
         ImportRun.objects.filter(pk=self.pk).exclude(status=ImportStatus.IMPORTED).update(status=ImportStatus.DISCARDED)

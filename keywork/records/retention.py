@@ -129,13 +129,13 @@ def _import_files_due(on: datetime.date) -> list:
     from keywork.imports.models import ImportRun
 
     kept = (
-        ImportRun.objects.exclude(content=b"", problems=[], updates=[])
+        ImportRun.objects.exclude(table={}, problems=[], updates=[])
         .select_related("service")
         .order_by("service_id", "id")
     )
     return [
         run
-        for run in kept.defer("content")
+        for run in kept.defer("table", "problems", "updates")
         if add_months(timezone.localdate(run.uploaded_at), months(run.service, IMPORT_FILE, "erase")) <= on
     ]
 
