@@ -5,7 +5,6 @@ import datetime
 from io import StringIO
 
 import pytest
-import time_machine
 from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 from django.urls import reverse
@@ -17,12 +16,6 @@ from keywork.testing.factories import create_user
 from keywork.testing.pages import logged_in
 
 PEOPLE = "/api/people"
-
-
-@pytest.fixture
-def clock():
-    with time_machine.travel(NOW, tick=False) as traveller:
-        yield traveller
 
 
 @pytest.fixture

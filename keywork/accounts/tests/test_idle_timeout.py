@@ -4,7 +4,6 @@ the activity time written at most once a minute, the working day's limit kept ab
 import datetime
 
 import pytest
-import time_machine
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.urls import reverse
@@ -17,12 +16,6 @@ from keywork.testing.factories import create_user
 from keywork.testing.pages import logged_in
 
 HOME = "/"
-
-
-@pytest.fixture
-def clock():
-    with time_machine.travel(NOW, tick=False) as traveller:
-        yield traveller
 
 
 @pytest.fixture
