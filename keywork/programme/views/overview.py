@@ -9,6 +9,7 @@ from keywork.pages import handle_form
 from keywork.programme import operations
 from keywork.programme.budget_report import budget_report
 from keywork.programme.forms import KpiValueForm, MilestoneForm
+from keywork.programme.kpi_chart import kpi_chart
 from keywork.programme.kpi_series import kpi_series
 from keywork.programme.models import Kpi, KpiValue, Milestone
 from keywork.programme.risk_map import heat_map
@@ -48,6 +49,7 @@ def kpi_detail(request, kpi_id):
             "kpi": kpi,
             "series": series,
             "may_manage": has_permission(request.user, Permission.MANAGE_PROGRAMME),
+            **kpi_chart(request, kpi, series),
         },
     )
 
