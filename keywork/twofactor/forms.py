@@ -1,9 +1,22 @@
 from django import forms
 
 from keywork.forms import fields
+from keywork.presenters import plural
 from keywork.twofactor import devices
 
 WRONG_CODE = "wrong_code"
+
+
+def wait_in_words(seconds: int) -> str:
+    """How long django-otp's throttle still refuses codes (it doubles after each wrong one).
+
+    >>> wait_in_words(1), wait_in_words(64), wait_in_words(130), wait_in_words(8000), wait_in_words(200000)
+    ('1 second', '64 seconds', '3 minutes', '3 hours', '3 days')
+    """
+    for unit, length in (("day", 86400), ("hour", 3600), ("minute", 60)):
+        if seconds >= 2 * length:
+            return plural(-(-seconds // length), unit)
+    return plural(seconds, "second")
 
 
 class OneTimeCodeField(fields.CharField):
@@ -32,9 +45,8 @@ class _CodeForm(forms.Form):
         code = self.typed_code(self.cleaned_data["code"])
         result = devices.check(self.device, code)
         if result.wait_seconds:
-            seconds = result.wait_seconds
             raise forms.ValidationError(
-                f"You have entered a wrong code too many times. Wait {seconds} second{'' if seconds == 1 else 's'}, "
+                f"You have entered a wrong code too many times. Wait {wait_in_words(result.wait_seconds)}, "
                 "then try again"
             )
         if not result.accepted:
