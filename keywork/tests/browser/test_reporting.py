@@ -44,3 +44,33 @@ def test_a_commissioner_reads_the_dashboard_and_the_suppressed_quarterly_return(
     with page.expect_download() as download:
         page.get_by_role("link", name="Download as a spreadsheet (XLSX)").click()
     assert download.value.suggested_filename.endswith(f"{quarter.code}.xlsx")
+
+
+# Every visible chart's words, measured in the browser: any that fall outside the picture.
+WORDS_OUTSIDE_CHARTS = """() => [...document.querySelectorAll('svg.keywork-chart')]
+  .filter(svg => svg.getBoundingClientRect().width > 0)
+  .map(svg => {
+    const box = svg.getBoundingClientRect();
+    const outside = [...svg.querySelectorAll('text')].filter(text => {
+      const r = text.getBoundingClientRect();
+      return r.left < box.left - 0.5 || r.right > box.right + 0.5
+        || r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5;
+    });
+    return [svg.id || svg.getAttribute('aria-labelledby'), outside.map(text => text.textContent)];
+  })"""
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_every_word_on_the_dashboards_charts_is_inside_the_picture(new_page, service, register, admit, width):
+    for person, days in zip(register, (400, 300, 200), strict=False):
+        admit(person, datetime.date(2026, 11, 25) - datetime.timedelta(days=days))
+    page = new_page(viewport={"width": width, "height": 900})
+    log_in(page, create_user(service, "lead"))
+    page.goto("/reporting/dashboard/")
+    charts = page.evaluate(WORDS_OUTSIDE_CHARTS)
+    size = "narrow" if width < 641 else "wide"
+    assert [name.split()[0] for name, _ in charts] == [
+        f"{chart}-{size}-title" for chart in ("register", "inpatients", "flow")
+    ]
+    assert all(outside == [] for _, outside in charts), charts
+    assert_accessible(page)
