@@ -40,7 +40,10 @@ def provider(live_server, tmp_path_factory):
         ready, _, _ = select.select([process.stdout], [], [], STARTUP_SECONDS)
         if not ready:
             pytest.fail(f"the test's OpenID provider did not start within {STARTUP_SECONDS} seconds")
-        yield process.stdout.readline().strip()
+        address = process.stdout.readline().strip()
+        if not address.startswith("http://"):
+            pytest.fail(f"the test's OpenID provider stopped (exit code {process.poll()}): see its output above")
+        yield address
     finally:
         process.terminate()
         process.wait(timeout=10)
