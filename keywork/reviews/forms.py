@@ -16,7 +16,9 @@ class ReviewForm(ModelForm):
     expert_by_experience = fields.CharField(label="Expert by experience (optional)", max_length=200, required=False)
     other_attendees = fields.TextareaField(label="Other attendees (optional)", required=False)
     outcome_summary = fields.TextareaField(label="Outcome summary (optional)", required=False)
-    report = fields.FileField(label="Report (optional)", required=False, hint="A PDF or Word document, up to 10 MB")
+    report = fields.FileField(
+        label="Report (optional)", required=False, hint="A PDF (.pdf) or a Word document (.docx), up to 10 MB"
+    )
 
     class Meta:
         model = Review

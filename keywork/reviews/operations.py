@@ -4,6 +4,7 @@ from django.db import transaction
 
 from keywork import audit
 from keywork.audit.models import Operation
+from keywork.reviews.files import replacing_report
 
 
 @transaction.atomic
@@ -13,8 +14,9 @@ def save_review(actor, review):
         review.recorded_by = actor.user
     if review.report and not review.report_name:
         review.report_name = review.report.name.rsplit("/", 1)[-1]
-    review.save()
-    audit.record(actor, operation, review, person_id=review.person_id, changes={"held_on": review.held_on})
+    with replacing_report(review):  # the old report goes once this commits; a failed save keeps it
+        review.save()
+        audit.record(actor, operation, review, person_id=review.person_id, changes={"held_on": review.held_on})
     return review
 
 

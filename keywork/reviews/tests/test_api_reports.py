@@ -73,7 +73,7 @@ def test_the_review_lists_as_having_a_report_once_uploaded(api, review):
 def test_a_text_file_named_as_a_pdf_is_refused(api, review, settings):
     response = upload(api, review, "report.pdf", b"Minutes of the panel, typed up\n")
 
-    assert "PDF or a Word document" in errors(response)["report"][0]
+    assert "PDF (.pdf) or a Word document (.docx)" in errors(response)["report"][0]
     review.refresh_from_db()
     assert not review.report
     assert stored_files(settings) == []
@@ -82,7 +82,7 @@ def test_a_text_file_named_as_a_pdf_is_refused(api, review, settings):
 def test_a_zip_file_that_is_not_a_word_document_is_refused(api, review):
     response = upload(api, review, "report.docx", docx_bytes(names=("[Content_Types].xml", "a.txt")))
 
-    assert "PDF or a Word document" in errors(response)["report"][0]
+    assert "PDF (.pdf) or a Word document (.docx)" in errors(response)["report"][0]
 
 
 def test_a_report_over_the_size_limit_is_refused(api, review, settings):

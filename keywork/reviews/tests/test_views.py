@@ -60,7 +60,7 @@ def test_a_word_document_is_accepted_as_a_report(coordinator_client, person):
 
 def test_a_text_file_named_pdf_is_refused_and_nothing_is_saved(coordinator_client, person):
     response = post_review(coordinator_client, person, SimpleUploadedFile("panel.pdf", b"just some text"))
-    assert "PDF or a Word document" in response.context["form"].errors["report"][0]
+    assert "PDF (.pdf) or a Word document (.docx)" in response.context["form"].errors["report"][0]
     assert not Review.objects.exists()
 
 
