@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 
 from keywork import audit
+from keywork.forms.versioned import VersionedForm
 from keywork.locking import StaleRecordError
 
 STALE_MESSAGE = (
@@ -36,8 +37,11 @@ def handle_form(request, form, save, success: str | Callable, title: str, done_u
     if request.method == "POST" and form.is_valid():
         try:
             saved = save(audit.Actor.from_request(request), form)
-        except StaleRecordError:
-            form.add_error(None, STALE_MESSAGE)
+        except StaleRecordError as error:
+            if isinstance(form, VersionedForm):
+                form.show_changes_since_opened(error)  # what the user typed stays in the form
+            else:
+                form.add_error(None, STALE_MESSAGE)
         except ValidationError as error:
             _add_errors(form, error)
         else:

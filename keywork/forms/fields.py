@@ -207,5 +207,9 @@ class HiddenIntegerField(HiddenFieldMixin, forms.IntegerField):
     pass
 
 
+class HiddenCharField(HiddenFieldMixin, forms.CharField):
+    pass
+
+
 class HiddenChoiceField(HiddenFieldMixin, forms.ChoiceField):
     pass

@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from keywork.forms import fields, messages
 from keywork.forms.models import ModelForm
+from keywork.forms.versioned import VersionedForm
 from keywork.register.choices import (
     Condition,
     ConsentBasis,
@@ -121,8 +122,8 @@ class AddPersonForm(PersonDetailsForm):
         return cleaned
 
 
-class EditDetailsForm(PersonDetailsForm):
-    version = fields.HiddenIntegerField()
+class EditDetailsForm(VersionedForm, PersonDetailsForm):
+    """A person's details, saved only if nobody has changed them since the page was opened."""
 
 
 class RatingChangeForm(ModelForm):

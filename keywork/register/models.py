@@ -5,12 +5,11 @@ import unicodedata
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 
 from keywork.datebounds import in_era
-from keywork.locking import StaleRecordError
+from keywork.locking import VersionedModel
 from keywork.register import rules
 from keywork.register.choices import (
     Condition,
@@ -93,7 +92,7 @@ class PersonQuerySet(models.QuerySet):
         return super().update(**kwargs)
 
 
-class Person(models.Model):
+class Person(VersionedModel):
     service = models.ForeignKey("services.Service", on_delete=models.PROTECT, related_name="people")
     nhs_number = NHSNumberField("NHS number")
     given_name = NameField(max_length=100)
@@ -130,7 +129,6 @@ class Person(models.Model):
     rating_effective_on = models.DateField(null=True, blank=True)
     next_review_due = models.DateField(null=True, blank=True, db_index=True)
 
-    version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -205,17 +203,6 @@ class Person(models.Model):
     def validate_constraints(self, exclude=None):
         # The duplicate NHS number is checked in clean(), with a message the user can act on.
         super().validate_constraints(exclude=set(exclude or ()) | {"nhs_number"})
-
-    def save_if_unchanged_since(self, version: int, fields: list[str]) -> None:
-        """Save `fields` only if nobody has saved since `version` was read; else StaleRecordError."""
-        self.fold_name()
-        values = {name: getattr(self, name) for name in fields} | {"search_name": self.search_name}
-        updated = Person.objects.filter(pk=self.pk, version=version).update(
-            **values, version=F("version") + 1, updated_at=timezone.now()
-        )
-        if not updated:
-            raise StaleRecordError("Someone else changed this record after you opened it")
-        self.version = version + 1
 
     def refresh_rating(self) -> None:
         """Take the current rating from the history: the latest by effective date."""

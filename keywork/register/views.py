@@ -1,6 +1,5 @@
 """Register pages: thin views that check permission, read through access, write through operations."""
 
-from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils import timezone
 
@@ -8,7 +7,7 @@ from keywork import personrecord
 from keywork.accounts.permissions import Permission, has_permission, permission_required
 from keywork.pages import handle_form
 from keywork.register import operations, record_pages
-from keywork.register.access import people_for, person_for_request
+from keywork.register.access import paged, people_for, person_for_request, query_without_page
 from keywork.register.forms import (
     AddPersonForm,
     ConsentForm,
@@ -21,17 +20,13 @@ from keywork.register.listing import RegisterFilterForm, filter_people
 from keywork.register.models import Person
 from keywork.register.presenters import rating_saved
 
-PAGE_SIZE = 25
-
 
 @permission_required(Permission.VIEW_PEOPLE)
 def register_list(request):
     filters = RegisterFilterForm(request.GET or None, service=request.service)
     criteria = filters.cleaned_data if filters.is_valid() else {}
     people = filter_people(people_for(request), criteria)
-    page = Paginator(people, PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
+    page = paged(request, people, what="register")
     return render(
         request,
         "register/list.jinja",
@@ -39,7 +34,7 @@ def register_list(request):
             "page_title": "Dynamic Support Register",
             "filters": filters,
             "page": page,
-            "query": query.urlencode(),
+            "query": query_without_page(request),
             "today": timezone.localdate(),
             "may_export": has_permission(request.user, Permission.EXPORT_REGISTER),
             "may_add": has_permission(request.user, Permission.ADD_PERSON),
@@ -89,11 +84,10 @@ def edit_details(request, person_id):
         service=request.service,
         people=people_for(request),
         instance=person,
-        initial={"version": person.version},
     )
 
     def save(actor, form):
-        changed = {name: str(form.cleaned_data[name]) for name in form.changed_data if name != "version"}
+        changed = {name: str(form.cleaned_data[name]) for name in form.changed_data if name in form.record_fields()}
         return operations.update_details(actor, person, form.cleaned_data["version"], changed)
 
     done = record_pages.person_url(person, "details", "details")

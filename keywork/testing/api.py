@@ -36,6 +36,9 @@ class Api:
     def patch(self, path, body):
         return self.client.patch(path, body, content_type="application/json", **self.headers)
 
+    def put(self, path, body):
+        return self.client.put(path, body, content_type="application/json", **self.headers)
+
     def upload(self, path, files: dict):
         """A multipart POST, as a browser sends a file."""
         return self.client.post(path, files, **self.headers)
