@@ -13,7 +13,8 @@ POINT_LOOKS = {
     "concerning": Look("orange", shape="square"),
     "neither": Look("purple", shape="triangle"),
 }
-VALUES, MEAN = Look("dark", "solid"), Look("dark", "solid")
+# The values: a grey line joining the points, each point marked by its kind of variation.
+VALUES, MEAN = Look("grey", "solid"), Look("dark", "solid")
 LIMITS, TARGET = Look("dark", "short"), Look("red", "long")
 
 
@@ -112,7 +113,11 @@ def spc_chart(title: str, chart_id: str, labels: list[str], spc: XmR, unit_title
         return [*parts, plot.end_labels(ends)]
 
     kinds = {spc.kind(index) for index, value in enumerate(spc.values) if value is not None}
-    legend = [LegendItem(title, VALUES), LegendItem("Mean", MEAN), LegendItem("Process limits", LIMITS)]
+    legend = [
+        LegendItem(title, Look(VALUES.colour, VALUES.dash, "circle")),
+        LegendItem("Mean", MEAN),
+        LegendItem("Process limits", LIMITS),
+    ]
     legend += [LegendItem("Target", TARGET)] if spc.target is not None else []
     legend += [LegendItem("Limits recalculated", MOMENT)] if len(spc.segments) > 1 else []
     legend += [LegendItem(KIND_WORDS[kind], POINT_LOOKS[kind]) for kind in POINT_LOOKS if kind in kinds]
