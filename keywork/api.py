@@ -6,7 +6,6 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, JsonResponse
 from django.utils import timezone
-from ninja import NinjaAPI
 from ninja.errors import AuthenticationError
 from ninja.errors import ValidationError as SchemaValidationError
 from ninja.security import HttpBearer
@@ -20,6 +19,7 @@ from keywork.forms import messages
 from keywork.inpatient.api import router as inpatient_router
 from keywork.keyworking.api import router as keyworking_router
 from keywork.locking import StaleRecordError
+from keywork.openapi import NinjaAPI
 from keywork.outcomes.api import router as outcomes_router
 from keywork.programme.api import router as programme_router
 from keywork.register.api import router as register_router

@@ -5,6 +5,7 @@ from django.shortcuts import render
 from django.urls import include, path
 
 from keywork.api import api
+from keywork.api import not_found as api_not_found
 from keywork.home import home
 
 
@@ -14,6 +15,9 @@ def health(request):
 
 
 def page_not_found(request, exception):
+    # An API address that names no route (/api/people/abc) answers as the API's routes do.
+    if request.path.startswith("/api/"):
+        return api_not_found(request, exception)
     return render(request, "404.jinja", status=404)
 
 

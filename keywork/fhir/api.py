@@ -26,7 +26,11 @@ def operation_outcome(code: str, message: str, status: int) -> HttpResponse:
     return HttpResponse(json.dumps(outcome), content_type=FHIR_JSON, status=status)
 
 
-@router.get("/Patient/{int:person_id}/$everything", response={200: dict}, url_name="fhir_everything")
+# Described as the media type it answers in, so a client (and schemathesis) expects a FHIR Bundle.
+BUNDLE = {200: {"description": "A FHIR R4 Bundle", "content": {FHIR_JSON: {"schema": {"type": "object"}}}}}
+
+
+@router.get("/Patient/{int:person_id}/$everything", openapi_extra={"responses": BUNDLE}, url_name="fhir_everything")
 @permission_required(Permission.VIEW_PEOPLE)
 def everything(request, person_id: int) -> HttpResponse:
     """The person's record as a FHIR R4 Bundle (application/fhir+json); another service's person is 404."""
