@@ -64,7 +64,12 @@ SECTIONS = [
     ),
     Section(
         "Admin",
-        [("Audit log", "audit:search"), ("Subject access", "subjectaccess:list"), ("API tokens", "api_tokens:list")],
+        [
+            ("Audit log", "audit:search"),
+            ("Subject access", "subjectaccess:list"),
+            ("API tokens", "api_tokens:list"),
+            ("Signing out", "idle_timeout"),
+        ],
     ),
 ]
 

@@ -45,8 +45,9 @@ class Permission(StrEnum):
     IMPORT_REGISTER = "import_register"
     MANAGE_SUBJECT_ACCESS = "manage_subject_access"
     PLACE_LEGAL_HOLD = "place_legal_hold"
-    # Administrators only (they hold every permission): list and revoke the service's API tokens.
-    MANAGE_API_TOKENS = "manage_api_tokens"
+    # Administrators only (they hold every permission): the service's idle timeout, and listing and
+    # revoking its API tokens.
+    MANAGE_SIGN_IN = "manage_sign_in"
 
 
 _REGISTER = {

@@ -19,7 +19,7 @@ def status_tag(token: ApiToken) -> dict:
     return {"text": status.label, "classes": STATUS_TAG_CLASSES[status]}
 
 
-@permission_required(Permission.MANAGE_API_TOKENS)
+@permission_required(Permission.MANAGE_SIGN_IN)
 def token_list(request):
     tokens = ApiToken.of_service(request.service)
     return render(
@@ -29,7 +29,7 @@ def token_list(request):
     )
 
 
-@permission_required(Permission.MANAGE_API_TOKENS)
+@permission_required(Permission.MANAGE_SIGN_IN)
 def revoke(request, token_id):
     token = get_object_or_404(ApiToken.of_service(request.service), pk=token_id)
     if request.method == "POST":

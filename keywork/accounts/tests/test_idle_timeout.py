@@ -133,3 +133,27 @@ def test_a_page_for_someone_not_signed_in_has_no_warning(client, db):
     page = client.get(reverse("login")).content.decode()
     assert "data-idle-seconds-left" not in page
     assert "idle.js" not in page
+
+
+def test_an_administrator_sets_their_services_timeout(service, other_service):
+    admin = logged_in(create_user(service, Role.ADMIN))
+    response = admin.http.post(reverse("idle_timeout"), {"idle_timeout_minutes": "15"}, follow=True)
+    assert "Users of Kent and Medway are now signed out after 15 minutes without activity" in response.content.decode()
+    service.refresh_from_db()
+    other_service.refresh_from_db()
+    assert (service.idle_timeout_minutes, other_service.idle_timeout_minutes) == (15, 30)
+
+
+def test_a_timeout_outside_5_to_480_minutes_is_refused_in_words(service):
+    admin = logged_in(create_user(service, Role.ADMIN))
+    page = admin.http.post(reverse("idle_timeout"), {"idle_timeout_minutes": "481"}).content.decode()
+    assert "There is a problem" in page
+    assert "Number of minutes must be 480 or less" in page
+    service.refresh_from_db()
+    assert service.idle_timeout_minutes == 30
+
+
+@pytest.mark.parametrize("role", [Role.MANAGER, Role.LEAD, Role.COORDINATOR])
+def test_only_administrators_may_change_the_timeout(service, role):
+    response = logged_in(create_user(service, role)).http.post(reverse("idle_timeout"), {"idle_timeout_minutes": "5"})
+    assert response.status_code == 403
