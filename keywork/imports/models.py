@@ -1,6 +1,8 @@
 """An import of a service's spreadsheet, from upload to the import itself, and the saved column mappings."""
 
 import hashlib
+import json
+import re
 
 from django.conf import settings
 from django.db import models
@@ -76,6 +78,14 @@ class ImportRun(models.Model):
         """The other imports of these exact bytes into this service, oldest first."""
         same = ImportRun.objects.filter(service=self.service, sha256=self.sha256, status=ImportStatus.IMPORTED)
         return same.exclude(pk=self.pk).select_related("imported_by").order_by("imported_at")
+
+    @staticmethod
+    def kept_naming(service, nhs_number: str) -> list["ImportRun"]:
+        """The runs of `service` still keeping a table or report in which the NHS number appears,
+        written any way a spreadsheet writes it ("999 000 0018", "999-000-0018", 9990000018)."""
+        written = re.compile(r"[\s-]?".join(nhs_number))
+        kept = ImportRun.objects.filter(service=service).exclude(table={}, problems=[], updates=[])
+        return [run for run in kept if written.search(json.dumps([run.table, run.problems, run.updates]))]
 
     def remove_file(self, with_report: bool = False) -> None:
         """Stop keeping the uploaded file (and, with_report, its report of refused and updated rows,

@@ -2,8 +2,9 @@
 
 The rules are in settings.RECORDS_RETENTION, one per kind of record, and a service may set its own
 periods (Service.retention_overrides). A DSR entry counts from the day support ends; erasure deletes
-the person and everything held about them, and leaves one audit entry naming the rule: the audit log
-is append-only, so the trail of who saw the record survives, without the record's content. An
+the person and everything held about them (their reports' files too, and any uploaded spreadsheet
+still kept that names them), and leaves one audit entry naming the rule: the audit log is
+append-only, so the trail of who saw the record survives, without the record's content. An
 uploaded spreadsheet counts from its upload; erasing it keeps the run's checksum and counts.
 """
 
@@ -17,6 +18,7 @@ from django.utils import timezone
 
 from keywork import audit, personrecord
 from keywork.audit.models import AuditEntry, Operation
+from keywork.imports.models import ImportRun
 from keywork.keyworking.choices import ReferralDecision
 from keywork.register.choices import RegisterStatus
 from keywork.register.models import Person
@@ -122,12 +124,10 @@ def apply(the_plan: Plan) -> None:
         the_plan.archive = archived
         the_plan.erase = [person for person in the_plan.erase if erase(person, on=the_plan.on)]
         for run in the_plan.import_files:
-            _erase_import_file(run, the_plan.on)
+            _erase_import_file(run, the_plan.on, rule_name(run.service, IMPORT_FILE, "erase"))
 
 
 def _import_files_due(on: datetime.date) -> list:
-    from keywork.imports.models import ImportRun
-
     kept = (
         ImportRun.objects.exclude(table={}, problems=[], updates=[])
         .select_related("service")
@@ -140,17 +140,13 @@ def _import_files_due(on: datetime.date) -> list:
     ]
 
 
-def _erase_import_file(run, on: datetime.date) -> None:
+def _erase_import_file(run, on: datetime.date, rule: str) -> None:
     run.remove_file(with_report=True)
     audit.record(
         audit.Actor.system("retention", run.service),
         Operation.ERASE,
         run,
-        changes={
-            "rule": rule_name(run.service, IMPORT_FILE, "erase"),
-            "on": on,
-            "erased": "uploaded file and its report of refused and updated rows",
-        },
+        changes={"rule": rule, "on": on, "erased": "uploaded file and its report of refused and updated rows"},
     )
 
 
@@ -162,6 +158,9 @@ def erase(person: Person, on: datetime.date) -> bool:
         if locked.legal_hold:
             return False
         files = [stored.file for stored in personrecord.stored_files(locked)]
+        # An uploaded spreadsheet still kept that names them goes too (importing it would bring them back).
+        for run in ImportRun.kept_naming(locked.service, locked.nhs_number):
+            _erase_import_file(run, on, rule_name(locked.service, PERSON, "erase"))
         _delete_dependants(Person, Person.objects.filter(pk=locked.pk))
         pk, service = locked.pk, locked.service
         Person.objects.filter(pk=pk).delete()
