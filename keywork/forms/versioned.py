@@ -45,9 +45,7 @@ class VersionedForm(forms.Form):
         for name in self.record_fields():
             model_field = current._meta.get_field(name)
             if name in opened and model_field.value_to_string(current) != opened[name]:
-                label = str(self.fields[name].label).removesuffix(" (optional)")
-                now = _shown(current, model_field)
-                self.add_error(name, f"{label} is now {now}: someone else changed it while you were editing")
+                self.add_error(name, _changed(self.fields[name].label, _shown(current, model_field)))
         data = self.data.copy()
         data[self.add_prefix("version")] = current.version
         data[self.add_prefix("opened_values")] = self._snapshot(current)
@@ -67,6 +65,14 @@ class VersionedForm(forms.Form):
             return signing.loads(self.data.get(self.add_prefix("opened_values"), ""), salt=_SALT)
         except signing.BadSignature:
             return {}
+
+
+def _changed(label, now: str) -> str:
+    """The error against one field, naming its value now: 'Response is now “Called back”: …'."""
+    label = str(label).removesuffix(" (optional)")
+    if label.endswith("?"):  # a question: "Was an admission avoided?"
+        return f"{label} Someone else changed the answer to {now} while you were editing"
+    return f"{label} is now {now}: someone else changed it while you were editing"
 
 
 def _shown(record, model_field) -> str:

@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from ninja import Router, Status
+from ninja import Query, Router, Status
 
 from keywork import audit
 from keywork.accounts.models import User
@@ -41,19 +41,15 @@ from keywork.keyworking.schemas import (
     ReferralIn,
     ReferralOut,
 )
-from keywork.register.access import people_for, person_for_request, record_for_request
+from keywork.locking import StaleRecordOut
+from keywork.register.access import listed, person_for_request, record_for_request, scoped
+from keywork.schemas import Page
 
 router = Router(tags=["Keyworking"])
 
 
 def _actor(request):
     return audit.Actor.from_request(request)
-
-
-def _of_reachable_people(request, model, person_id: int | None):
-    people = people_for(request)
-    # Filtering the people by primary key keeps an out-of-range id an empty result, not an error.
-    return model.objects.filter(person__in=people.filter(pk=person_id) if person_id else people)
 
 
 def _checked(record, exclude=()):
@@ -64,7 +60,7 @@ def _checked(record, exclude=()):
 def _service_user(request, user_id: int | None, field: str):
     if user_id is None:
         return None
-    user = User.objects.filter(pk=user_id, service=request.service).first()
+    user = scoped(request, User).filter(pk=user_id).first()
     if user is None:
         raise ValidationError({field: f"No user {user_id} in this service"})
     return user
@@ -72,8 +68,8 @@ def _service_user(request, user_id: int | None, field: str):
 
 @router.get("/referrals", response=list[ReferralOut])
 @permission_required(Permission.VIEW_PEOPLE)
-def list_referrals(request, person_id: int | None = None):
-    return _of_reachable_people(request, Referral, person_id)
+def list_referrals(request, page: Query[Page], person_id: int | None = None):
+    return listed(request, page.of(scoped(request, Referral, person_id)), what="referrals")
 
 
 @router.post("/referrals", response={201: ReferralOut})
@@ -104,9 +100,9 @@ def close_keywork(request, referral_id: int, payload: ClosureIn):
 
 @router.get("/allocations", response=list[AllocationOut])
 @permission_required(Permission.VIEW_PEOPLE)
-def list_allocations(request, person_id: int | None = None, current: bool = False):
-    allocations = _of_reachable_people(request, Allocation, person_id)
-    return allocations.current() if current else allocations
+def list_allocations(request, page: Query[Page], person_id: int | None = None, current: bool = False):
+    allocations = scoped(request, Allocation, person_id)
+    return listed(request, page.of(allocations.current() if current else allocations), what="allocations")
 
 
 @router.post("/allocations", response={201: AllocationOut})
@@ -138,8 +134,8 @@ def end_allocation(request, allocation_id: int, payload: AllocationEndIn):
 
 @router.get("/professionals", response=list[ProfessionalOut])
 @permission_required(Permission.MANAGE_NETWORK)
-def list_professionals(request):
-    return Professional.objects.filter(service=request.service)
+def list_professionals(request, page: Query[Page]):
+    return page.of(scoped(request, Professional))
 
 
 @router.post("/professionals", response={201: ProfessionalOut})
@@ -151,15 +147,15 @@ def add_professional(request, payload: ProfessionalIn):
 
 @router.get("/involvements", response=list[InvolvementOut])
 @permission_required(Permission.VIEW_PEOPLE)
-def list_involvements(request, person_id: int | None = None):
-    return _of_reachable_people(request, Involvement, person_id)
+def list_involvements(request, page: Query[Page], person_id: int | None = None):
+    return listed(request, page.of(scoped(request, Involvement, person_id)), what="involvements")
 
 
 @router.post("/involvements", response={201: InvolvementOut})
 @permission_required(Permission.MANAGE_NETWORK)
 def add_involvement(request, payload: InvolvementIn):
     person = person_for_request(request, payload.person_id)
-    professional = get_object_or_404(Professional, pk=payload.professional_id, service=request.service)
+    professional = get_object_or_404(scoped(request, Professional), pk=payload.professional_id)
     involvement = Involvement(
         person=person, professional=professional, role_for_person=payload.role_for_person, is_lead=payload.is_lead
     )
@@ -168,11 +164,10 @@ def add_involvement(request, payload: InvolvementIn):
 
 @router.get("/contacts", response=list[ContactOut])
 @permission_required(Permission.VIEW_PEOPLE)
-def list_contacts(request, person_id: int):
+def list_contacts(request, page: Query[Page], person_id: int):
     person = person_for_request(request, person_id)
-    contacts = list(
-        person.contacts.prefetch_related(Prefetch("follow_ups", queryset=FollowUp.objects.readable_by(request.user)))
-    )
+    readable = scoped(request, FollowUp).readable_by(request.user)
+    contacts = list(page.of(person.contacts.prefetch_related(Prefetch("follow_ups", queryset=readable))))
     for contact in contacts:
         contact.notes = visible_notes(contact, request.user, person)
     return contacts
@@ -190,7 +185,7 @@ def add_contact(request, payload: ContactIn):
         contact.occurred_at = timezone.make_aware(contact.occurred_at)
     _checked(contact, exclude=["recorded_by"])
     workers = [_service_user(request, pk, "worker_ids") for pk in payload.worker_ids]
-    professionals = [get_object_or_404(Professional, pk=pk, service=request.service) for pk in payload.professional_ids]
+    professionals = [get_object_or_404(scoped(request, Professional), pk=pk) for pk in payload.professional_ids]
     follow_ups = []
     for number, item in enumerate(payload.follow_ups):
         owner = _service_user(request, item.owner_id, f"follow_ups.{number}.owner_id")
@@ -205,9 +200,9 @@ def add_contact(request, payload: ContactIn):
 
 @router.get("/plans", response=list[PlanOut])
 @permission_required(Permission.VIEW_PEOPLE)
-def list_plans(request, person_id: int):
+def list_plans(request, page: Query[Page], person_id: int):
     person = person_for_request(request, person_id)
-    return person.support_plans.all()
+    return page.of(person.support_plans.all())
 
 
 @router.post("/plans", response={201: PlanOut})
@@ -224,9 +219,9 @@ def save_plan(request, payload: PlanIn):
 
 @router.get("/escalations", response=list[EscalationOut])
 @permission_required(Permission.VIEW_PEOPLE)
-def list_escalations(request, person_id: int | None = None, open: bool = False):
-    escalations = _of_reachable_people(request, Escalation, person_id)
-    return escalations.open() if open else escalations
+def list_escalations(request, page: Query[Page], person_id: int | None = None, open: bool = False):
+    escalations = scoped(request, Escalation, person_id)
+    return listed(request, page.of(escalations.open() if open else escalations), what="escalations")
 
 
 @router.post("/escalations", response={201: EscalationOut})
@@ -237,10 +232,10 @@ def add_escalation(request, payload: EscalationIn):
     return Status(201, operations.record_escalation(_actor(request), escalation))
 
 
-@router.patch("/escalations/{int:escalation_id}", response=EscalationOut)
+@router.patch("/escalations/{int:escalation_id}", response={200: EscalationOut, 409: StaleRecordOut})
 @permission_required(Permission.RECORD_ESCALATION)
 def update_escalation(request, escalation_id: int, payload: EscalationUpdate):
     escalation = record_for_request(request, Escalation, escalation_id)
-    for name, value in payload.dict(exclude_unset=True).items():
+    for name, value in payload.dict(exclude_unset=True, exclude={"version"}).items():
         setattr(escalation, name, value if value is not None or name != "response" else "")
-    return operations.update_escalation(_actor(request), _checked(escalation))
+    return operations.update_escalation(_actor(request), _checked(escalation), payload.version)

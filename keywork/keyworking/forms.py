@@ -8,6 +8,7 @@ from django.utils import timezone
 from keywork.accounts.models import Role
 from keywork.forms import fields, messages
 from keywork.forms.models import ModelForm
+from keywork.forms.versioned import VersionedForm
 from keywork.keyworking.board import caseloads
 from keywork.keyworking.choices import AgencyType, ClosingReason, ContactType, EscalationLevel, ReferralRoute
 from keywork.keyworking.models import (
@@ -275,7 +276,7 @@ class EscalationForm(ModelForm):
         fields = ["issue", "escalated_to", "level", "escalated_on", "response_due_on"]
 
 
-class EscalationResponseForm(ModelForm):
+class EscalationResponseForm(VersionedForm, ModelForm):
     response = fields.TextareaField(label="Response", required=False)
     responded_on = fields.DateField(label="Date of the response", required=False)
     resolved_on = fields.DateField(label="Date resolved (optional)", required=False)

@@ -125,8 +125,9 @@ def record_escalation(actor, escalation):
 
 
 @transaction.atomic
-def update_escalation(actor, escalation):
-    escalation.save()
+def update_escalation(actor, escalation, version: int):
+    """Save a response or resolution, unless someone else saved the escalation since `version`."""
+    escalation.save_if_unchanged_since(version)
     _record(
         actor,
         Operation.UPDATE,

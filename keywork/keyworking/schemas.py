@@ -12,6 +12,7 @@ from keywork.keyworking.choices import (
     ReferralDecision,
     ReferralRoute,
 )
+from keywork.locking import VersionRead
 from keywork.schemas import Schema
 
 
@@ -162,6 +163,7 @@ class EscalationUpdate(Schema):
     # Every field is optional, so refuse anything else (a misspelt field, or a body that is not an object).
     model_config = ConfigDict(extra="forbid")
 
+    version: VersionRead
     response: str | None = None
     responded_on: datetime.date | None = None
     resolved_on: datetime.date | None = None
@@ -169,6 +171,7 @@ class EscalationUpdate(Schema):
 
 class EscalationOut(EscalationIn):
     id: int
+    version: int
     response: str
     responded_on: datetime.date | None
     resolved_on: datetime.date | None

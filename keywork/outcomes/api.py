@@ -4,11 +4,12 @@ the pages. Rules run through the model's full_clean, so errors name the field.""
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from ninja import Router, Status
+from ninja import Query, Router, Status
 
 from keywork import audit
 from keywork.accounts.permissions import Permission, permission_required
 from keywork.keyworking.models import Referral
+from keywork.locking import StaleRecordOut
 from keywork.outcomes import operations
 from keywork.outcomes.figures import blocker_figures
 from keywork.outcomes.models import (
@@ -38,15 +39,10 @@ from keywork.outcomes.schemas import (
     GoalRatingIn,
     GoalRatingOut,
 )
-from keywork.register.access import people_for, person_for_request, record_for_request
-from keywork.schemas import LARGEST_ID
+from keywork.register.access import listed, people_for, person_for_request, record_for_request, scoped
+from keywork.schemas import LARGEST_ID, Page
 
 router = Router(tags=["Outcomes and system learning"])
-
-
-def _of_people(request, model, person_id):
-    records = model.objects.filter(person__in=people_for(request))
-    return records.filter(person_id=person_id) if person_id else records
 
 
 def _created(request, record, save, exclude=("recorded_by",)):
@@ -56,8 +52,8 @@ def _created(request, record, save, exclude=("recorded_by",)):
 
 @router.get("/goals", response=list[GoalOut])
 @permission_required(Permission.VIEW_PEOPLE)
-def list_goals(request, person_id: int | None = None):
-    return _of_people(request, Goal, person_id).prefetch_related("ratings")
+def list_goals(request, page: Query[Page], person_id: int | None = None):
+    return listed(request, page.of(scoped(request, Goal, person_id).prefetch_related("ratings")), what="goals")
 
 
 @router.post("/goals", response={201: GoalOut})
@@ -76,8 +72,8 @@ def rate_goal(request, goal_id: int, payload: GoalRatingIn):
 
 @router.get("/behaviour-records", response=list[BehaviourRecordOut])
 @permission_required(Permission.VIEW_PEOPLE)
-def list_behaviour_records(request, person_id: int | None = None):
-    return _of_people(request, BehaviourRecord, person_id)
+def list_behaviour_records(request, page: Query[Page], person_id: int | None = None):
+    return listed(request, page.of(scoped(request, BehaviourRecord, person_id)), what="behaviour records")
 
 
 @router.post("/behaviour-records", response={201: BehaviourRecordOut})
@@ -90,8 +86,8 @@ def add_behaviour_record(request, payload: BehaviourRecordIn):
 
 @router.get("/family-measures", response=list[FamilyMeasureOut])
 @permission_required(Permission.VIEW_PEOPLE)
-def list_family_measures(request, person_id: int | None = None):
-    return _of_people(request, FamilyMeasure, person_id)
+def list_family_measures(request, page: Query[Page], person_id: int | None = None):
+    return listed(request, page.of(scoped(request, FamilyMeasure, person_id)), what="family measures")
 
 
 @router.post("/family-measures", response={201: FamilyMeasureOut})
@@ -102,16 +98,16 @@ def add_family_measure(request, payload: FamilyMeasureIn):
     return _created(request, measure, operations.save_family_measure)
 
 
-@router.put("/referrals/{int:referral_id}/closing-outcome", response=ClosingOutcomeOut)
+@router.put("/referrals/{int:referral_id}/closing-outcome", response={200: ClosingOutcomeOut, 409: StaleRecordOut})
 @permission_required(Permission.RECORD_OUTCOMES)
 def record_closing_outcome(request, referral_id: int, payload: ClosingOutcomeIn):
     """Record, or correct, the outcome of an accepted referral's keywork."""
     referral = record_for_request(request, Referral, referral_id)
-    outcome = ClosingOutcome.objects.filter(referral=referral).first() or ClosingOutcome(referral=referral)
-    for name, value in payload.dict().items():
+    outcome = getattr(referral, "closing_outcome", None) or ClosingOutcome(referral=referral)
+    for name, value in payload.dict(exclude={"version"}).items():
         setattr(outcome, name, value)
     outcome.full_clean(exclude=["recorded_by", "referral"])
-    return operations.save_closing_outcome(audit.Actor.from_request(request), outcome)
+    return operations.save_closing_outcome(audit.Actor.from_request(request), outcome, payload.version)
 
 
 def _blockers_for(request, blockers):
@@ -119,11 +115,17 @@ def _blockers_for(request, blockers):
     return blockers.prefetch_related("people")
 
 
+def _people_named(request):
+    """Who a blocker shows a reader: the people on it that the reader may reach (BlockerOut)."""
+    return lambda blocker: [person.pk for person in blocker.people.all() if person.pk in request.reachable_people]
+
+
 @router.get("/blockers", response=list[BlockerOut])
 @permission_required(Permission.RECORD_SYSTEM_LEARNING)
-def list_blockers(request, open: bool = False):
-    blockers = SystemBlocker.objects.filter(service=request.service)
-    return _blockers_for(request, blockers.filter(resolved_on__isnull=True) if open else blockers)
+def list_blockers(request, page: Query[Page], open: bool = False):
+    blockers = scoped(request, SystemBlocker)
+    blockers = _blockers_for(request, blockers.filter(resolved_on__isnull=True) if open else blockers)
+    return listed(request, page.of(blockers), what="system blockers", people_of=_people_named(request))
 
 
 @router.get("/blockers/figures", response=BlockerFigures)
@@ -152,29 +154,29 @@ def add_blocker(request, payload: BlockerIn):
     blocker = SystemBlocker(service=request.service, **payload.dict(exclude={"person_ids"}))
     blocker.full_clean(exclude=["recorded_by", "people"])
     operations.save_blocker(audit.Actor.from_request(request), blocker, people=people)
-    return Status(201, _blockers_for(request, SystemBlocker.objects.filter(pk=blocker.pk)).get())
+    return Status(201, _blockers_for(request, scoped(request, SystemBlocker).filter(pk=blocker.pk)).get())
 
 
-@router.patch("/blockers/{int:blocker_id}", response=BlockerOut)
+@router.patch("/blockers/{int:blocker_id}", response={200: BlockerOut, 409: StaleRecordOut})
 @permission_required(Permission.RECORD_SYSTEM_LEARNING)
 def resolve_blocker(request, blocker_id: int, payload: BlockerResolve):
-    blocker = get_object_or_404(SystemBlocker, pk=blocker_id, service=request.service)
+    blocker = get_object_or_404(scoped(request, SystemBlocker), pk=blocker_id)
     blocker.resolved_on, blocker.resolution = payload.resolved_on, payload.resolution
     blocker.full_clean(exclude=["recorded_by", "people"])
-    operations.save_blocker(audit.Actor.from_request(request), blocker)
-    return _blockers_for(request, SystemBlocker.objects.filter(pk=blocker.pk)).get()
+    operations.save_blocker(audit.Actor.from_request(request), blocker, version=payload.version)
+    return _blockers_for(request, scoped(request, SystemBlocker).filter(pk=blocker.pk)).get()
 
 
 @router.get("/case-studies", response=list[CaseStudyOut])
 @permission_required(Permission.RECORD_SYSTEM_LEARNING)
-def list_case_studies(request, usable_in_return: bool = False):
-    studies = CaseStudy.objects.filter(service=request.service)
-    studies = list(studies.filter(consent_recorded=True) if usable_in_return else studies)
+def list_case_studies(request, page: Query[Page], usable_in_return: bool = False):
+    studies = scoped(request, CaseStudy)
+    studies = list(page.of(studies.filter(consent_recorded=True) if usable_in_return else studies))
     reachable = set(people_for(request).filter(pk__in=[s.person_id for s in studies]).values_list("pk", flat=True))
     for study in studies:
         if study.person_id not in reachable:
             study.person_id = None  # who a story is about is for those who may reach the person
-    return studies
+    return listed(request, studies, what="case studies", people_of=lambda study: [study.person_id])
 
 
 @router.post("/case-studies", response={201: CaseStudyOut})

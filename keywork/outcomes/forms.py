@@ -3,6 +3,7 @@ from django.utils import timezone
 
 from keywork.forms import fields
 from keywork.forms.models import ModelForm
+from keywork.forms.versioned import VersionedForm
 from keywork.outcomes.choices import Answer, BehaviourType, BlockerCategory, MeasurePoint
 from keywork.outcomes.models import (
     BehaviourRecord,
@@ -86,7 +87,7 @@ class FamilyMeasureForm(ModelForm):
         self.instance.person = person
 
 
-class ClosingOutcomeForm(ModelForm):
+class ClosingOutcomeForm(VersionedForm, ModelForm):
     admission_avoided = fields.RadioField(
         label="Was an admission avoided?", choices=Answer.choices, error_name="whether an admission was avoided"
     )
@@ -127,7 +128,7 @@ class SystemBlockerForm(ModelForm):
         self.fields["people"].queryset = people.order_by("family_name", "given_name")
 
 
-class ResolveBlockerForm(ModelForm):
+class ResolveBlockerForm(VersionedForm, ModelForm):
     resolved_on = fields.DateField(label="Date resolved")
     resolution = fields.TextareaField(label="How it was resolved (optional)", required=False)
 

@@ -1,17 +1,27 @@
 """Saving outcome and system-learning records, each audited. Pages and the API call these, after
 the record's rules have been checked (full_clean on the API, the ModelForm on pages)."""
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from keywork import audit
 from keywork.audit.models import Operation
+from keywork.locking import StaleRecordError
+from keywork.outcomes.models import ClosingOutcome
+
+STALE_FIRST_OUTCOME = (
+    "Someone else recorded the closing outcome at the same moment: read it and send your changes with its version"
+)
 
 
-def _save(actor, record, person_id, changes=None):
+def _save(actor, record, person_id, changes=None, version=None):
+    """Save and audit; a versioned record (given the `version` read) only if nobody saved it since."""
     operation = Operation.UPDATE if record.pk else Operation.CREATE
     if record.pk is None:
         record.recorded_by = actor.user
-    record.save()
+    if version is None:
+        record.save()
+    else:
+        record.save_if_unchanged_since(version)
     audit.record(actor, operation, record, person_id=person_id, changes=changes)
     return record
 
@@ -38,20 +48,29 @@ def save_family_measure(actor, measure):
 
 
 @transaction.atomic
-def save_closing_outcome(actor, outcome):
+def save_closing_outcome(actor, outcome, version: int):
+    """Record the outcome, or correct it unless someone else saved it since `version` (0: none yet)."""
     changes = {"admission_avoided": outcome.admission_avoided, "breakdown_prevented": outcome.breakdown_prevented}
-    return _save(actor, outcome, outcome.referral.person_id, changes)
+    try:
+        with transaction.atomic():
+            return _save(actor, outcome, outcome.referral.person_id, changes, version)
+    except IntegrityError as error:
+        # Two people recording the referral's first outcome at the same moment: one outcome each
+        # referral, so the second is told as for any other save over someone else's.
+        current = ClosingOutcome.objects.filter(referral_id=outcome.referral_id).first()
+        raise StaleRecordError(STALE_FIRST_OUTCOME, current=current) from error
 
 
 @transaction.atomic
-def save_blocker(actor, blocker, people=None):
-    """Save a system blocker; `people` (if given) replaces the people it holds up."""
+def save_blocker(actor, blocker, people=None, version: int = 0):
+    """Save a system blocker; `people` (if given) replaces the people it holds up. Changes to a
+    saved blocker are refused if someone else saved it since `version` was read."""
     if not blocker.service_id:
         blocker.service = actor.service
     operation = Operation.UPDATE if blocker.pk else Operation.CREATE
     if blocker.pk is None:
         blocker.recorded_by = actor.user
-    blocker.save()
+    blocker.save_if_unchanged_since(version)
     if people is not None:
         blocker.people.set(people)
     # One entry per person it names, so each person's audit trail shows the blocker.

@@ -1,5 +1,6 @@
 import datetime
 
+from keywork.locking import VersionRead
 from keywork.outcomes.choices import Answer, BehaviourType, BlockerCategory, MeasurePoint
 from keywork.schemas import Schema
 
@@ -58,6 +59,9 @@ class FamilyMeasureOut(FamilyMeasureIn):
 
 
 class ClosingOutcomeIn(Schema):
+    """The outcome, and the version of it read: 0 when none has been recorded yet."""
+
+    version: VersionRead
     admission_avoided: Answer
     admission_rationale: str = ""
     breakdown_prevented: Answer
@@ -66,6 +70,7 @@ class ClosingOutcomeIn(Schema):
 
 class ClosingOutcomeOut(ClosingOutcomeIn):
     id: int
+    version: int
     referral_id: int
 
 
@@ -78,12 +83,14 @@ class BlockerIn(Schema):
 
 
 class BlockerResolve(Schema):
+    version: VersionRead
     resolved_on: datetime.date
     resolution: str = ""
 
 
 class BlockerOut(Schema):
     id: int
+    version: int
     category: str
     agency: str
     description: str

@@ -143,7 +143,7 @@ def _closings(actor, service, today, rng):
             else "",
             breakdown_prevented=Answer.YES if index % 2 == 0 else Answer.NO,
         )
-        operations.save_closing_outcome(actor, outcome)
+        operations.save_closing_outcome(actor, outcome, version=0)
 
 
 def _blockers(actor, service, people, today, rng):

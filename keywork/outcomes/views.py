@@ -1,3 +1,4 @@
+from django.db.models import F
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
@@ -16,9 +17,16 @@ from keywork.outcomes.forms import (
     ResolveBlockerForm,
     SystemBlockerForm,
 )
-from keywork.outcomes.models import CaseStudy, ClosingOutcome, Goal, SystemBlocker
+from keywork.outcomes.models import CaseStudy, Goal, SystemBlocker
 from keywork.pages import handle_form
-from keywork.register.access import people_for, person_for_request, record_for_request
+from keywork.register.access import (
+    paged,
+    people_for,
+    person_for_request,
+    query_without_page,
+    record_for_request,
+    scoped,
+)
 from keywork.register.record_pages import person_url
 
 # Person records ------------------------------------------------------------------------------------
@@ -67,9 +75,12 @@ def add_family_measure(request, person_id):
 @permission_required(Permission.RECORD_OUTCOMES)
 def closing_outcome(request, referral_id):
     referral = record_for_request(request, Referral, referral_id)
-    existing = ClosingOutcome.objects.filter(referral=referral).first()
+    existing = getattr(referral, "closing_outcome", None)
     form = ClosingOutcomeForm(request.POST or None, referral=referral, instance=existing)
-    save = lambda actor, f: operations.save_closing_outcome(actor, f.instance).referral.person  # noqa: E731
+
+    def save(actor, form):
+        return operations.save_closing_outcome(actor, form.instance, form.cleaned_data["version"]).referral.person
+
     return handle_form(
         request,
         form,
@@ -88,24 +99,34 @@ def closing_outcome(request, referral_id):
 
 @permission_required(Permission.RECORD_SYSTEM_LEARNING)
 def blockers(request):
-    rows = _blocker_rows(request, SystemBlocker.objects.filter(service=request.service))
+    reachable = set(people_for(request).values_list("pk", flat=True))
+    # Open blockers first, then resolved ones; newest first within each.
+    ordered = scoped(request, SystemBlocker).order_by(F("resolved_on").asc(nulls_first=True), "-raised_on", "-id")
+    page = paged(
+        request,
+        ordered.prefetch_related("people"),
+        what="system blockers",
+        people_of=lambda blocker: [person.pk for person in blocker.people.all() if person.pk in reachable],
+    )
+    rows = _blocker_rows(page, reachable)
     return render(
         request,
         "outcomes/blockers.jinja",
         {
             "page_title": "System blockers",
+            "page": page,
+            "query": query_without_page(request),
             "open_rows": [row for row in rows if not row["blocker"].is_resolved],
             "resolved_rows": [row for row in rows if row["blocker"].is_resolved],
         },
     )
 
 
-def _blocker_rows(request, blockers) -> list[dict]:
+def _blocker_rows(blockers, reachable: set) -> list[dict]:
     """Each blocker with the people it holds up whom this user may see; others are only counted,
     so a keyworker learns of a blocker without reaching people not allocated to them."""
-    reachable = set(people_for(request).values_list("pk", flat=True))
     rows = []
-    for blocker in blockers.prefetch_related("people"):
+    for blocker in blockers:
         people = list(blocker.people.all())
         shown = [person for person in people if person.pk in reachable]
         rows.append({"blocker": blocker, "people": shown, "others": len(people) - len(shown)})
@@ -127,11 +148,11 @@ def add_blocker(request):
 
 @permission_required(Permission.RECORD_SYSTEM_LEARNING)
 def resolve_blocker(request, blocker_id):
-    blocker = get_object_or_404(SystemBlocker, pk=blocker_id, service=request.service)
+    blocker = get_object_or_404(scoped(request, SystemBlocker), pk=blocker_id)
     form = ResolveBlockerForm(request.POST or None, instance=blocker)
 
     def save(actor, form):
-        operations.save_blocker(actor, form.instance)
+        operations.save_blocker(actor, form.instance, version=form.cleaned_data["version"])
         return reverse("outcomes:blockers")
 
     return handle_form(
@@ -157,11 +178,23 @@ def blocker_figures_page(request):
 @permission_required(Permission.RECORD_SYSTEM_LEARNING)
 def case_studies(request):
     reachable = set(people_for(request).values_list("pk", flat=True))
-    studies = CaseStudy.objects.filter(service=request.service).select_related("person")
+    studies = scoped(request, CaseStudy).select_related("person")
+    # Only the people this user may reach are named (the template's `reachable`), so only they are listed.
+    page = paged(
+        request,
+        studies,
+        what="case studies",
+        people_of=lambda study: [study.person_id] if study.person_id in reachable else [],
+    )
     return render(
         request,
         "outcomes/case_studies.jinja",
-        {"page_title": "Case studies", "case_studies": studies, "reachable": reachable},
+        {
+            "page_title": "Case studies",
+            "case_studies": page,
+            "reachable": reachable,
+            "query": query_without_page(request),
+        },
     )
 
 
@@ -172,7 +205,7 @@ def add_case_study(request):
 
 @permission_required(Permission.RECORD_SYSTEM_LEARNING)
 def edit_case_study(request, case_study_id):
-    case_study = get_object_or_404(CaseStudy, pk=case_study_id, service=request.service)
+    case_study = get_object_or_404(scoped(request, CaseStudy), pk=case_study_id)
     return _case_study_form(request, case_study, "Case study updated", "Update the case study")
 
 

@@ -4,17 +4,17 @@ from typing import Literal
 
 from django.core.exceptions import ValidationError
 from ninja import Query, Router, Schema, Status
-from ninja.pagination import paginate
 
 from keywork import audit
 from keywork.accounts.permissions import Permission, permission_required
+from keywork.locking import StaleRecordOut
 from keywork.register import operations
-from keywork.register.access import people_for, person_for_request
+from keywork.register.access import listed, people_for, person_for_request
 from keywork.register.choices import Rating
 from keywork.register.listing import SORTS, filter_people
 from keywork.register.models import Consent, Person, RatingChange
 from keywork.register.schemas import PersonIn, PersonOut, PersonPatch, RatingIn, RatingOut
-from keywork.schemas import Pagination
+from keywork.schemas import Page
 
 router = Router(tags=["Dynamic Support Register"])
 
@@ -42,11 +42,16 @@ class PeopleFilter(Schema):
     sort: Literal[tuple(way for key in SORTS for way in (key, f"-{key}"))] = "urgency"  # type: ignore[valid-type]
 
 
-@router.get("", response=list[PersonOut])
+class PagedPersonOut(Schema):
+    items: list[PersonOut]
+    count: int
+
+
+@router.get("", response=PagedPersonOut)
 @permission_required(Permission.VIEW_PEOPLE)
-@paginate(Pagination)
-def list_people(request, filters: Query[PeopleFilter]):
-    return filter_people(people_for(request), filters.dict())
+def list_people(request, filters: Query[PeopleFilter], page: Query[Page]):
+    people = filter_people(people_for(request), filters.dict())
+    return {"items": listed(request, page.of(people), what="register"), "count": people.count()}
 
 
 @router.post("", response={201: PersonOut})
@@ -71,7 +76,7 @@ def get_person(request, person_id: int):
     return person_for_request(request, person_id)
 
 
-@router.patch("/{int:person_id}", response=PersonOut)
+@router.patch("/{int:person_id}", response={200: PersonOut, 409: StaleRecordOut})
 @permission_required(Permission.EDIT_PERSON)
 def update_person(request, person_id: int, payload: PersonPatch):
     person = person_for_request(request, person_id)

@@ -2,26 +2,27 @@
 
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
-from ninja import File, Router, Status
+from ninja import File, Query, Router, Status
 from ninja.files import UploadedFile
 
 from keywork import audit
 from keywork.accounts.permissions import Permission, permission_required
 from keywork.keyworking.models import Professional
-from keywork.register.access import people_for, person_for_request, record_for_request
+from keywork.locking import StaleRecordOut
+from keywork.register.access import listed, person_for_request, record_for_request, scoped
 from keywork.reviews import operations
 from keywork.reviews.files import ReportValidator
 from keywork.reviews.models import Action, Review, staff_who_may_own_actions
 from keywork.reviews.schemas import ActionIn, ActionOut, ActionUpdate, ReviewIn, ReviewOut
+from keywork.schemas import Page
 
 router = Router(tags=["C(E)TRs"])
 
 
 @router.get("/reviews", response=list[ReviewOut])
 @permission_required(Permission.VIEW_PEOPLE)
-def list_reviews(request, person_id: int | None = None):
-    reviews = Review.objects.filter(person__in=people_for(request))
-    return reviews.filter(person_id=person_id) if person_id else reviews
+def list_reviews(request, page: Query[Page], person_id: int | None = None):
+    return listed(request, page.of(scoped(request, Review, person_id)), what="C(E)TRs")
 
 
 @router.post("/reviews", response={201: ReviewOut})
@@ -48,13 +49,13 @@ def upload_report(request, review_id: int, report: File[UploadedFile]):
 
 @router.get("/actions", response=list[ActionOut])
 @permission_required(Permission.VIEW_PEOPLE)
-def list_actions(request, person_id: int | None = None, open: bool = False, overdue: bool = False):
-    actions = Action.objects.filter(person__in=people_for(request)).for_lists()
-    if person_id:
-        actions = actions.filter(person_id=person_id)
+def list_actions(request, page: Query[Page], person_id: int | None = None, open: bool = False, overdue: bool = False):
+    actions = scoped(request, Action, person_id).for_lists()
     if overdue:
-        return actions.overdue()
-    return actions.open() if open else actions
+        actions = actions.overdue()
+    elif open:
+        actions = actions.open()
+    return listed(request, page.of(actions), what="C(E)TR actions")
 
 
 @router.post("/reviews/{int:review_id}/actions", response={201: ActionOut})
@@ -67,18 +68,18 @@ def add_action(request, review_id: int, payload: ActionIn):
     if payload.owner_staff_id:
         staff = get_object_or_404(staff_who_may_own_actions(service), pk=payload.owner_staff_id)
     if payload.owner_professional_id:
-        professional = get_object_or_404(Professional, pk=payload.owner_professional_id, service=service)
+        professional = get_object_or_404(scoped(request, Professional), pk=payload.owner_professional_id)
     values = payload.dict(exclude={"owner_staff_id", "owner_professional_id"})
     action = Action.raised_from(review, owner_staff=staff, owner_professional=professional, **values)
     action.full_clean()
     return Status(201, operations.save_action(audit.Actor.from_request(request), action))
 
 
-@router.patch("/actions/{int:action_id}", response=ActionOut)
+@router.patch("/actions/{int:action_id}", response={200: ActionOut, 409: StaleRecordOut})
 @permission_required(Permission.RECORD_REVIEW)
 def update_action(request, action_id: int, payload: ActionUpdate):
     action = record_for_request(request, Action, action_id)
-    for name, value in payload.dict(exclude_unset=True).items():
+    for name, value in payload.dict(exclude_unset=True, exclude={"version"}).items():
         setattr(action, name, value)
     action.full_clean()
-    return operations.save_action(audit.Actor.from_request(request), action)
+    return operations.save_action(audit.Actor.from_request(request), action, payload.version)

@@ -1,5 +1,6 @@
 from keywork.forms import fields
 from keywork.forms.models import ModelForm
+from keywork.forms.versioned import VersionedForm
 from keywork.keyworking.forms import worker_label
 from keywork.keyworking.models import Professional
 from keywork.reviews.choices import ActionStatus, ReviewKind
@@ -75,7 +76,7 @@ class ActionForm(ModelForm):
         self.fields["owner_professional"].queryset = Professional.objects.filter(service=service)
 
 
-class ActionProgressForm(ModelForm):
+class ActionProgressForm(VersionedForm, ModelForm):
     status = fields.RadioField(label="Status", choices=ActionStatus.choices)
     evidence = fields.TextareaField(label="Evidence of completion", required=False, hint="Needed when done")
     completed_on = fields.DateField(label="Date done (optional)", required=False)

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from keywork.accounts.models import Role
 from keywork.datebounds import about_person
+from keywork.locking import VersionedModel
 from keywork.presenters import uk_long_date
 from keywork.reviews.choices import ActionStatus, OwnerKind, ReviewKind
 from keywork.reviews.files import ReportValidator, report_storage
@@ -108,7 +109,7 @@ ONE_OWNER = (
 )
 
 
-class Action(models.Model):
+class Action(VersionedModel):
     """Something agreed for a person, with one owner and a due date, tracked until done or dropped.
 
     Any record may raise actions; it is the action's `source`: a C(E)TR's recommendations today, a

@@ -21,8 +21,9 @@ def save_review(actor, review):
 
 
 @transaction.atomic
-def save_action(actor, action):
+def save_action(actor, action, version: int = 0):
+    """Add an action, or save changes to one unless someone else saved it since `version` was read."""
     operation = Operation.UPDATE if action.pk else Operation.CREATE
-    action.save()
+    action.save_if_unchanged_since(version)
     audit.record(actor, operation, action, person_id=action.person_id, changes={"status": action.status})
     return action

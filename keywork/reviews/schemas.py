@@ -1,5 +1,6 @@
 import datetime
 
+from keywork.locking import VersionRead
 from keywork.reviews.choices import ActionStatus, OwnerKind, ReviewKind
 from keywork.schemas import Schema
 
@@ -37,6 +38,7 @@ class ActionIn(Schema):
 
 
 class ActionUpdate(Schema):
+    version: VersionRead
     status: ActionStatus
     evidence: str = ""
     completed_on: datetime.date | None = None
@@ -53,6 +55,7 @@ class ActionSource(Schema):
 
 class ActionOut(ActionIn):
     id: int
+    version: int
     person_id: int
     source: ActionSource
     owner_kind: OwnerKind

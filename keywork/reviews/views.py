@@ -6,7 +6,13 @@ from keywork import audit
 from keywork.accounts.permissions import Permission, permission_required
 from keywork.audit.models import Operation
 from keywork.pages import handle_form
-from keywork.register.access import people_for, person_for_request, record_for_request
+from keywork.register.access import (
+    paged,
+    person_for_request,
+    query_without_page,
+    record_for_request,
+    scoped,
+)
 from keywork.register.record_pages import person_url
 from keywork.reviews import operations
 from keywork.reviews.files import CONTENT_TYPES, document_kind
@@ -92,7 +98,7 @@ def update_action(request, action_id):
     return handle_form(
         request,
         form,
-        lambda actor, f: operations.save_action(actor, f.instance).person,
+        lambda actor, f: operations.save_action(actor, f.instance, f.cleaned_data["version"]).person,
         "Action updated",
         "Update the action",
         done_url=person_url(action.person, "reviews", "reviews"),
@@ -102,9 +108,14 @@ def update_action(request, action_id):
 
 @permission_required(Permission.VIEW_PEOPLE)
 def open_actions(request):
-    actions = Action.objects.open().filter(person__in=people_for(request)).for_lists()
+    page = paged(request, scoped(request, Action).open().for_lists(), what="open actions")
     return render(
         request,
         "reviews/actions.jinja",
-        {"page_title": "Open actions", "actions": actions, "today": timezone.localdate()},
+        {
+            "page_title": "Open actions",
+            "actions": page,
+            "query": query_without_page(request),
+            "today": timezone.localdate(),
+        },
     )

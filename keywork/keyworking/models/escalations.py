@@ -6,6 +6,7 @@ from django.utils import timezone
 from keywork.datebounds import about_person, in_era
 from keywork.keyworking.choices import EscalationLevel
 from keywork.keyworking.models._dates import not_after_today, not_before
+from keywork.locking import VersionedModel
 
 
 class EscalationQuerySet(models.QuerySet):
@@ -16,7 +17,7 @@ class EscalationQuerySet(models.QuerySet):
         return self.open().filter(responded_on__isnull=True)
 
 
-class Escalation(models.Model):
+class Escalation(VersionedModel):
     """Keyworkers hold services to account: an issue escalated, and the answer it got."""
 
     person = models.ForeignKey("register.Person", on_delete=models.PROTECT, related_name="escalations")

@@ -46,7 +46,7 @@ def test_recording_the_response_to_an_escalation_saves_it_and_audits_the_change(
     body = ok(
         api.patch(
             f"/api/escalations/{escalation.pk}",
-            {"response": "Appointment offered", "responded_on": iso(days_ago(2))},
+            {"version": 1, "response": "Appointment offered", "responded_on": iso(days_ago(2))},
         )
     )
 
@@ -57,7 +57,7 @@ def test_recording_the_response_to_an_escalation_saves_it_and_audits_the_change(
 
 
 def test_a_response_dated_before_the_escalation_is_refused_naming_responded_on(api, escalation):
-    update = {"response": "Appointment offered", "responded_on": iso(days_ago(11))}
+    update = {"version": 1, "response": "Appointment offered", "responded_on": iso(days_ago(11))}
 
     response = api.patch(f"/api/escalations/{escalation.pk}", update)
 
@@ -67,7 +67,7 @@ def test_a_response_dated_before_the_escalation_is_refused_naming_responded_on(a
 
 
 def test_a_response_date_without_the_response_is_refused_naming_response(api, escalation):
-    response = api.patch(f"/api/escalations/{escalation.pk}", {"responded_on": iso(days_ago(1))})
+    response = api.patch(f"/api/escalations/{escalation.pk}", {"version": 1, "responded_on": iso(days_ago(1))})
 
     assert "response" in errors(response)
     escalation.refresh_from_db()
@@ -75,7 +75,7 @@ def test_a_response_date_without_the_response_is_refused_naming_response(api, es
 
 
 def test_resolving_before_the_escalation_is_refused_naming_resolved_on(api, escalation):
-    response = api.patch(f"/api/escalations/{escalation.pk}", {"resolved_on": iso(days_ago(11))})
+    response = api.patch(f"/api/escalations/{escalation.pk}", {"version": 1, "resolved_on": iso(days_ago(11))})
 
     assert "resolved_on" in errors(response)
     escalation.refresh_from_db()
@@ -84,7 +84,7 @@ def test_resolving_before_the_escalation_is_refused_naming_resolved_on(api, esca
 
 def test_the_open_escalations_leave_out_resolved_ones(api, person, escalation):
     resolved = created(api.post("/api/escalations", escalation_body(person, escalated_to="Education")))
-    ok(api.patch(f"/api/escalations/{resolved['id']}", {"resolved_on": iso(days_ago(1))}))
+    ok(api.patch(f"/api/escalations/{resolved['id']}", {"version": 1, "resolved_on": iso(days_ago(1))}))
 
     open_ids = [item["id"] for item in ok(api.get("/api/escalations", open="true"))]
     all_ids = {item["id"] for item in ok(api.get("/api/escalations"))}

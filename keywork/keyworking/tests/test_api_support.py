@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from keywork.accounts.models import WorkerType
 from keywork.accounts.permissions import Permission
-from keywork.audit.models import AuditEntry, Operation
+from keywork.audit.models import NO_CHANGE, AuditEntry, Operation
 from keywork.keyworking.models import (
     Allocation,
     Contact,
@@ -117,12 +117,14 @@ KEYWORKING_MODELS = (Referral, Allocation, Professional, Involvement, Contact, F
 
 
 def row_counts() -> dict[str, int]:
-    return counts(*KEYWORKING_MODELS, AuditEntry)
+    """Rows of every keyworking record and audit entry, but for refused requests (audited too)."""
+    entries = AuditEntry.objects.exclude(operation=Operation.REFUSED).count()
+    return counts(*KEYWORKING_MODELS) | {"audit entries": entries}
 
 
 def saved_counts() -> dict[str, int]:
-    """Rows of every keyworking record and audited change; reading a person (audited) is no change."""
-    changes = AuditEntry.objects.exclude(operation=Operation.VIEW).count()
+    """Rows of every keyworking record and audited change; reading, listing (audited) is no change."""
+    changes = AuditEntry.objects.exclude(operation__in=NO_CHANGE).count()
     return counts(*KEYWORKING_MODELS) | {"audited changes": changes}
 
 
@@ -230,7 +232,7 @@ ROUTES = [
         "patch",
         "/api/escalations/{escalation}",
         Permission.RECORD_ESCALATION,
-        body=lambda world: {"resolved_on": today(world)},
+        body=lambda world: {"version": world.escalation.version, "resolved_on": today(world)},
         router_path="/escalations/{int:escalation_id}",
     ),
 ]

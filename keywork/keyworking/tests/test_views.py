@@ -199,7 +199,7 @@ def escalation(keyworker, person):
 def test_an_escalation_response_dated_before_it_was_raised_is_refused(keyworker, escalation):
     response = keyworker.http.post(
         reverse("keyworking:respond", args=[escalation.pk]),
-        {"response": "Booked", **date_parts("responded_on", days_ago(4))},
+        {"version": escalation.version, "response": "Booked", **date_parts("responded_on", days_ago(4))},
     )
     assert "responded_on" in response.context["form"].errors
     escalation.refresh_from_db()
@@ -209,7 +209,7 @@ def test_an_escalation_response_dated_before_it_was_raised_is_refused(keyworker,
 def test_the_banner_after_a_response_names_who_responded(keyworker, escalation):
     response = keyworker.http.post(
         reverse("keyworking:respond", args=[escalation.pk]),
-        {"response": "Booked", **date_parts("responded_on", TODAY)},
+        {"version": escalation.version, "response": "Booked", **date_parts("responded_on", TODAY)},
         follow=True,
     )
     assert "Response from Trust recorded" in response.content.decode()

@@ -6,7 +6,13 @@ from keywork.keyworking import operations
 from keywork.keyworking.forms import EscalationForm, EscalationResponseForm
 from keywork.keyworking.models import Escalation
 from keywork.pages import handle_form
-from keywork.register.access import people_for, person_for_request, record_for_request
+from keywork.register.access import (
+    paged,
+    person_for_request,
+    query_without_page,
+    record_for_request,
+    scoped,
+)
 from keywork.register.record_pages import person_url
 
 
@@ -30,7 +36,7 @@ def respond_to_escalation(request, escalation_id):
     return handle_form(
         request,
         form,
-        lambda actor, f: operations.update_escalation(actor, f.instance).person,
+        lambda actor, f: operations.update_escalation(actor, f.instance, f.cleaned_data["version"]).person,
         f"Response from {escalation.escalated_to} recorded",
         "Record the response",
         done_url=person_url(escalation.person, "keywork", "escalations"),
@@ -40,12 +46,10 @@ def respond_to_escalation(request, escalation_id):
 
 @permission_required(Permission.VIEW_PEOPLE)
 def open_escalations(request):
-    escalations = Escalation.objects.open().filter(person__in=people_for(request)).select_related("person")
+    escalations = scoped(request, Escalation).open().select_related("person").order_by("response_due_on", "pk")
+    page = paged(request, escalations, what="open escalations")
     return render(
         request,
         "keyworking/escalations.jinja",
-        {
-            "page_title": "Open escalations",
-            "escalations": escalations.order_by("response_due_on"),
-        },
+        {"page_title": "Open escalations", "escalations": page, "query": query_without_page(request)},
     )

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from keywork.datebounds import about_person
+from keywork.locking import VersionedModel
 from keywork.outcomes.choices import Answer, BehaviourType, MeasurePoint
 from keywork.outcomes.models._checks import not_before, not_in_future, within
 from keywork.outcomes.rules import BEHAVIOUR_SEVERITY_RANGE, FAMILY_SCORE_RANGE, GOAL_SCORE_RANGE
@@ -162,7 +163,7 @@ class FamilyMeasure(models.Model):
             raise ValidationError(errors)
 
 
-class ClosingOutcome(models.Model):
+class ClosingOutcome(VersionedModel):
     """What keywork achieved, recorded against the accepted referral when it closes."""
 
     referral = models.OneToOneField("keyworking.Referral", on_delete=models.PROTECT, related_name="closing_outcome")

@@ -7,12 +7,13 @@ from django.db import models
 from django.utils import timezone
 
 from keywork.datebounds import in_era
+from keywork.locking import VersionedModel
 from keywork.outcomes.choices import BlockerCategory
 from keywork.outcomes.models._checks import not_before, not_in_future
 from keywork.outcomes.rules import is_quarter_start
 
 
-class SystemBlocker(models.Model):
+class SystemBlocker(VersionedModel):
     """Something in the system holding up a person's care: a missing placement, a funding dispute."""
 
     service = models.ForeignKey("services.Service", on_delete=models.PROTECT, related_name="system_blockers")

@@ -66,12 +66,12 @@ def test_a_closing_outcome_is_recorded_on_an_accepted_referral(api, person, mana
     assert "admission_rationale" in errors(
         api.client.put(
             url,
-            {"admission_avoided": "yes", "breakdown_prevented": "no"},
+            {"version": 0, "admission_avoided": "yes", "breakdown_prevented": "no"},
             content_type="application/json",
             **api.headers,
         )
     )
-    body = {"admission_avoided": "yes", "admission_rationale": "Crisis plan", "breakdown_prevented": "no"}
+    body = {"version": 0, "admission_avoided": "yes", "admission_rationale": "Crisis plan", "breakdown_prevented": "no"}
     response = api.client.put(url, body, content_type="application/json", **api.headers)
     assert response.status_code == 200 and response.json()["referral_id"] == referral.pk
 
@@ -94,8 +94,10 @@ def test_blockers_are_added_resolved_and_refuse_people_beyond_reach(api, person,
     created = api.post(f"{URL}/blockers", {**body, "person_ids": [person.pk]})
     assert created.status_code == 201 and created.json()["person_ids"] == [person.pk]
     blocker_id = created.json()["id"]
-    assert "resolved_on" in errors(api.patch(f"{URL}/blockers/{blocker_id}", {"resolved_on": days_ago(10)}))
-    resolved = api.patch(f"{URL}/blockers/{blocker_id}", {"resolved_on": days_ago(1)})
+    assert "resolved_on" in errors(
+        api.patch(f"{URL}/blockers/{blocker_id}", {"version": 1, "resolved_on": days_ago(10)})
+    )
+    resolved = api.patch(f"{URL}/blockers/{blocker_id}", {"version": 1, "resolved_on": days_ago(1)})
     assert resolved.status_code == 200 and resolved.json()["days_blocked"] == 8
     assert SystemBlocker.objects.get().resolved_on == days_ago(1)
 
@@ -136,4 +138,4 @@ def test_another_services_records_are_not_found(api, other_service, make_user, a
         service=other_service, category="housing", agency="a", description="d", raised_on=TODAY
     )
     assert api.post(f"{URL}/goals/{goal.pk}/ratings", {"rated_on": TODAY, "score": 0}).status_code == 404
-    assert api.patch(f"{URL}/blockers/{blocker.pk}", {"resolved_on": TODAY}).status_code == 404
+    assert api.patch(f"{URL}/blockers/{blocker.pk}", {"version": 1, "resolved_on": TODAY}).status_code == 404

@@ -84,7 +84,7 @@ def test_family_measures_show_the_change_from_the_start(manager, person):
 
 def test_a_closing_outcome_saying_admission_avoided_needs_the_reason(manager, person):
     referral = accept_referral(person, manager.user, closed_on=days_ago(3))
-    data = {"admission_avoided": "yes", "breakdown_prevented": "yes"}
+    data = {"version": 0, "admission_avoided": "yes", "breakdown_prevented": "yes"}
     response = post(manager, "closing_outcome", data, referral.pk)
     assert "admission_rationale" in response.context["form"].errors
     data["admission_rationale"] = "Crisis plan held"
@@ -135,9 +135,12 @@ def test_resolving_a_blocker_before_it_was_raised_is_refused(manager, service):
     blocker = SystemBlocker.objects.create(
         service=service, category="housing", agency="a", description="d", raised_on=days_ago(3)
     )
-    response = post(manager, "resolve_blocker", date_parts("resolved_on", days_ago(5)), blocker.pk)
+    response = post(manager, "resolve_blocker", {"version": 1, **date_parts("resolved_on", days_ago(5))}, blocker.pk)
     assert "before it was raised" in response.context["form"].errors["resolved_on"][0]
-    assert post(manager, "resolve_blocker", date_parts("resolved_on", TODAY), blocker.pk).status_code == 302
+    assert (
+        post(manager, "resolve_blocker", {"version": 1, **date_parts("resolved_on", TODAY)}, blocker.pk).status_code
+        == 302
+    )
     blocker.refresh_from_db()
     assert blocker.resolved_on == TODAY
 

@@ -183,7 +183,7 @@ def test_an_action_owned_by_a_professional_of_another_service_is_refused(api, ot
 def test_an_action_marked_done_without_evidence_is_refused(api, review):
     action = add_action(review)
 
-    response = api.patch(f"/api/actions/{action.pk}", {"status": "done", "evidence": " "})
+    response = api.patch(f"/api/actions/{action.pk}", {"version": action.version, "status": "done", "evidence": " "})
 
     assert "evidence" in errors(response)["evidence"][0]
     action.refresh_from_db()
@@ -194,7 +194,8 @@ def test_an_action_marked_done_with_evidence_is_saved(api, review):
     action = add_action(review)
 
     response = api.patch(
-        f"/api/actions/{action.pk}", {"status": "done", "evidence": "Report received", "completed_on": days_ago(1)}
+        f"/api/actions/{action.pk}",
+        {"version": action.version, "status": "done", "evidence": "Report received", "completed_on": days_ago(1)},
     )
 
     assert response.status_code == 200, response.content
@@ -205,7 +206,7 @@ def test_an_action_marked_done_with_evidence_is_saved(api, review):
 def test_an_action_dropped_without_a_reason_is_refused(api, review):
     action = add_action(review)
 
-    response = api.patch(f"/api/actions/{action.pk}", {"status": "dropped"})
+    response = api.patch(f"/api/actions/{action.pk}", {"version": action.version, "status": "dropped"})
 
     assert "reason" in errors(response)["dropped_reason"][0]
     action.refresh_from_db()
@@ -215,7 +216,7 @@ def test_an_action_dropped_without_a_reason_is_refused(api, review):
 def test_an_action_with_an_unknown_status_is_refused_by_name(api, review):
     action = add_action(review)
 
-    response = api.patch(f"/api/actions/{action.pk}", {"status": "parked"})
+    response = api.patch(f"/api/actions/{action.pk}", {"version": action.version, "status": "parked"})
 
     assert "status" in errors(response)
 

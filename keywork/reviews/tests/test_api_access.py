@@ -29,7 +29,7 @@ ROUTES = [
         "update an action",
         "patch",
         "/api/actions/{action}",
-        body=lambda world: {"status": "done", "evidence": "Report received"},
+        body=lambda world: {"version": world.action.version, "status": "done", "evidence": "Report received"},
     ),
 ]
 RECORD_ROUTES = [route for route in ROUTES if route.method != "get"]

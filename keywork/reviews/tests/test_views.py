@@ -150,7 +150,9 @@ def test_an_action_marked_done_needs_evidence(coordinator_client, person):
     action = Action.objects.create(
         source=Review.objects.get(), person=person, recommendation="r", owner_organisation="o", due_on=TODAY
     )
-    response = coordinator_client.http.post(reverse("reviews:update_action", args=[action.pk]), {"status": "done"})
+    response = coordinator_client.http.post(
+        reverse("reviews:update_action", args=[action.pk]), {"version": action.version, "status": "done"}
+    )
     assert "evidence" in response.context["form"].errors
     action.refresh_from_db()
     assert action.status == "open"
