@@ -11,7 +11,6 @@ NOT_IMPORTED = ""
 class UploadForm(django_forms.Form):
     file = fields.FileField(
         label="DSR spreadsheet",
-        hint="An Excel workbook (.xlsx) or a CSV file, with column headings in the first row; up to 20 MB",
         error_messages={"empty": "The file is empty"},
     )
     saved_mapping = fields.ModelChoiceField(
@@ -25,6 +24,11 @@ class UploadForm(django_forms.Form):
     def __init__(self, *args, service, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["saved_mapping"].queryset = SavedMapping.objects.filter(service=service)
+        # The limits as this installation sets them (settings.IMPORT_MAX_*), so the hint never disagrees.
+        self.fields["file"].hint = (
+            "An Excel workbook (.xlsx) or a CSV file, with column headings in the first row; up to "
+            f"{settings.IMPORT_MAX_BYTES // (1024 * 1024)} MB and {settings.IMPORT_MAX_ROWS:,} rows"
+        )
 
     def clean_file(self):
         # Refused on its declared size, before a byte of it is read into memory.

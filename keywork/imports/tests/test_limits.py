@@ -175,3 +175,11 @@ def test_date_cells_keep_their_type_in_the_kept_table(coordinator, service):
     table = importing.table_of(ImportRun.objects.get())
 
     assert table.rows[0][born] == datetime.datetime(2012, 2, 1)
+
+
+def test_the_upload_page_names_the_limits_this_installation_sets(coordinator, settings):
+    settings.IMPORT_MAX_ROWS = 5_000
+
+    page = coordinator.http.get(reverse("imports:start")).content.decode()
+
+    assert "up to 20 MB and 5,000 rows" in page
