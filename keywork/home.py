@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from keywork.accounts.models import Role
 from keywork.accounts.permissions import Permission, has_permission, permission_required
-from keywork.register.access import people_for
+from keywork.register.access import listed, people_for
 from keywork.register.choices import Rating
 from keywork.reporting.overview import overview
 from keywork.worklists.team import team_counts
@@ -35,7 +35,10 @@ def home(request):
 
 def _work_home(request):
     scope, filters = scope_for(request)
-    context = {"work": every_list(scope, HOME_ROWS)} | list_context(request, scope, filters)
+    work = every_list(scope, HOME_ROWS)
+    # Every list's first rows, in the page's one audit entry.
+    listed(request, [row for work_list in work.values() for row in work_list.rows], what="home: work lists")
+    context = {"work": work} | list_context(request, scope, filters)
     if filters is None:
         return render(request, "worklists/my_work.jinja", context | {"page_title": "My work"})
     figures = overview(scope.people, request.service, suppressed=False)

@@ -4,7 +4,6 @@ from typing import Any
 
 from ninja import Field
 from ninja import Schema as NinjaSchema
-from ninja.pagination import LimitOffsetPagination
 from pydantic import model_validator
 
 
@@ -30,7 +29,7 @@ class Schema(NinjaSchema):
         return data
 
 
-# A list's page: at most 100 people a request, and an offset bounded well inside what a database
+# A list's page: at most 100 records a request, and an offset bounded well inside what a database
 # integer holds, so an absurd number is refused naming its parameter instead of failing the query.
 LARGEST_PAGE = 100
 # The largest id a record can have: a 64-bit database integer.
@@ -38,7 +37,16 @@ LARGEST_ID = 2**63 - 1
 LARGEST_OFFSET = 1_000_000
 
 
-class Pagination(LimitOffsetPagination):
-    class Input(NinjaSchema):
-        limit: int = Field(LARGEST_PAGE, ge=1, le=LARGEST_PAGE)
-        offset: int = Field(0, ge=0, le=LARGEST_OFFSET)
+class Page(NinjaSchema):
+    """The `limit` and `offset` every list route takes (`page: Query[Page]`): no request reads more
+    than LARGEST_PAGE records. Exports are not lists: they are permitted and audited on their own."""
+
+    limit: int = Field(LARGEST_PAGE, ge=1, le=LARGEST_PAGE, description=f"How many records, 1 to {LARGEST_PAGE}")
+    offset: int = Field(0, ge=0, le=LARGEST_OFFSET, description="How many records to skip first")
+
+    def of(self, records):
+        """This page of a list or a queryset; a queryset in a stable order, so pages neither repeat
+        nor skip a record."""
+        if getattr(records, "ordered", True) is False:
+            records = records.order_by("pk")
+        return records[self.offset : self.offset + self.limit]

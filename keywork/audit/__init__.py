@@ -6,7 +6,10 @@ record, or one record about them, in `register.access` (`person_for_request`, `r
 a change in its app's `operations` module (the import's in `imports.importing`); a download (a C(E)TR
 report, the quarterly return, a register export, a FHIR bundle, a subject access pack, an import's
 refused rows) in the view or operation that produces it; the people an import's report names, in
-that page's view; an erasure in `records.retention`. An entry needs a logged-in user or a named
+that page's view; an erasure in `records.retention`; a list of people shown on a page or in an API
+response, by `record_list_view`, from `register.access.listed` (one entry a list, naming everyone on
+it); a refused request for a person's record, by `record_refusal`, from `register.access` (404) and
+the `accounts.permissions.access_refused` signal (403). An entry needs a logged-in user or a named
 system job (`Actor.system`): one with neither is refused with ValueError.
 """
 
@@ -94,6 +97,55 @@ def record_bulk(actor: Actor, operation: str, entries) -> None:
             )
         )
     AuditEntry.objects.bulk_create(rows, batch_size=2000)
+
+
+def record_list_view(request, model, person_ids, *, what: str, details: dict | None = None):
+    """One entry for a list of `model` records shown to the request, naming the people on it.
+
+    Two inserts whatever the list's length: the entry, then its people in one bulk insert, so
+    `AuditEntry.objects.about_person(id)` (their trail, the subject access pack) finds the list."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from keywork.audit.models import AuditEntry, Operation, PersonShown
+
+    actor = Actor.from_request(request)
+    _require_someone(actor)
+    shown = sorted(set(person_ids))
+    entry = AuditEntry.objects.create(
+        actor=actor.user,
+        service=actor.service,
+        operation=Operation.LIST,
+        content_type=ContentType.objects.get_for_model(model),
+        object_id="",
+        changes={"list": what, "people": len(shown)} | (details or {}),
+        ip_address=actor.ip_address,
+        path=actor.path,
+    )
+    PersonShown.objects.bulk_create([PersonShown(entry=entry, person_id=person_id) for person_id in shown])
+    return entry
+
+
+def record_refusal(request, model, tried, *, person_id: int | None, status: int):
+    """A refused request for a record about a person: the id tried, and the person when they exist
+    (in whichever service), so auditors see who tried to reach whom. The user sees only the 403/404."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from keywork.audit.models import AuditEntry, Operation
+
+    actor = Actor.from_request(request)
+    if actor.user is None:
+        return None
+    return AuditEntry.objects.create(
+        actor=actor.user,
+        service=actor.service,
+        operation=Operation.REFUSED,
+        content_type=ContentType.objects.get_for_model(model),
+        object_id=str(tried)[:64],
+        person_id=person_id,
+        changes={"status": status},
+        ip_address=actor.ip_address,
+        path=actor.path,
+    )
 
 
 def _require_someone(actor: Actor) -> None:

@@ -22,7 +22,7 @@ def search_entries(entries, criteria: dict):
     if criteria.get("username"):
         entries = entries.filter(actor__username=criteria["username"])
     if criteria.get("person_id"):
-        entries = entries.filter(person_id=criteria["person_id"])
+        entries = entries.about_person(criteria["person_id"])
     if criteria.get("operation"):
         entries = entries.filter(operation=criteria["operation"])
     if criteria.get("date_from"):

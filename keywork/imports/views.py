@@ -14,6 +14,7 @@ from keywork.imports import columns, importing, refused, synthetic
 from keywork.imports.files import UnreadableFile
 from keywork.imports.forms import ImportForm, MappingForm, UploadForm
 from keywork.imports.models import ImportRun, ImportStatus, SavedMapping
+from keywork.register.access import scoped
 from keywork.register.models import Person
 
 PROBLEMS_SHOWN = 200  # rows shown on the page; the CSV holds every refused one
@@ -22,7 +23,7 @@ EXAMPLE_MISTAKES = {4: "check_digit", 11: "unknown_rating"}
 
 def _run_for(request, run_id) -> ImportRun:
     """A run of this service only: another service's import is not found, whoever asks."""
-    return get_object_or_404(ImportRun, pk=run_id, service=request.service)
+    return get_object_or_404(scoped(request, ImportRun), pk=run_id)
 
 
 @permission_required(Permission.IMPORT_REGISTER)
@@ -40,7 +41,7 @@ def start(request):
                 run.mapping = saved.columns
                 run.save(update_fields=["mapping"])
             return redirect(run)
-    recent = ImportRun.objects.filter(service=request.service).select_related("uploaded_by")[:10]
+    recent = scoped(request, ImportRun).select_related("uploaded_by")[:10]
     context = {"form": form, "recent": recent, "page_title": "Import a spreadsheet", "submit_text": "Upload"}
     return render(request, "imports/start.jinja", context)
 
@@ -71,7 +72,7 @@ def mapping(request, run_id):
 
 
 def _save_mapping(request, name: str, chosen: dict) -> None:
-    SavedMapping.objects.update_or_create(
+    scoped(request, SavedMapping).update_or_create(
         service=request.service, name=name, defaults={"columns": chosen, "saved_by": request.user}
     )
     messages.success(request, f"Mapping saved as '{name}'")
@@ -89,7 +90,7 @@ def _report_page(request, run, form, status=200):
     updates = run.updates[:PROBLEMS_SHOWN]
     if updates:
         # The page names people already on the register: each one shown is a read of their record.
-        shown = Person.objects.filter(service=request.service, nhs_number__in=[update[1] for update in updates])
+        shown = scoped(request, Person).filter(nhs_number__in=[update[1] for update in updates])
         audit.record_bulk(
             audit.Actor.from_request(request), Operation.VIEW, [(p, p.pk, {"import": run.pk}) for p in shown]
         )

@@ -4,7 +4,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
-from ninja import Router, Status
+from ninja import Query, Router, Status
 
 from keywork import audit
 from keywork.accounts.permissions import Permission, has_permission, permission_required
@@ -21,18 +21,17 @@ from keywork.inpatient.schemas import (
     LegalStatusIn,
     LegalStatusOut,
 )
-from keywork.register.access import people_for, person_for_request, record_for_request
+from keywork.register.access import listed, people_for, person_for_request, record_for_request, scoped
+from keywork.schemas import Page
 
 router = Router(tags=["Inpatient care"])
 
 
 @router.get("/admissions", response=list[AdmissionOut])
 @permission_required(Permission.VIEW_PEOPLE)
-def list_admissions(request, person_id: int | None = None, current: bool = False):
-    admissions = Admission.objects.filter(person__in=people_for(request)).prefetch_related("legal_status_changes")
-    if person_id:
-        admissions = admissions.filter(person_id=person_id)
-    return admissions.current() if current else admissions
+def list_admissions(request, page: Query[Page], person_id: int | None = None, current: bool = False):
+    admissions = scoped(request, Admission, person_id).prefetch_related("legal_status_changes")
+    return listed(request, page.of(admissions.current() if current else admissions), what="admissions")
 
 
 @router.post("/admissions", response={201: AdmissionOut})
@@ -68,8 +67,9 @@ def change_legal_status(request, admission_id: int, payload: LegalStatusIn):
 
 @router.get("/inpatients", response=list[InpatientOut])
 @permission_required(Permission.VIEW_PEOPLE)
-def inpatients(request):
+def inpatients(request, page: Query[Page]):
     rows = current_inpatients(people_for(request), request.service, timezone.localdate())
+    rows = listed(request, page.of(rows), what="inpatients")
     return [
         {
             "admission": row.admission,

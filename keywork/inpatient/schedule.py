@@ -19,6 +19,11 @@ class InpatientRow:
     legal_status: object
     schedule: ReviewSchedule
 
+    @property
+    def person_id(self) -> int:
+        """Whom the row shows, as for every record listed (register.access.listed)."""
+        return self.admission.person_id
+
 
 def schedule_for(admission, service, today) -> ReviewSchedule:
     held = [

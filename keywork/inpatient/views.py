@@ -9,7 +9,7 @@ from keywork.inpatient.forms import AdmissionForm, DischargeForm, LegalStatusFor
 from keywork.inpatient.models import Admission
 from keywork.inpatient.schedule import current_inpatients
 from keywork.pages import handle_form
-from keywork.register.access import people_for, person_for_request, record_for_request
+from keywork.register.access import paged, people_for, person_for_request, query_without_page, record_for_request
 from keywork.register.record_pages import person_url
 
 
@@ -62,7 +62,9 @@ def change_legal_status(request, admission_id):
 @permission_required(Permission.VIEW_PEOPLE)
 def inpatients(request):
     rows = current_inpatients(people_for(request), request.service, timezone.localdate())
-    return render(request, "inpatient/inpatients.jinja", {"page_title": "Current inpatients", "rows": rows})
+    page = paged(request, rows, what="current inpatients")
+    context = {"page_title": "Current inpatients", "rows": page, "query": query_without_page(request)}
+    return render(request, "inpatient/inpatients.jinja", context)
 
 
 @permission_required(Permission.VIEW_AGGREGATES)

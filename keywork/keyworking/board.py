@@ -8,7 +8,7 @@ from keywork.accounts.models import Role, User, WorkerType
 from keywork.keyworking.models import Allocation
 from keywork.keyworking.models.allocations import assurance_of
 from keywork.keyworking.queues import awaiting_allocation
-from keywork.register.access import people_for
+from keywork.register.access import paged, people_for, query_without_page
 from keywork.register.choices import Rating
 
 
@@ -52,7 +52,8 @@ def caseloads(service) -> list[dict]:
 
 def allocation_board(request) -> dict:
     return {
-        "waiting": awaiting_allocation(people_for(request)),
+        "waiting": paged(request, awaiting_allocation(people_for(request)), what="waiting for a keyworker"),
+        "query": query_without_page(request),
         "caseloads": caseloads(request.service),
         "ratings": Rating,
         "limit": request.service.caseload_limit,

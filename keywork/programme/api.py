@@ -44,6 +44,8 @@ from keywork.programme.schemas import (
     WorkforceOut,
 )
 from keywork.programme.workforce import workforce_on
+from keywork.register.access import scoped
+from keywork.schemas import Page
 
 router = Router(tags=["Programme management"])
 
@@ -55,14 +57,14 @@ def _saved(request, record, **attributes):
 
 @router.get("/kpis", response=list[KpiOut])
 @permission_required(Permission.VIEW_PROGRAMME)
-def list_kpis(request):
-    return Kpi.objects.filter(service=request.service)
+def list_kpis(request, page: Query[Page]):
+    return page.of(scoped(request, Kpi))
 
 
 @router.get("/kpis/{int:kpi_id}/series", response=list[KpiPointOut])
 @permission_required(Permission.VIEW_PROGRAMME)
 def kpi_values(request, kpi_id: int, start: datetime.date):
-    kpi = get_object_or_404(Kpi, pk=kpi_id, service=request.service)
+    kpi = get_object_or_404(scoped(request, Kpi), pk=kpi_id)
     today = timezone.localdate()
     # A series runs from a month in the service's era up to now: not from the year 1 (24,000
     # months to work out), nor from a month still to come.
@@ -78,10 +80,10 @@ def kpi_values(request, kpi_id: int, start: datetime.date):
 @router.post("/kpis/{int:kpi_id}/values", response={201: KpiPointOut})
 @permission_required(Permission.MANAGE_PROGRAMME)
 def add_kpi_value(request, kpi_id: int, payload: KpiValueIn):
-    kpi = get_object_or_404(Kpi, pk=kpi_id, service=request.service)
+    kpi = get_object_or_404(scoped(request, Kpi), pk=kpi_id)
     month = payload.month.replace(day=1)
     # A corrected figure replaces the month's (the audit log keeps the change).
-    value = KpiValue.objects.filter(kpi=kpi, month=month).first() or KpiValue(kpi=kpi, month=month)
+    value = kpi.values.filter(month=month).first() or KpiValue(kpi=kpi, month=month)
     value.value, value.entered_by = payload.value, request.user
     value.full_clean(validate_constraints=False)
     saved = operations.save(audit.Actor.from_request(request), value)
@@ -90,8 +92,8 @@ def add_kpi_value(request, kpi_id: int, payload: KpiValueIn):
 
 @router.get("/milestones", response=list[MilestoneOut])
 @permission_required(Permission.VIEW_PROGRAMME)
-def list_milestones(request):
-    return Milestone.objects.filter(service=request.service)
+def list_milestones(request, page: Query[Page]):
+    return page.of(scoped(request, Milestone))
 
 
 @router.post("/milestones", response={201: MilestoneOut})
@@ -135,7 +137,7 @@ def budget(request, financial_year: int | None = Query(None, ge=FIRST_FINANCIAL_
 @router.post("/expenditure", response={201: ExpenditureOut})
 @permission_required(Permission.MANAGE_PROGRAMME)
 def add_expenditure(request, payload: ExpenditureIn):
-    line = BudgetLine.objects.filter(pk=payload.line_id, service=request.service).first()
+    line = scoped(request, BudgetLine).filter(pk=payload.line_id).first()
     if line is None:
         raise ValidationError({"line_id": "No budget line with this id in your service"})
     entry = Expenditure(line=line, **payload.dict(exclude={"line_id"}))
@@ -145,8 +147,8 @@ def add_expenditure(request, payload: ExpenditureIn):
 
 @router.get("/risks", response=list[RiskOut])
 @permission_required(Permission.VIEW_PROGRAMME)
-def list_risks(request):
-    return Risk.objects.filter(service=request.service)
+def list_risks(request, page: Query[Page]):
+    return page.of(scoped(request, Risk))
 
 
 @router.post("/risks", response={201: RiskOut})
@@ -158,7 +160,7 @@ def add_risk(request, payload: RiskIn):
 @router.post("/risks/{int:risk_id}/reviews", response=RiskOut)
 @permission_required(Permission.MANAGE_PROGRAMME)
 def review_risk(request, risk_id: int, payload: RiskReviewIn):
-    risk = get_object_or_404(Risk, pk=risk_id, service=request.service)
+    risk = get_object_or_404(scoped(request, Risk), pk=risk_id)
     review = RiskReview(risk=risk, reviewed_by=request.user, **payload.dict(exclude={"next_review_due_on"}))
     _saved(request, review)
     risk.likelihood, risk.impact, risk.review_due_on = review.likelihood, review.impact, payload.next_review_due_on
@@ -167,8 +169,8 @@ def review_risk(request, risk_id: int, payload: RiskReviewIn):
 
 @router.get("/feedback", response=list[FeedbackOut])
 @permission_required(Permission.MANAGE_FEEDBACK)
-def list_feedback(request):
-    return Feedback.objects.filter(service=request.service)
+def list_feedback(request, page: Query[Page]):
+    return page.of(scoped(request, Feedback))
 
 
 @router.post("/feedback", response={201: FeedbackOut})
@@ -179,8 +181,8 @@ def add_feedback(request, payload: FeedbackIn):
 
 @router.get("/foi", response=list[FoiOut])
 @permission_required(Permission.MANAGE_FEEDBACK)
-def list_foi(request):
-    return FoiRequest.objects.filter(service=request.service)
+def list_foi(request, page: Query[Page]):
+    return page.of(scoped(request, FoiRequest))
 
 
 @router.post("/foi", response={201: FoiOut})

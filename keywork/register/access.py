@@ -1,11 +1,24 @@
-"""Reaching a person's record: scoped to the request's service, and every read audited."""
+"""Reaching records from a page or an API route: scoped to the request's service, every read audited.
 
+Views and API functions reach service-owned records only through this module: `scoped(request,
+Model)` for a queryset, `person_for_request` and `record_for_request` for one record about a person,
+and `listed` (an API list) or `paged` (a list page) for the rows a list shows: capped, with one
+audit entry naming the people on them.
+`keywork/tests/test_service_scoping.py` fails on a direct `Model.objects` query in a view or API module.
+"""
+
+from django.core.paginator import Page, Paginator
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from keywork import audit
 from keywork.accounts.models import Role
 from keywork.audit.models import Operation
 from keywork.register.models import Person
+from keywork.schemas import LARGEST_PAGE
+
+# A list page's length: a screenful to scan, well under LARGEST_PAGE.
+PAGE_SIZE = 25
 
 
 def people_for(request):
@@ -22,9 +35,31 @@ def people_for(request):
     return people
 
 
+def scoped(request, model, person_id: int | None = None):
+    """The records of `model` this request may reach: the people it may reach; a record its service
+    holds (a `service` foreign key: a risk, a case study that may name a person); else a record
+    about a person it may reach (a `person` foreign key), or about one of them (`person_id`). A
+    model with neither is reached through the record that owns it (`kpi.values`)."""
+    if model is Person:
+        return people_for(request)
+    fields = {field.name for field in model._meta.get_fields()}
+    if "service" in fields and person_id is None:
+        return model.objects.filter(service=request.service)
+    if "person" in fields:
+        people = people_for(request)
+        # Filtering the people by primary key keeps an out-of-range id an empty result, not an error.
+        return model.objects.filter(person__in=people.filter(pk=person_id) if person_id else people)
+    raise TypeError(f"{model.__name__} belongs to no person or service: reach it through its owner")
+
+
 def person_for_request(request, person_id: int):
     """The person, if they are in the request's service (else 404), with the read audited."""
-    person = get_object_or_404(people_for(request).select_related("service"), pk=person_id)
+    try:
+        person = get_object_or_404(people_for(request).select_related("service"), pk=person_id)
+    except Http404:
+        exists = Person.objects.filter(pk=person_id).exists()
+        audit.record_refusal(request, Person, person_id, person_id=person_id if exists else None, status=404)
+        raise
     audit.record(audit.Actor.from_request(request), Operation.VIEW, person, person_id=person.pk)
     return person
 
@@ -34,6 +69,55 @@ def record_for_request(request, model, pk: int):
 
     For every kind of record held about a person (referrals, admissions, reviews, ...): each has a
     `person` foreign key, and reaching it is reaching that person's record."""
-    record = get_object_or_404(model.objects.select_related("person__service"), pk=pk, person__in=people_for(request))
+    try:
+        reachable = model.objects.filter(person__in=people_for(request)).select_related("person__service")
+        record = get_object_or_404(reachable, pk=pk)
+    except Http404:
+        person_id = model.objects.filter(pk=pk).values_list("person_id", flat=True).first()
+        audit.record_refusal(request, model, pk, person_id=person_id, status=404)
+        raise
     audit.record(audit.Actor.from_request(request), Operation.VIEW, record, person_id=record.person_id)
     return record
+
+
+def refused_by_role(sender, request, kwargs, **ignored):
+    """A role refused (403) a route about one person (`person_id` in its arguments): audited, as a
+    404 is above. Connected to accounts' `access_refused` signal, which sits below the audit."""
+    person_id = kwargs.get("person_id")
+    if isinstance(person_id, int) and not isinstance(person_id, bool):
+        exists = Person.objects.filter(pk=person_id).exists()
+        audit.record_refusal(request, Person, person_id, person_id=person_id if exists else None, status=403)
+
+
+def people_on(record) -> list[int]:
+    """Who a listed record shows: the person, or the person it is about."""
+    return [record.pk if isinstance(record, Person) else record.person_id]
+
+
+def listed(request, rows, *, what: str, people_of=people_on) -> list:
+    """The rows a list shows (a page, or the first LARGEST_PAGE of a queryset), read once, with one
+    audit entry naming the people on them (`people_of(row)`: their ids, None for no one). A list
+    that shows no one writes nothing."""
+    if not isinstance(rows, list):
+        rows = list(rows[:LARGEST_PAGE])
+    shown = [person_id for row in rows for person_id in people_of(row) if person_id is not None]
+    if shown:
+        # The entry's record type is what was listed; a row that is no record (an inpatient's
+        # row) is filed under the people it shows.
+        model = type(rows[0]) if hasattr(rows[0], "_meta") else Person
+        audit.record_list_view(request, model, shown, what=what)
+    return rows
+
+
+def paged(request, rows, *, what: str, people_of=people_on, per_page: int = PAGE_SIZE) -> Page:
+    """The page of a list page that `?page=` asks for, read once and audited as `listed`."""
+    page = Paginator(rows, per_page).get_page(request.GET.get("page"))
+    page.object_list = listed(request, page.object_list, what=what, people_of=people_of)
+    return page
+
+
+def query_without_page(request) -> str:
+    """The page's own query (its filters), for the previous and next links to add `page=` to."""
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()

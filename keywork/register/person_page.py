@@ -40,7 +40,7 @@ def audit_section(request, person) -> str:
     """Who has seen and changed the record, newest first, paged apart from the timeline."""
     if not has_permission(request.user, Permission.VIEW_PERSON_AUDIT):
         return ""
-    entries = AuditEntry.objects.filter(person_id=person.pk).select_related("actor", "content_type")
+    entries = AuditEntry.objects.about_person(person.pk).select_related("actor", "content_type")
     page = Paginator(entries, AUDIT_PAGE_SIZE).get_page(request.GET.get("audit_page"))
     query = request.GET.copy()
     query.pop("audit_page", None)

@@ -19,11 +19,10 @@ def _audit_who(entry: AuditEntry) -> str:
 
 
 def audit_trail_section(person) -> Section:
-    """Who has seen and changed the record, oldest first: the audit log's entries about the person."""
+    """Who has seen and changed the record, oldest first: the audit log's entries about the person,
+    and the lists that showed them."""
     entries = (
-        AuditEntry.objects.filter(person_id=person.pk)
-        .select_related("actor", "content_type")
-        .order_by("created_at", "id")
+        AuditEntry.objects.about_person(person.pk).select_related("actor", "content_type").order_by("created_at", "id")
     )
     return section(
         "Who has seen and changed this record",

@@ -9,7 +9,13 @@ from django.utils import timezone
 from keywork import audit
 from keywork.accounts.permissions import Permission, permission_required
 from keywork.pages import handle_form
-from keywork.register.access import people_for, person_for_request, record_for_request
+from keywork.register.access import (
+    paged,
+    person_for_request,
+    query_without_page,
+    record_for_request,
+    scoped,
+)
 from keywork.subjectaccess import operations
 from keywork.subjectaccess.forms import ExtensionForm, IdentityCheckForm, RequestForm, ResponseForm
 from keywork.subjectaccess.models import SubjectAccessRequest
@@ -22,13 +28,17 @@ REQUEST_PAGE = "subjectaccess/request.jinja"
 
 @permission_required(Permission.MANAGE_SUBJECT_ACCESS)
 def request_list(request):
-    access_requests = (
-        SubjectAccessRequest.objects.filter(person__in=people_for(request)).select_related("person").open_first()
-    )
+    access_requests = scoped(request, SubjectAccessRequest).select_related("person").open_first()
+    page = paged(request, access_requests, what="subject access requests")
     return render(
         request,
         "subjectaccess/list.jinja",
-        {"page_title": "Subject access requests", "rows": [(item, status_tag(item)) for item in access_requests]},
+        {
+            "page_title": "Subject access requests",
+            "rows": [(item, status_tag(item)) for item in page],
+            "page": page,
+            "query": query_without_page(request),
+        },
     )
 
 

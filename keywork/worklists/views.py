@@ -1,16 +1,13 @@
 """Each work list on a page of its own, paged; and whose work a request sees (the home page too)."""
 
-from django.core.paginator import Paginator
 from django.shortcuts import render
 
 from keywork.accounts.models import Role
 from keywork.accounts.permissions import Permission, has_permission, permission_required
 from keywork.presenters import uk_long_date
-from keywork.register.access import people_for
+from keywork.register.access import paged, people_for
 from keywork.worklists.forms import KeyworkerFilterForm
 from keywork.worklists.work import DEFINITIONS, Scope
-
-PAGE_SIZE = 25
 
 
 def scope_for(request) -> tuple[Scope, KeyworkerFilterForm | None]:
@@ -42,7 +39,7 @@ def list_context(request, scope: Scope, filters) -> dict:
 def work_list_page(request, name):
     scope, filters = scope_for(request)
     definition = DEFINITIONS[name]
-    page = Paginator(definition.rows(scope), PAGE_SIZE).get_page(request.GET.get("page"))
+    page = paged(request, definition.rows(scope), what=f"work list: {name}")
     context = {
         "page_title": definition.worded(definition.title, scope),
         "name": name,

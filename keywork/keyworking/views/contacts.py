@@ -8,7 +8,7 @@ from keywork.keyworking.models import FollowUp
 from keywork.keyworking.person_page import contact_saved
 from keywork.keyworking.views.returning import next_path
 from keywork.pages import handle_form
-from keywork.register.access import person_for_request, record_for_request
+from keywork.register.access import person_for_request, record_for_request, scoped
 from keywork.register.record_pages import person_url
 
 
@@ -34,7 +34,7 @@ def complete_follow_up(request, follow_up_id):
     """Marked done from the person's page, or from a work list's own small form, which names the
     list in `?next=` to come back to (a path on this site only: never an address elsewhere)."""
     follow_up = record_for_request(request, FollowUp, follow_up_id)
-    if not FollowUp.objects.readable_by(request.user).filter(pk=follow_up.pk).exists():
+    if not scoped(request, FollowUp).readable_by(request.user).filter(pk=follow_up.pk).exists():
         raise Http404("Follow-up not found")  # hidden as its restricted contact's notes are
     form = FollowUpDoneForm(request.POST or None, initial={"done_on": timezone.localdate()})
     back = next_path(request, person_url(follow_up.person, "keywork", "follow-ups"))

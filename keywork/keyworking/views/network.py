@@ -6,22 +6,23 @@ from keywork.keyworking import operations
 from keywork.keyworking.forms import InvolvementForm, ProfessionalForm
 from keywork.keyworking.models import Professional
 from keywork.pages import handle_form
-from keywork.register.access import people_for, person_for_request
+from keywork.register.access import paged, people_for, person_for_request, query_without_page, scoped
 from keywork.register.record_pages import person_url
 
 
 @permission_required(Permission.MANAGE_NETWORK)
 def professionals(request):
-    listed = Professional.objects.filter(service=request.service)
+    listed = scoped(request, Professional)
     page = Paginator(listed, 50).get_page(request.GET.get("page"))
     return render(request, "keyworking/professionals.jinja", {"page_title": "Professionals", "page": page, "query": ""})
 
 
 @permission_required(Permission.MANAGE_NETWORK)
 def professional_detail(request, professional_id):
-    professional = get_object_or_404(Professional, pk=professional_id, service=request.service)
+    professional = get_object_or_404(scoped(request, Professional), pk=professional_id)
     # Only the people this viewer may see: a keyworker sees their own people in the list.
     involvements = professional.involvements.filter(person__in=people_for(request)).select_related("person")
+    involvements = paged(request, involvements.order_by("pk"), what="a professional's people")
     return render(
         request,
         "keyworking/professional.jinja",
@@ -29,6 +30,7 @@ def professional_detail(request, professional_id):
             "page_title": professional.name,
             "professional": professional,
             "involvements": involvements,
+            "query": query_without_page(request),
         },
     )
 

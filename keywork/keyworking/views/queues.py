@@ -4,16 +4,14 @@ Both queues show their oldest few; "see all" opens one queue on its own, a page 
 """
 
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
 
 from keywork.accounts.permissions import Permission, has_permission, permission_required
 from keywork.keyworking import queues
-from keywork.register.access import people_for
+from keywork.register.access import listed, paged, people_for
 
 SHOWN_ON_THE_PAGE = 10
-PAGE_SIZE = 25
 
 # Each queue: its heading, the referrals in it, and who may act on them.
 QUEUES = {
@@ -38,11 +36,16 @@ def referrals(request):
             continue
         waiting = referrals_in(people)
         if chosen:
-            page = Paginator(waiting, PAGE_SIZE).get_page(request.GET.get("page"))
+            page = paged(request, waiting, what=f"referrals: {heading.lower()}")
             shown.append({"name": name, "heading": heading, "referrals": page, "count": page.paginator.count})
         else:
             count = waiting.count()
-            shown.append({"name": name, "heading": heading, "referrals": waiting[:SHOWN_ON_THE_PAGE], "count": count})
+            shown.append(
+                {"name": name, "heading": heading, "referrals": list(waiting[:SHOWN_ON_THE_PAGE]), "count": count}
+            )
+    if not chosen:
+        # Both queues' first few, in the page's one audit entry.
+        listed(request, [referral for queue in shown for referral in queue["referrals"]], what="referral queues")
     return render(
         request,
         "keyworking/referrals.jinja",

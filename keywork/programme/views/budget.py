@@ -10,12 +10,13 @@ from keywork.programme import operations
 from keywork.programme.budget_report import budget_report
 from keywork.programme.forms import BudgetLineForm, ExpenditureForm, FundingForm
 from keywork.programme.models import BudgetLine, Funding
+from keywork.register.access import scoped
 
 
 @permission_required(Permission.VIEW_PROGRAMME)
 def budget(request):
     today = timezone.localdate()
-    years = sorted(set(BudgetLine.objects.filter(service=request.service).values_list("financial_year", flat=True)))
+    years = sorted(set(scoped(request, BudgetLine).values_list("financial_year", flat=True)))
     try:
         year = int(request.GET.get("year", ""))
     except ValueError:

@@ -5,6 +5,7 @@ from keywork.pages import handle_form
 from keywork.programme import operations
 from keywork.programme.forms import FeedbackForm, FoiForm
 from keywork.programme.models import Feedback, FoiRequest
+from keywork.register.access import scoped
 
 
 @permission_required(Permission.MANAGE_FEEDBACK)
@@ -14,15 +15,15 @@ def feedback(request):
         "programme/feedback.jinja",
         {
             "page_title": "Complaints, compliments and FOI requests",
-            "feedback": Feedback.objects.filter(service=request.service),
-            "foi_requests": FoiRequest.objects.filter(service=request.service),
+            "feedback": scoped(request, Feedback),
+            "foi_requests": scoped(request, FoiRequest),
         },
     )
 
 
 @permission_required(Permission.MANAGE_FEEDBACK)
 def edit_feedback(request, feedback_id=None):
-    record = get_object_or_404(Feedback, pk=feedback_id, service=request.service) if feedback_id else None
+    record = get_object_or_404(scoped(request, Feedback), pk=feedback_id) if feedback_id else None
     form = FeedbackForm(request.POST or None, instance=record, service=request.service)
     return handle_form(
         request,
@@ -35,7 +36,7 @@ def edit_feedback(request, feedback_id=None):
 
 @permission_required(Permission.MANAGE_FEEDBACK)
 def edit_foi(request, foi_id=None):
-    record = get_object_or_404(FoiRequest, pk=foi_id, service=request.service) if foi_id else None
+    record = get_object_or_404(scoped(request, FoiRequest), pk=foi_id) if foi_id else None
     form = FoiForm(request.POST or None, instance=record or FoiRequest(service=request.service))
     return handle_form(
         request,

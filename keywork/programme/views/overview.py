@@ -11,8 +11,9 @@ from keywork.programme.budget_report import budget_report
 from keywork.programme.forms import KpiValueForm, MilestoneForm
 from keywork.programme.kpi_chart import kpi_chart
 from keywork.programme.kpi_series import kpi_series
-from keywork.programme.models import Kpi, KpiValue, Milestone
+from keywork.programme.models import Kpi, Milestone
 from keywork.programme.risk_map import heat_map
+from keywork.register.access import scoped
 
 
 @permission_required(Permission.VIEW_PROGRAMME)
@@ -28,7 +29,7 @@ def overview(request):
         {
             "page_title": "Programme",
             "kpis": kpis,
-            "milestones": Milestone.objects.filter(service=request.service),
+            "milestones": scoped(request, Milestone),
             "report": budget_report(request.service, financial_year_of(today), today),
             "heat_map": heat_map(request.service.risks.filter(status="open")),
             "may_manage": has_permission(request.user, Permission.MANAGE_PROGRAMME),
@@ -38,7 +39,7 @@ def overview(request):
 
 @permission_required(Permission.VIEW_PROGRAMME)
 def kpi_detail(request, kpi_id):
-    kpi = get_object_or_404(Kpi, pk=kpi_id, service=request.service)
+    kpi = get_object_or_404(scoped(request, Kpi), pk=kpi_id)
     today = timezone.localdate()
     series = kpi_series(kpi, series_start(kpi, today), today, request.user)
     return render(
@@ -56,13 +57,13 @@ def kpi_detail(request, kpi_id):
 
 @permission_required(Permission.MANAGE_PROGRAMME)
 def add_kpi_value(request, kpi_id):
-    kpi = get_object_or_404(Kpi, pk=kpi_id, service=request.service)
+    kpi = get_object_or_404(scoped(request, Kpi), pk=kpi_id)
     form = KpiValueForm(request.POST or None, kpi=kpi)
 
     def save(actor, form):
         # A second figure for a month corrects the first, as through the API; the audit log keeps both.
         month = form.instance.month.replace(day=1)
-        value = KpiValue.objects.filter(kpi=kpi, month=month).first() or form.instance
+        value = kpi.values.filter(month=month).first() or form.instance
         return operations.save(actor, value, month=month, value=form.instance.value, entered_by=actor.user)
 
     return handle_form(
@@ -88,7 +89,7 @@ def kpi_url(kpi) -> str:
 
 @permission_required(Permission.MANAGE_PROGRAMME)
 def edit_milestone(request, milestone_id=None):
-    milestone = get_object_or_404(Milestone, pk=milestone_id, service=request.service) if milestone_id else None
+    milestone = get_object_or_404(scoped(request, Milestone), pk=milestone_id) if milestone_id else None
     form = MilestoneForm(request.POST or None, instance=milestone or Milestone(service=request.service))
     return handle_form(
         request,

@@ -7,11 +7,12 @@ from keywork.programme import operations
 from keywork.programme.forms import MitigationForm, RiskForm, RiskReviewForm
 from keywork.programme.models import Risk
 from keywork.programme.risk_map import heat_map
+from keywork.register.access import scoped
 
 
 @permission_required(Permission.VIEW_PROGRAMME)
 def risks(request):
-    register = Risk.objects.filter(service=request.service)
+    register = scoped(request, Risk)
     open_risks = [risk for risk in register if risk.status == Risk.Status.OPEN]
     return render(
         request,
@@ -29,7 +30,7 @@ def risks(request):
 
 @permission_required(Permission.VIEW_PROGRAMME)
 def risk_detail(request, risk_id):
-    risk = get_object_or_404(Risk, pk=risk_id, service=request.service)
+    risk = get_object_or_404(scoped(request, Risk), pk=risk_id)
     return render(
         request,
         "programme/risk.jinja",
@@ -51,7 +52,7 @@ def add_risk(request):
 
 @permission_required(Permission.MANAGE_PROGRAMME)
 def review_risk(request, risk_id):
-    risk = get_object_or_404(Risk, pk=risk_id, service=request.service)
+    risk = get_object_or_404(scoped(request, Risk), pk=risk_id)
     initial = {"reviewed_on": timezone.localdate(), "likelihood": risk.likelihood, "impact": risk.impact}
     form = RiskReviewForm(request.POST or None, instance=None, initial=initial)
 
@@ -71,7 +72,7 @@ def review_risk(request, risk_id):
 
 @permission_required(Permission.MANAGE_PROGRAMME)
 def add_mitigation(request, risk_id):
-    risk = get_object_or_404(Risk, pk=risk_id, service=request.service)
+    risk = get_object_or_404(scoped(request, Risk), pk=risk_id)
     form = MitigationForm(request.POST or None)
     return handle_form(
         request,

@@ -8,6 +8,7 @@ from keywork.programme import operations
 from keywork.programme.forms import AssuranceForm, PostForm, PostHoldingForm, WorkforceDayForm
 from keywork.programme.models import Post
 from keywork.programme.workforce import workforce_on
+from keywork.register.access import scoped
 
 
 @permission_required(Permission.MANAGE_WORKFORCE)
@@ -15,7 +16,7 @@ def workforce(request):
     today = timezone.localdate()
     day_form = WorkforceDayForm(request.GET or None)
     day = (day_form.cleaned_data["on"] if day_form.is_valid() else None) or today
-    posts = Post.objects.filter(service=request.service).prefetch_related("holdings")
+    posts = scoped(request, Post).prefetch_related("holdings")
     return render(
         request,
         "programme/workforce.jinja",
@@ -46,7 +47,7 @@ def add_post(request):
 
 @permission_required(Permission.MANAGE_WORKFORCE)
 def fill_post(request, post_id):
-    post = get_object_or_404(Post, pk=post_id, service=request.service)
+    post = get_object_or_404(scoped(request, Post), pk=post_id)
     form = PostHoldingForm(request.POST or None, post=post, initial={"wte": post.wte})
     return handle_form(
         request,

@@ -98,7 +98,8 @@ def test_every_sub_page_of_another_services_person_is_not_found(manager, other_s
     stranger = add_person(other_service, make_user(other_service, Role.COORDINATOR))
     for tab in SECTIONS:
         assert manager.http.get(person_url(stranger, tab)).status_code == 404
-    assert not AuditEntry.objects.filter(person_id=stranger.pk, actor=manager.user).exists()
+    tried = AuditEntry.objects.filter(person_id=stranger.pk, actor=manager.user)
+    assert list(tried.values_list("operation", flat=True)) == [Operation.REFUSED] * len(SECTIONS)
 
 
 def test_a_role_that_may_not_see_people_is_refused_every_sub_page(as_role, person):

@@ -96,8 +96,12 @@ def test_a_search_is_audited_with_its_kind_and_how_many_matched_and_nothing_else
     search(keyworker, "zoe")
     search(keyworker, "Nobodyhere")
     entries = AuditEntry.objects.filter(actor=keyworker.user).order_by("id")
-    assert [entry.changes for entry in entries] == [{"search": "name", "matches": 1}, {"search": "name", "matches": 0}]
-    assert all(entry.operation == "view" and entry.person_id is None for entry in entries)
+    assert [entry.changes for entry in entries] == [
+        {"list": "search", "people": 1, "search": "name", "matches": 1},
+        {"list": "search", "people": 0, "search": "name", "matches": 0},
+    ]
+    assert all(entry.operation == "list" and entry.person_id is None for entry in entries)
+    assert list(entries[0].people_shown.values_list("person_id", flat=True)) == [theirs.pk]
 
 
 def test_a_role_that_may_not_see_people_cannot_search(as_role):
