@@ -2,6 +2,7 @@
 
 import datetime
 
+from keywork.locking import VersionRead
 from keywork.register.choices import (
     Condition,
     ConsentBasis,
@@ -56,7 +57,7 @@ class PersonIn(PersonDetails):
 class PersonPatch(Schema):
     """Any details to change, and the version read: a stale version is refused (409)."""
 
-    version: int
+    version: VersionRead
     nhs_number: str | None = None
     given_name: str | None = None
     family_name: str | None = None
