@@ -15,7 +15,7 @@ from keywork import audit
 from keywork.accounts.models import Role
 from keywork.audit.models import Operation
 from keywork.register.models import Person
-from keywork.schemas import LARGEST_PAGE
+from keywork.schemas import LARGEST_ID, LARGEST_PAGE
 
 # A list page's length: a screenful to scan, well under LARGEST_PAGE.
 PAGE_SIZE = 25
@@ -57,8 +57,7 @@ def person_for_request(request, person_id: int):
     try:
         person = get_object_or_404(people_for(request).select_related("service"), pk=person_id)
     except Http404:
-        exists = Person.objects.filter(pk=person_id).exists()
-        audit.record_refusal(request, Person, person_id, person_id=person_id if exists else None, status=404)
+        audit.record_refusal(request, Person, person_id, person_id=_existing(person_id), status=404)
         raise
     audit.record(audit.Actor.from_request(request), Operation.VIEW, person, person_id=person.pk)
     return person
@@ -73,7 +72,8 @@ def record_for_request(request, model, pk: int):
         reachable = model.objects.filter(person__in=people_for(request)).select_related("person__service")
         record = get_object_or_404(reachable, pk=pk)
     except Http404:
-        person_id = model.objects.filter(pk=pk).values_list("person_id", flat=True).first()
+        tried = model.objects.filter(pk=pk) if 0 < pk <= LARGEST_ID else model.objects.none()
+        person_id = tried.values_list("person_id", flat=True).first()
         audit.record_refusal(request, model, pk, person_id=person_id, status=404)
         raise
     audit.record(audit.Actor.from_request(request), Operation.VIEW, record, person_id=record.person_id)
@@ -85,8 +85,14 @@ def refused_by_role(sender, request, kwargs, **ignored):
     404 is above. Connected to accounts' `access_refused` signal, which sits below the audit."""
     person_id = kwargs.get("person_id")
     if isinstance(person_id, int) and not isinstance(person_id, bool):
-        exists = Person.objects.filter(pk=person_id).exists()
-        audit.record_refusal(request, Person, person_id, person_id=person_id if exists else None, status=403)
+        audit.record_refusal(request, Person, person_id, person_id=_existing(person_id), status=403)
+
+
+def _existing(person_id: int) -> int | None:
+    """The id, if it names a person in any service (an id no row can have is never queried)."""
+    if 0 < person_id <= LARGEST_ID and Person.objects.filter(pk=person_id).exists():
+        return person_id
+    return None
 
 
 def people_on(record) -> list[int]:

@@ -97,9 +97,9 @@ def update_person(request, person_id: int, payload: PersonPatch):
 
 @router.get("/{int:person_id}/ratings", response=list[RatingOut])
 @permission_required(Permission.VIEW_PEOPLE)
-def list_ratings(request, person_id: int):
+def list_ratings(request, person_id: int, page: Query[Page]):
     person = person_for_request(request, person_id)
-    return person.rating_changes.select_related("decided_by")
+    return page.of(person.rating_changes.select_related("decided_by"))
 
 
 @router.post("/{int:person_id}/ratings", response={201: RatingOut})

@@ -89,3 +89,12 @@ def test_the_persons_trail_shows_the_refused_attempt(coordinator, stranger, othe
 
     trail = AuditEntry.objects.about_person(stranger.pk).filter(operation=Operation.REFUSED)
     assert list(trail.values_list("actor", flat=True)) == [coordinator.user.pk]
+
+
+def test_an_id_no_row_can_have_is_refused_and_audited_without_a_query_that_fails(as_role):
+    commissioner = as_role(Role.COMMISSIONER)
+
+    assert commissioner.http.get(f"/register/{2**70}/").status_code == 403
+
+    (entry,) = refusals(commissioner.user)
+    assert entry.person_id is None and entry.object_id == str(2**70)
