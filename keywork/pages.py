@@ -5,7 +5,8 @@ their record it belongs to (`done_url=person_url(person, "keywork", "contacts")`
 there names what was saved ("Contact on 5 October 2026 recorded").
 
 Views name their permission and their operation; the StaleRecordError of optimistic locking
-becomes a message at the top of the form, so a later save never silently overwrites an earlier one.
+becomes a message at the top of the form, so a later save never silently overwrites an earlier one
+(on a VersionedForm, also against each field someone else changed, with what the user typed kept).
 """
 
 from collections.abc import Callable
