@@ -59,3 +59,18 @@ def test_left_alone_the_page_ends_on_the_login_page_saying_why(register_page):
     message = "You were signed out because you had not done anything for 30 minutes. Sign in again to continue."
     assert message in page.locator("main").inner_text()
     assert_accessible(page)
+
+
+def test_an_administrator_sets_the_timeout_with_a_clear_error_for_a_wrong_number(page, service):
+    log_in(page, create_user(service, Role.ADMIN))
+    page.goto("/session/idle-timeout/")
+    box = page.get_by_label("Minutes without activity before signing out")
+    box.fill("481")
+    page.get_by_role("button", name="Save").click()
+    assert "Number of minutes must be 480 or less" in page.locator(".nhsuk-error-summary").inner_text()
+    assert_accessible(page)
+    box.fill("15")
+    page.get_by_role("button", name="Save").click()
+    assert "signed out after 15 minutes without activity" in page.locator(".nhsuk-notification-banner").inner_text()
+    # Counted from the last activity the server noted, a few seconds ago at most.
+    assert 15 * 60 - 10 < int(page.locator("body").get_attribute("data-idle-seconds-left")) <= 15 * 60
