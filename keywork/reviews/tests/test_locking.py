@@ -4,7 +4,7 @@ the API with 409 and on the page with what changed, keeping what was typed."""
 from django.urls import reverse
 
 from keywork.presenters import uk_date
-from keywork.testing.api import errors
+from keywork.testing.api import errors, ok
 from keywork.testing.dates import days_ago
 from keywork.testing.locking import save_again, save_from_a_stale_page, second_save_from_one_version
 
@@ -25,6 +25,11 @@ def test_a_second_update_from_the_same_version_is_refused_with_the_action_as_it_
     assert (refused["current"]["status"], refused["current"]["evidence"]) == ("done", "Report received")
     action.refresh_from_db()
     assert (action.status, action.dropped_reason, action.version) == ("done", "", 2)
+
+
+def test_the_actions_list_gives_each_actions_version_to_send_back(api, review):
+    action = add_action(review)
+    assert [(item["id"], item["version"]) for item in ok(api.get("/api/actions"))] == [(action.pk, 1)]
 
 
 def test_an_update_without_the_version_read_is_refused_naming_version(api, review):
