@@ -5,6 +5,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.middleware import LoginRequiredMiddleware
+from django.contrib.auth.models import AnonymousUser
 from django.contrib.auth.views import redirect_to_login
 
 from keywork.presenters import plural
@@ -67,21 +68,27 @@ def minutes_in_words(minutes: int) -> str:
     return plural(minutes, "minute")
 
 
-def sent_with_a_bearer_token(request) -> bool:
-    return request.headers.get("Authorization", "").lower().startswith("bearer ")
+def answered_by_a_token(request) -> bool:
+    """An API request with a bearer token: the token alone answers it (keywork/api.py)."""
+    return request.path_info.startswith("/api/") and request.headers.get("Authorization", "").lower().startswith(
+        "bearer "
+    )
 
 
 class IdleTimeoutMiddleware:
     """Signs out a user who has done nothing for their service's idle timeout and sends them to the
     login page saying why; besides the session's absolute limit of a working day, which refreshing
-    the activity time must not stretch. A request answered with a bearer token is not the session's
+    the activity time must not stretch. An API request with a bearer token is not the session's
     activity and is never timed out. Sets `request.idle_seconds_left` for the page's warning."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if sent_with_a_bearer_token(request):
+        if answered_by_a_token(request):
+            # Any browser session sent with it is neither timed out nor refreshed, and does not
+            # count: a page or the API's docs cannot escape the timeout by adding a token header.
+            request.user = AnonymousUser()
             return self.get_response(request)
         if request.user.is_authenticated:
             signed_out = self.check_activity(request)

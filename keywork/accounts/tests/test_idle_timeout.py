@@ -157,3 +157,17 @@ def test_a_timeout_outside_5_to_480_minutes_is_refused_in_words(service):
 def test_only_administrators_may_change_the_timeout(service, role):
     response = logged_in(create_user(service, role)).http.post(reverse("idle_timeout"), {"idle_timeout_minutes": "5"})
     assert response.status_code == 403
+
+
+def test_a_page_asked_for_with_a_token_header_is_still_timed_out(signed_in, clock):
+    headers = bearer_headers(signed_in.user)
+    clock.shift(minutes(30))
+    assert signed_in.http.get(HOME, **headers).status_code == 302
+    assert not is_signed_in(signed_in.http)
+
+
+def test_the_api_docs_do_not_open_to_an_idle_session_sent_with_a_bad_token(signed_in, clock):
+    clock.shift(minutes(30))
+    response = signed_in.http.get("/api/docs", HTTP_AUTHORIZATION="Bearer kw_not-a-token")
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("login"))
