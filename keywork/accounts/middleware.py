@@ -47,7 +47,7 @@ class CurrentServiceMiddleware:
 
 
 # The session records the user's last activity at most this often: writing it on every request
-# would save the session (a database write) on every page and every asset-less fetch.
+# would save the session (a database write) on every page and every request a page's script makes.
 ACTIVITY_REFRESH_SECONDS = 60
 LAST_ACTIVITY_KEY = "last_activity"
 
@@ -96,7 +96,8 @@ class IdleTimeoutMiddleware:
                 return signed_out
         response = self.get_response(request)
         if request.user.is_authenticated and LAST_ACTIVITY_KEY not in request.session:
-            # Just signed in: the working day's limit counts from now and does not move again.
+            # Just signed in (or before the timeout existed): the working day's limit counts from
+            # now and, a fixed time rather than a number of seconds, does not move again.
             request.session.set_expiry(datetime.timedelta(seconds=settings.SESSION_COOKIE_AGE))
             request.session[LAST_ACTIVITY_KEY] = int(time.time())
         return response
