@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from keywork.keyworking import person_page
 from keywork.keyworking.models import FollowUp
+from keywork.locking import VERSION_LEFT_OUT
 from keywork.personrecord import PageSection, Part
 from keywork.personrecord.fhir import FhirRecord, date, reference, resource_id, without_empty
 from keywork.personrecord.pack import FOR_REVIEW, Column, Section, section, staff_name
@@ -200,4 +201,5 @@ PART = Part(
     timeline=(person_page.timeline_events,),
     pack=pack,
     fhir=fhir,
+    left_out={"keyworking.Escalation.version": VERSION_LEFT_OUT},
 )

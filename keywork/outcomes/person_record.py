@@ -2,6 +2,7 @@
 measures, how keywork closed, system blockers and case studies; in the pack, and as FHIR (a Goal
 per personal goal, linked to the support plan's CarePlan)."""
 
+from keywork.locking import VERSION_LEFT_OUT
 from keywork.outcomes import person_page
 from keywork.outcomes.models import ClosingOutcome, GoalRating
 from keywork.personrecord import PageSection, Part
@@ -127,5 +128,7 @@ PART = Part(
         "outcomes.SystemBlocker.service": "the service is named in the person's details",
         "outcomes.CaseStudy.service": "the service is named in the person's details",
         "outcomes.CaseStudy.quarter_start": "the quarter of the NHS England return it was written for",
+        "outcomes.SystemBlocker.version": VERSION_LEFT_OUT,
+        "outcomes.ClosingOutcome.version": VERSION_LEFT_OUT,
     },
 )

@@ -3,6 +3,7 @@ the subject access pack and as FHIR (UK Core Patient, Condition, and a Flag per 
 
 import datetime
 
+from keywork.locking import VERSION_LEFT_OUT
 from keywork.personrecord import PageSection, Part
 from keywork.personrecord.fhir import SNOMED_CT, UK_CORE, FhirRecord, date, reference, resource_id, without_empty
 from keywork.personrecord.pack import Column, Section, details_section, section
@@ -201,7 +202,7 @@ PART = Part(
         "register.Person.legal_hold_reason": "the service's reason for keeping records (often litigation): reviewed "
         "separately, not part of the person's care record",
         "register.Person.search_name": "the person's names again, folded (lower case, no accents) for the search",
-        "register.Person.version": "a counter that stops two people saving over each other's changes",
+        "register.Person.version": VERSION_LEFT_OUT,
         "register.Person.created_at": "when the entry was made is in the pack's audit trail",
         "register.Person.updated_at": "when the entry last changed is in the pack's audit trail",
     },

@@ -1,6 +1,7 @@
 """What C(E)TRs hold about a person: the reviews, their recommendations tracked as actions, and the
 reports stored for each review (copied into the subject access pack, deleted on erasure)."""
 
+from keywork.locking import VERSION_LEFT_OUT
 from keywork.personrecord import PageSection, Part, StoredFile
 from keywork.personrecord.pack import Column, Section, section
 from keywork.reviews import person_page
@@ -71,4 +72,5 @@ PART = Part(
     timeline=(person_page.timeline_events,),
     pack=pack,
     files=stored_reports,
+    left_out={"reviews.Action.version": VERSION_LEFT_OUT},
 )
