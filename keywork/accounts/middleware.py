@@ -79,7 +79,8 @@ class IdleTimeoutMiddleware:
     """Signs out a user who has done nothing for their service's idle timeout and sends them to the
     login page saying why; besides the session's absolute limit of a working day, which refreshing
     the activity time must not stretch. An API request with a bearer token is not the session's
-    activity and is never timed out. Sets `request.idle_seconds_left` for the page's warning."""
+    activity and is never timed out. Sets `request.idle_timeout_seconds` for the page's warning, and
+    `request.idle_seconds_left`, which "Stay signed in" answers."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -112,6 +113,7 @@ class IdleTimeoutMiddleware:
         if now - last >= ACTIVITY_REFRESH_SECONDS:
             request.session[LAST_ACTIVITY_KEY] = last = now
         request.idle_seconds_left = last + timeout - now
+        request.idle_timeout_seconds = timeout
         return None
 
     def sign_out(self, request, timeout: int):

@@ -1,10 +1,13 @@
-// The idle timeout's warning (IdleTimeoutMiddleware, keywork/accounts/middleware.py). The page says
-// how many seconds its session has left; two minutes before the end a dialog offers to stay signed
-// in, and at the end the page reloads, so the server signs the user out and no one's record stays on
-// an unattended screen. Without JavaScript there is no warning, and the server signs out just the same.
+// The idle timeout's warning (IdleTimeoutMiddleware, keywork/accounts/middleware.py). Opening the page
+// was activity, so its session ends the timeout after, or up to a minute sooner (the server notes
+// activity once a minute); two minutes before that a dialog offers to stay signed in, and at the end
+// the page reloads, so the server signs the user out and no one's record stays on an unattended
+// screen. Without JavaScript there is no warning, and the server signs out just the same.
 const WARNING_SECONDS = 120;
 // The server counts whole seconds: reload just after its end, not just before.
 const MARGIN_MS = 1000;
+// Django's form security token, from its cookie (CSRF_COOKIE_NAME), sent as Django's header for it.
+const CSRF_COOKIE = "csrftoken";
 
 const dialog = document.getElementById("idle-warning");
 const form = dialog.querySelector("form");
@@ -41,8 +44,11 @@ function countFrom(secondsLeft) {
 form.addEventListener("submit", async (event) => {
   event.preventDefault();
   try {
-    // Not following a redirect: one to the login page means the session has already ended.
-    const response = await fetch(form.action, { method: "POST", body: new FormData(form), redirect: "manual" });
+    const token = document.cookie.split("; ").find((cookie) => cookie.startsWith(`${CSRF_COOKIE}=`));
+    const headers = { "X-CSRFToken": token ? token.slice(CSRF_COOKIE.length + 1) : "" };
+    // Not following a redirect: one to the login page means the session has already ended. Should
+    // the token be refused, the page reloads: itself activity, so the user stays signed in.
+    const response = await fetch(form.action, { method: "POST", headers, redirect: "manual" });
     if (!response.ok) throw new Error("signed out");
     const { seconds_left: secondsLeft } = await response.json();
     dialog.close();
@@ -57,4 +63,4 @@ dialog.addEventListener("cancel", (event) => {
   form.requestSubmit();
 });
 
-countFrom(Number(document.body.dataset.idleSecondsLeft));
+countFrom(Number(document.body.dataset.idleTimeoutSeconds));
