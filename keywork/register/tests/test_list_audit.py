@@ -62,7 +62,7 @@ def test_the_persons_trail_on_their_page_finds_the_list_that_showed_them(coordin
 
     (entry,) = listed_entries()
     assert AuditEntry.objects.about_person(person.pk).filter(pk=entry.pk).exists()
-    assert "Listed" in trail and coordinator.user.username in trail
+    assert "Listed" in trail and "A list: register" in trail and coordinator.user.username in trail
 
 
 def test_a_list_page_writes_one_entry_naming_only_its_page(coordinator, people):
@@ -109,3 +109,11 @@ def test_a_page_larger_than_the_cap_is_refused_naming_limit(api, route):
 def test_a_list_that_shows_no_one_writes_nothing(api):
     api.get("/api/referrals")
     assert not listed_entries().exists()
+
+
+def test_the_audit_search_by_person_finds_the_lists_that_showed_them(coordinator, as_role, people):
+    coordinator.http.get(reverse("register:list"))
+
+    page = as_role(Role.ADMIN).http.get(reverse("audit:search"), {"person_id": people[0].pk}).context["page"]
+
+    assert [entry.operation for entry in page.object_list if entry.actor == coordinator.user] == [Operation.LIST]
