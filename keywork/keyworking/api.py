@@ -80,22 +80,22 @@ def add_referral(request, payload: ReferralIn):
     return Status(201, operations.record_referral(_actor(request), person, referral))
 
 
-@router.post("/referrals/{int:referral_id}/decision", response=ReferralOut)
+@router.post("/referrals/{int:referral_id}/decision", response={200: ReferralOut, 409: StaleRecordOut})
 @permission_required(Permission.DECIDE_REFERRAL)
 def decide_referral(request, referral_id: int, payload: DecisionIn):
     referral = record_for_request(request, Referral, referral_id)
-    for name, value in payload.dict().items():
+    for name, value in payload.dict(exclude={"version"}).items():
         setattr(referral, name, value)
-    return operations.decide_referral(_actor(request), _checked(referral))
+    return operations.decide_referral(_actor(request), _checked(referral), payload.version)
 
 
-@router.post("/referrals/{int:referral_id}/closure", response=ReferralOut)
+@router.post("/referrals/{int:referral_id}/closure", response={200: ReferralOut, 409: StaleRecordOut})
 @permission_required(Permission.DECIDE_REFERRAL)
 def close_keywork(request, referral_id: int, payload: ClosureIn):
     referral = record_for_request(request, Referral, referral_id)
-    for name, value in payload.dict().items():
+    for name, value in payload.dict(exclude={"version"}).items():
         setattr(referral, name, value)
-    return operations.close_keywork(_actor(request), _checked(referral))
+    return operations.close_keywork(_actor(request), _checked(referral), payload.version)
 
 
 @router.get("/allocations", response=list[AllocationOut])

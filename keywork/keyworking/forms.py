@@ -38,7 +38,7 @@ class ReferralForm(ModelForm):
         fields = ["route", "received_on", "referrer_name", "referrer_organisation", "reason"]
 
 
-class DecisionForm(ModelForm):
+class DecisionForm(VersionedForm, ModelForm):
     decision = fields.RadioField(
         label="Decision", choices=[c for c in Referral._meta.get_field("decision").choices if c[0] != "pending"]
     )
@@ -50,7 +50,7 @@ class DecisionForm(ModelForm):
         fields = ["decision", "decided_on", "decision_reason"]
 
 
-class ClosingForm(ModelForm):
+class ClosingForm(VersionedForm, ModelForm):
     closed_on = fields.DateField(label="Closing date")
     closing_reason = fields.RadioField(
         label="Why is keywork ending?", error_name="why keywork is ending", choices=ClosingReason.choices

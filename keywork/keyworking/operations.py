@@ -23,18 +23,20 @@ def record_referral(actor, person, referral):
 
 
 @transaction.atomic
-def decide_referral(actor, referral):
+def decide_referral(actor, referral, version: int):
+    """Save the decision, unless someone else saved the referral since `version` was read."""
     referral.decided_by = actor.user
-    referral.save()
+    referral.save_if_unchanged_since(version)
     _record(actor, Operation.UPDATE, referral, referral.person, {"decision": referral.decision})
     return referral
 
 
 @transaction.atomic
-def close_keywork(actor, referral):
+def close_keywork(actor, referral, version: int):
     """End keywork: the referral closes and every current allocation ends on the closing date.
-    The person stays on the register unless removed separately."""
-    referral.save()
+    The person stays on the register unless removed separately. Refused if someone else saved the
+    referral since `version` was read."""
+    referral.save_if_unchanged_since(version)
     for allocation in referral.person.allocations.current(referral.closed_on):
         end_allocation(actor, allocation, referral.closed_on, referral.get_closing_reason_display())
     _record(actor, Operation.UPDATE, referral, referral.person, {"closed_on": referral.closed_on})

@@ -201,5 +201,5 @@ PART = Part(
     timeline=(person_page.timeline_events,),
     pack=pack,
     fhir=fhir,
-    left_out={"keyworking.Escalation.version": VERSION_LEFT_OUT},
+    left_out={"keyworking.Referral.version": VERSION_LEFT_OUT, "keyworking.Escalation.version": VERSION_LEFT_OUT},
 )

@@ -26,12 +26,14 @@ class ReferralIn(Schema):
 
 
 class DecisionIn(Schema):
+    version: VersionRead
     decision: ReferralDecision
     decided_on: datetime.date
     decision_reason: str = ""
 
 
 class ClosureIn(Schema):
+    version: VersionRead
     closed_on: datetime.date
     closing_reason: ClosingReason
     closing_notes: str = ""
@@ -39,6 +41,7 @@ class ClosureIn(Schema):
 
 class ReferralOut(ReferralIn, DecisionIn):
     id: int
+    version: int
     decided_on: datetime.date | None
     closed_on: datetime.date | None
     closing_reason: str

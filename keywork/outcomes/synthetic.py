@@ -132,7 +132,7 @@ def _closings(actor, service, today, rng):
             referral.closed_on = max(referral.decided_on, today - datetime.timedelta(days=rng.randint(3, 30)))
             referral.closing_reason = "stepped_down"
             referral.closing_notes = "Stepped down to green; the network agreed to carry on without a keyworker."
-            keyworking_operations.close_keywork(actor, referral)
+            keyworking_operations.close_keywork(actor, referral, referral.version)
     for index, referral in enumerate(accepted.filter(closed_on__isnull=False, closing_outcome__isnull=True)):
         avoided = Answer.YES if index % 3 != 2 else Answer.NOT_APPLICABLE
         outcome = ClosingOutcome(

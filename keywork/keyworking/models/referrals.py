@@ -6,12 +6,13 @@ from django.utils import timezone
 from keywork.datebounds import about_person
 from keywork.keyworking.choices import ClosingReason, ReferralDecision, ReferralRoute
 from keywork.keyworking.models._dates import not_after_today, not_before
+from keywork.locking import VersionedModel
 
 # A decision to decline or signpost must say why: the family and the referrer are told.
 DECISIONS_NEEDING_A_REASON = {ReferralDecision.DECLINED, ReferralDecision.SIGNPOSTED}
 
 
-class Referral(models.Model):
+class Referral(VersionedModel):
     """A referral to the keyworking service, its decision and, once accepted, the end of keywork."""
 
     person = models.ForeignKey("register.Person", on_delete=models.PROTECT, related_name="referrals")

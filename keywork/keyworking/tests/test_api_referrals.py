@@ -44,7 +44,10 @@ def test_accepting_a_referral_records_the_decision_its_date_and_who_made_it(api,
     pending = refer(person, manager.user)
 
     body = ok(
-        api.post(f"/api/referrals/{pending.pk}/decision", {"decision": "accepted", "decided_on": iso(days_ago(15))})
+        api.post(
+            f"/api/referrals/{pending.pk}/decision",
+            {"version": 1, "decision": "accepted", "decided_on": iso(days_ago(15))},
+        )
     )
 
     pending.refresh_from_db()
@@ -58,7 +61,7 @@ def test_declining_or_signposting_without_a_reason_is_refused_naming_decision_re
     api, person, manager, decision, reason
 ):
     pending = refer(person, manager.user)
-    decision_body = {"decision": decision, "decided_on": iso(days_ago(1)), "decision_reason": reason}
+    decision_body = {"version": 1, "decision": decision, "decided_on": iso(days_ago(1)), "decision_reason": reason}
 
     response = api.post(f"/api/referrals/{pending.pk}/decision", decision_body)
 
@@ -71,7 +74,7 @@ def test_a_decision_dated_before_the_referral_was_received_is_refused_naming_dec
     pending = refer(person, manager.user, received_on=days_ago(20))
 
     response = api.post(
-        f"/api/referrals/{pending.pk}/decision", {"decision": "accepted", "decided_on": iso(days_ago(21))}
+        f"/api/referrals/{pending.pk}/decision", {"version": 1, "decision": "accepted", "decided_on": iso(days_ago(21))}
     )
 
     assert "decided_on" in errors(response)
@@ -80,7 +83,7 @@ def test_a_decision_dated_before_the_referral_was_received_is_refused_naming_dec
 
 
 def closure_body(closed_on=None, closing_reason="stepped_down") -> dict:
-    return {"closed_on": iso(closed_on or days_ago(2)), "closing_reason": closing_reason}
+    return {"version": 1, "closed_on": iso(closed_on or days_ago(2)), "closing_reason": closing_reason}
 
 
 def test_closing_keywork_ends_every_current_allocation_on_the_closing_date(api, service, person, accepted_referral):

@@ -148,7 +148,7 @@ ROUTES = [
         "post",
         "/api/referrals/{pending}/decision",
         Permission.DECIDE_REFERRAL,
-        body=lambda world: {"decision": "accepted", "decided_on": iso(days_ago(1))},
+        body=lambda world: {"version": 1, "decision": "accepted", "decided_on": iso(days_ago(1))},
         router_path="/referrals/{int:referral_id}/decision",
     ),
     Route(
@@ -156,7 +156,7 @@ ROUTES = [
         "post",
         "/api/referrals/{accepted}/closure",
         Permission.DECIDE_REFERRAL,
-        body=lambda world: {"closed_on": today(world), "closing_reason": "stepped_down"},
+        body=lambda world: {"version": 1, "closed_on": today(world), "closing_reason": "stepped_down"},
         router_path="/referrals/{int:referral_id}/closure",
     ),
     Route("list allocations", "get", "/api/allocations?person_id={person}", VIEW_PEOPLE, router_path="/allocations"),

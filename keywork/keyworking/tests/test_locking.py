@@ -8,6 +8,7 @@ from keywork.keyworking.models import Escalation
 from keywork.presenters import uk_date
 from keywork.testing.api import errors
 from keywork.testing.dates import TODAY, days_ago
+from keywork.testing.factories import refer
 from keywork.testing.locking import save_again, save_from_a_stale_page, second_save_from_one_version
 from keywork.testing.pages import date_parts
 
@@ -58,3 +59,47 @@ def test_a_stale_response_page_keeps_what_was_typed_says_what_changed_and_saves_
     save_again(manager.http, url, form)
     escalation.refresh_from_db()
     assert (escalation.response, escalation.responded_on, escalation.version) == (typed["response"], TODAY, 3)
+
+
+# Referrals: two people deciding, or ending keywork, at once ---------------------------------------
+
+
+def decide(api, referral, body):
+    return api.post(f"/api/referrals/{referral.pk}/decision", body)
+
+
+def test_a_second_decision_from_the_same_version_is_refused_with_the_referral_as_it_is_now(api, person, manager):
+    pending = refer(person, manager.user)
+    accepted = {"decision": "accepted", "decided_on": iso(days_ago(1))}
+    declined = {"decision": "declined", "decided_on": iso(TODAY), "decision_reason": "Needs met elsewhere"}
+
+    refused = second_save_from_one_version(lambda body: decide(api, pending, body), accepted, declined)
+
+    assert refused["current"]["decision"] == "accepted"
+    pending.refresh_from_db()
+    assert (pending.decision, pending.decision_reason) == ("accepted", "")
+
+
+def test_a_second_closure_from_the_same_version_is_refused(api, accepted_referral):
+    send = lambda body: api.post(f"/api/referrals/{accepted_referral.pk}/closure", body)  # noqa: E731
+    closure = {"closed_on": iso(days_ago(1)), "closing_reason": "stepped_down"}
+
+    second_save_from_one_version(send, closure, {**closure, "closed_on": iso(TODAY)})
+
+    accepted_referral.refresh_from_db()
+    assert accepted_referral.closed_on == days_ago(1)
+
+
+def test_a_stale_decision_page_keeps_what_was_typed_says_what_changed_and_saves_the_second_time(api, person, manager):
+    pending = refer(person, manager.user)
+    url = reverse("keyworking:decide_referral", args=[pending.pk])
+    typed = {"decision": "accepted", **date_parts("decided_on", TODAY)}
+    declined = {"version": 1, "decision": "declined", "decided_on": iso(days_ago(1)), "decision_reason": "Needs met"}
+
+    page, form = save_from_a_stale_page(manager.http, url, typed, lambda: decide(api, pending, declined))
+
+    assert "Decision is now “Declined”: someone else changed it while you were editing" in page
+    assert form.data["decision"] == "accepted"
+    save_again(manager.http, url, form)
+    pending.refresh_from_db()
+    assert (pending.decision, pending.decided_on, pending.version) == ("accepted", TODAY, 3)

@@ -93,7 +93,7 @@ def test_ending_keywork_ends_every_current_allocation_and_keeps_the_person(
     allocation = allocate(accepted_referral.person, make_user(service, Role.KEYWORKER))
     accepted_referral.closed_on, accepted_referral.closing_reason = TODAY, "stepped_down"
     accepted_referral.full_clean()
-    operations.close_keywork(audit.Actor(manager.user, service), accepted_referral)
+    operations.close_keywork(audit.Actor(manager.user, service), accepted_referral, accepted_referral.version)
     allocation.refresh_from_db()
     assert allocation.ends_on == TODAY and allocation.end_reason == "Stepped down to green and stable"
     accepted_referral.person.refresh_from_db()

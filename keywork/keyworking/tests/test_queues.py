@@ -115,7 +115,13 @@ def test_declining_from_the_queue_returns_to_it_naming_the_person_and_decision(m
     assert f'name="next" value="{REFERRALS}"' in form.content.decode()
     response = manager.http.post(
         decide,
-        {"decision": "declined", "decision_reason": "Needs met", "next": REFERRALS, **date_parts("decided_on", TODAY)},
+        {
+            "version": 1,
+            "decision": "declined",
+            "decision_reason": "Needs met",
+            "next": REFERRALS,
+            **date_parts("decided_on", TODAY),
+        },
         follow=True,
     )
     assert response.redirect_chain == [(REFERRALS, 302)]
@@ -127,7 +133,7 @@ def test_accepting_from_the_queue_goes_on_to_allocate_a_keyworker_then_back_to_t
     referral = refer(someone(), manager.user, received_on=days_ago(5))
     response = manager.http.post(
         reverse("keyworking:decide_referral", args=[referral.pk]),
-        {"decision": "accepted", "next": REFERRALS, **date_parts("decided_on", TODAY)},
+        {"version": 1, "decision": "accepted", "next": REFERRALS, **date_parts("decided_on", TODAY)},
         follow=True,
     )
     allocate = reverse("keyworking:allocate", args=[referral.person_id])
@@ -142,7 +148,13 @@ def test_a_decision_never_returns_to_another_site(manager, someone):
     referral = refer(someone(), manager.user, received_on=days_ago(5))
     response = manager.http.post(
         reverse("keyworking:decide_referral", args=[referral.pk]),
-        {"decision": "declined", "decision_reason": "x", "next": "//evil.example/", **date_parts("decided_on", TODAY)},
+        {
+            "version": 1,
+            "decision": "declined",
+            "decision_reason": "x",
+            "next": "//evil.example/",
+            **date_parts("decided_on", TODAY),
+        },
     )
     assert response["Location"] == reverse("register:person_keywork", args=[referral.person.pk]) + "#keywork"
 
@@ -158,6 +170,6 @@ def test_accepting_for_someone_who_already_has_a_keyworker_returns_to_the_queue(
     allocate(referral.person, keyworker_of(service))
     response = manager.http.post(
         reverse("keyworking:decide_referral", args=[referral.pk]),
-        {"decision": "accepted", "next": REFERRALS, **date_parts("decided_on", TODAY)},
+        {"version": 1, "decision": "accepted", "next": REFERRALS, **date_parts("decided_on", TODAY)},
     )
     assert response["Location"] == REFERRALS

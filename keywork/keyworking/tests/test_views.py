@@ -30,7 +30,7 @@ def test_a_referral_is_accepted_and_a_keyworker_allocated_through_the_pages(pers
     referral = Referral.objects.get()
     manager.http.post(
         reverse("keyworking:decide_referral", args=[referral.pk]),
-        {"decision": "accepted", **date_parts("decided_on", days_ago(1))},
+        {"version": 1, "decision": "accepted", **date_parts("decided_on", days_ago(1))},
     )
     assert manager.http.get(reverse("keyworking:board")).context["waiting"][0] == referral
     worker = make_user(service, Role.KEYWORKER)
@@ -49,7 +49,7 @@ def test_a_signposted_referral_without_a_reason_is_refused_on_the_page(person, m
     accepted_referral.save()
     response = manager.http.post(
         reverse("keyworking:decide_referral", args=[accepted_referral.pk]),
-        {"decision": "signposted", **date_parts("decided_on", TODAY)},
+        {"version": 1, "decision": "signposted", **date_parts("decided_on", TODAY)},
     )
     assert "Give the reason" in response.context["form"].errors["decision_reason"][0]
     accepted_referral.refresh_from_db()

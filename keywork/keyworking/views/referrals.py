@@ -36,7 +36,7 @@ def decide_referral(request, referral_id):
     return handle_form(
         request,
         form,
-        lambda actor, f: operations.decide_referral(actor, f.instance),
+        lambda actor, f: operations.decide_referral(actor, f.instance, f.cleaned_data["version"]),
         lazy(lambda: _decided_message(referral, _allocation_next(request, referral)), str)(),
         "Decide the referral",
         done_url=lazy(lambda: _after_decision(request, referral, back), str)(),
@@ -73,7 +73,7 @@ def close_keywork(request, referral_id):
     return handle_form(
         request,
         form,
-        lambda actor, f: operations.close_keywork(actor, f.instance).person,
+        lambda actor, f: operations.close_keywork(actor, f.instance, f.cleaned_data["version"]).person,
         "Keywork ended. The person stays on the register unless removed separately.",
         "End keywork",
         done_url=person_url(referral.person, "keywork", "keywork"),
