@@ -75,6 +75,14 @@ def answered_by_a_token(request) -> bool:
     )
 
 
+def start_session_clocks(request, **signal_arguments) -> None:
+    """On signing in (Django's user_logged_in signal, connected in apps.py): the idle timeout counts
+    from now, and so does the working day's limit, set as a fixed time rather than a number of
+    seconds so that refreshing the activity time does not move it."""
+    request.session.set_expiry(datetime.timedelta(seconds=settings.SESSION_COOKIE_AGE))
+    request.session[LAST_ACTIVITY_KEY] = int(time.time())
+
+
 class IdleTimeoutMiddleware:
     """Signs out a user who has done nothing for their service's idle timeout and sends them to the
     login page saying why; besides the session's absolute limit of a working day, which refreshing
@@ -95,19 +103,16 @@ class IdleTimeoutMiddleware:
             signed_out = self.check_activity(request)
             if signed_out:
                 return signed_out
-        response = self.get_response(request)
-        if request.user.is_authenticated and LAST_ACTIVITY_KEY not in request.session:
-            # Just signed in (or before the timeout existed): the working day's limit counts from
-            # now and, a fixed time rather than a number of seconds, does not move again.
-            request.session.set_expiry(datetime.timedelta(seconds=settings.SESSION_COOKIE_AGE))
-            request.session[LAST_ACTIVITY_KEY] = int(time.time())
-        return response
+        return self.get_response(request)
 
     def check_activity(self, request):
         now = int(time.time())
         timeout = idle_timeout_seconds(request.service)
-        # A session without the time yet (signed in before the timeout existed) starts counting now.
-        last = request.session.get(LAST_ACTIVITY_KEY, now)
+        last = request.session.get(LAST_ACTIVITY_KEY)
+        if last is None:
+            # Signed in before the timeout existed: both clocks start now.
+            start_session_clocks(request)
+            last = now
         if now - last >= timeout:
             return self.sign_out(request, timeout)
         if now - last >= ACTIVITY_REFRESH_SECONDS:

@@ -183,3 +183,19 @@ def test_the_api_docs_do_not_open_to_an_idle_session_sent_with_a_bad_token(signe
     response = signed_in.http.get("/api/docs", HTTP_AUTHORIZATION="Bearer kw_not-a-token")
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("login"))
+
+
+def test_a_session_from_before_the_timeout_existed_starts_counting_at_its_next_request(signed_in, clock):
+    session = signed_in.http.session
+    del session[LAST_ACTIVITY_KEY]
+    session.save()
+    clock.shift(minutes(45))
+    assert signed_in.http.get(HOME).status_code == 200
+    clock.shift(minutes(30))
+    assert signed_in.http.get(HOME).status_code == 302
+
+
+def test_signing_in_starts_the_clock_without_another_write_on_the_first_page(service, clock):
+    session = logged_in(create_user(service, Role.MANAGER))
+    assert session.http.session[LAST_ACTIVITY_KEY] == int(NOW.timestamp())
+    assert not session_saved(session.http.get(HOME))
