@@ -7,6 +7,7 @@ someone else changed marked with its value now, and the version now, so saving a
 """
 
 import datetime
+import re
 
 from django import forms
 from django.core import signing
@@ -45,7 +46,8 @@ class VersionedForm(forms.Form):
         for name in self.record_fields():
             model_field = current._meta.get_field(name)
             if name in opened and model_field.value_to_string(current) != opened[name]:
-                self.add_error(name, _changed(self.fields[name].label, _shown(current, model_field)))
+                now = _shown(current, model_field, self.fields[name])
+                self.add_error(name, _changed(self.fields[name].label, now))
         data = self.data.copy()
         data[self.add_prefix("version")] = current.version
         data[self.add_prefix("opened_values")] = self._snapshot(current)
@@ -69,16 +71,20 @@ class VersionedForm(forms.Form):
 
 def _changed(label, now: str) -> str:
     """The error against one field, naming its value now: 'Response is now “Called back”: …'."""
-    label = str(label).removesuffix(" (optional)")
+    label = re.sub(r" \(optional[^)]*\)$", "", str(label))
     if label.endswith("?"):  # a question: "Was an admission avoided?"
         return f"{label} Someone else changed the answer to {now} while you were editing"
     return f"{label} is now {now}: someone else changed it while you were editing"
 
 
-def _shown(record, model_field) -> str:
+def _shown(record, model_field, form_field) -> str:
     value = getattr(record, model_field.name)
     if value in (None, ""):
         return "blank"
+    if model_field.is_relation:
+        # Named as the form's own choices name it, so nobody learns of a record they cannot reach.
+        choice = form_field.queryset.filter(pk=value.pk).first()
+        return f"“{form_field.label_from_instance(choice)}”" if choice else "one you cannot choose"
     if model_field.choices:
         return f"“{getattr(record, f'get_{model_field.name}_display')()}”"
     if isinstance(value, bool):

@@ -146,7 +146,7 @@ class ResolveBlockerForm(VersionedForm, ModelForm):
 UNSEEN_PERSON = "A person you cannot see"
 
 
-class CaseStudyForm(ModelForm):
+class CaseStudyForm(VersionedForm, ModelForm):
     title = fields.CharField(label="Title", max_length=200)
     narrative = fields.TextareaField(
         label="The story, anonymised", hint="No names, places or dates that could identify the young person or family"

@@ -81,7 +81,9 @@ def save_blocker(actor, blocker, people=None, version: int = 0):
 
 
 @transaction.atomic
-def save_case_study(actor, case_study):
+def save_case_study(actor, case_study, version: int = 0):
+    """Add a case study, or save changes to one unless someone else saved it since `version`."""
     if not case_study.service_id:
         case_study.service = actor.service
-    return _save(actor, case_study, case_study.person_id, {"consent_recorded": case_study.consent_recorded})
+    changes = {"consent_recorded": case_study.consent_recorded}
+    return _save(actor, case_study, case_study.person_id, changes, version)

@@ -130,5 +130,6 @@ PART = Part(
         "outcomes.CaseStudy.quarter_start": "the quarter of the NHS England return it was written for",
         "outcomes.SystemBlocker.version": VERSION_LEFT_OUT,
         "outcomes.ClosingOutcome.version": VERSION_LEFT_OUT,
+        "outcomes.CaseStudy.version": VERSION_LEFT_OUT,
     },
 )

@@ -215,7 +215,7 @@ def _case_study_form(request, case_study, success, title):
     form = CaseStudyForm(request.POST or None, instance=case_study, people=people, service=request.service)
 
     def save(actor, form):
-        operations.save_case_study(actor, form.instance)
+        operations.save_case_study(actor, form.instance, form.cleaned_data["version"])
         return reverse("outcomes:case_studies")
 
     return handle_form(request, form, save, success, title, back_url=reverse("outcomes:case_studies"))

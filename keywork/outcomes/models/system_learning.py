@@ -59,7 +59,7 @@ class SystemBlocker(VersionedModel):
         return ((self.resolved_on or timezone.localdate()) - self.raised_on).days
 
 
-class CaseStudy(models.Model):
+class CaseStudy(VersionedModel):
     """An anonymised story of intervention and support for the quarterly report. The person it is
     about is linked for staff only; it is usable in a return only with consent recorded."""
 

@@ -129,3 +129,28 @@ def test_two_first_closing_outcomes_saved_at_the_same_moment_refuse_the_second_a
 
     assert refused.value.current == first
     assert ClosingOutcome.objects.count() == 1
+
+
+def test_a_stale_case_study_page_names_a_link_someone_else_changed_only_as_the_editor_may_see_it(
+    story_about_anothers_person, person
+):
+    """A peer associate may edit a story linked to a person they cannot reach; when someone else
+    links it meanwhile, the peer is told the link changed without learning who to."""
+    study, peer = story_about_anothers_person
+    study.person = None
+    study.save()
+    url = reverse("outcomes:edit_case_study", args=[study.pk])
+    typed = {
+        "title": "Back at school",
+        "narrative": study.narrative,
+        **date_parts("quarter_start", study.quarter_start),
+    }
+
+    def someone_else_links_it():
+        study.person, study.version = person, 2
+        study.save()
+
+    page, form = save_from_a_stale_page(peer.http, url, typed, someone_else_links_it)
+
+    assert "Who it is about is now “A person you cannot see”: someone else changed it while you were editing" in page
+    assert person.family_name not in page and person.given_name not in page
