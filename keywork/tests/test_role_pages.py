@@ -7,8 +7,10 @@ accounts/tests/test_permissions.py)."""
 import pytest
 
 from keywork.accounts.models import Role
+from keywork.accounts.permissions import ROLE_PERMISSIONS
 from keywork.accounts.tests.test_permissions import OPEN_PAGES, named_pages, records_of, url_for
 from keywork.testing.factories import allocate
+from keywork.testing.roles import GRANTED_TO
 
 # Whose work is what (docs/domain.md, and accounts/permissions.py's comments): a keyworker works with
 # the people allocated to them; the DSR coordinator keeps the register (adds, imports, exports, rates,
@@ -168,3 +170,8 @@ def test_each_role_gets_the_answer_the_table_gives_on_every_page(role, service, 
     }
 
     assert answers == {name: row[column] for name, row in PAGES.items()}
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_each_role_holds_exactly_the_permissions_the_api_tests_expect(role):
+    assert ROLE_PERMISSIONS[role] == {permission for permission, roles in GRANTED_TO.items() if role in roles}

@@ -6,7 +6,7 @@ from types import SimpleNamespace
 import pytest
 
 from keywork.accounts.models import Role
-from keywork.accounts.permissions import ROLE_PERMISSIONS, Permission
+from keywork.accounts.permissions import Permission
 from keywork.keyworking.api import router
 from keywork.keyworking.models import (
     Contact,
@@ -17,6 +17,7 @@ from keywork.keyworking.models import (
 from keywork.testing.api import Api, declared_operations, ok, required_permission, route_params
 from keywork.testing.dates import days_ago
 from keywork.testing.factories import keyworker_of, refer
+from keywork.testing.roles import GRANTED_TO
 
 from .test_api_support import (
     PERSON_SCOPED,
@@ -35,7 +36,7 @@ FILTERED_LISTS = [
 ]
 # Routes that reach one person's record: a person out of reach is not found.
 PERSON_ROUTES = [route for route in ROUTES if route in PERSON_SCOPED and route not in FILTERED_LISTS]
-KEYWORKER_PERSON_ROUTES = [r for r in PERSON_ROUTES if r.permission in ROLE_PERMISSIONS[Role.KEYWORKER]]
+KEYWORKER_PERSON_ROUTES = [r for r in PERSON_ROUTES if Role.KEYWORKER in GRANTED_TO[r.permission]]
 SERVICE_LISTS = [route for route in LISTS if route.name not in ("list contacts", "list plans")]
 
 
@@ -69,7 +70,7 @@ def test_each_role_is_refused_exactly_the_routes_its_permissions_do_not_grant(
 
     response = route.call(Api(user), world)
 
-    if route.permission in ROLE_PERMISSIONS[role]:
+    if role in GRANTED_TO[route.permission]:
         assert response.status_code == route.success, response.content
     else:
         assert response.status_code == 403, response.content

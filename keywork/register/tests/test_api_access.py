@@ -8,12 +8,13 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from keywork.accounts.models import ApiToken, Role
-from keywork.accounts.permissions import ROLE_PERMISSIONS, Permission
+from keywork.accounts.permissions import Permission
 from keywork.register.api import router
 from keywork.register.tests.test_api_people import person_body, row_counts
 from keywork.testing.api import Api, Route, World, declared_operations, required_permission, route_params
 from keywork.testing.dates import TODAY, days_ago
 from keywork.testing.factories import allocate
+from keywork.testing.roles import GRANTED_TO
 
 
 def rating_body(world) -> dict:
@@ -173,7 +174,7 @@ def test_each_role_is_refused_exactly_the_routes_its_permissions_do_not_grant(
 
     response = route.call(api, world)
 
-    if route.permission in ROLE_PERMISSIONS[role]:
+    if role in GRANTED_TO[route.permission]:
         assert response.status_code == route.success, response.content
     else:
         assert response.status_code == 403, response.content

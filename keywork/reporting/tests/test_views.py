@@ -8,13 +8,14 @@ from django.urls import reverse
 from django.utils import timezone
 
 from keywork.accounts.models import Role
-from keywork.accounts.permissions import ROLE_PERMISSIONS, Permission
+from keywork.accounts.permissions import Permission
 from keywork.reporting.quarters import Quarter
 from keywork.reporting.tests.conftest import D
 from keywork.suppression import SUPPRESSED
+from keywork.testing.roles import GRANTED_TO
 
 QUARTER = {"quarter": "2025-Q3"}
-AGGREGATE_ROLES = [role for role in Role if Permission.VIEW_AGGREGATES in ROLE_PERMISSIONS[role]]
+AGGREGATE_ROLES = [role for role in Role if role in GRANTED_TO[Permission.VIEW_AGGREGATES]]
 REGIONAL_ROLES = {Role.REGIONAL, Role.ADMIN}
 
 
