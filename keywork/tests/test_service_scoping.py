@@ -1,7 +1,7 @@
 """Service scoping is structural: a view or API module reaches a service's records only through
 `register.access` (`scoped`, `people_for`, `person_for_request`, `record_for_request`), so no page or
 route can forget the service filter. A direct `Model.objects` query, or `get_object_or_404(Model, …)`,
-in a `views.py`, `views/*.py` or `api.py` module fails here, naming file and line."""
+in a `views.py` (or `…_views.py`), `views/*.py` or `api.py` module fails here, naming file and line."""
 
 import ast
 from pathlib import Path
@@ -24,7 +24,7 @@ def view_and_api_modules():
         # The test toolkit's api.py calls the API; it is not one.
         if "tests" in parts or "testing" in parts:
             continue
-        if path.name in ("views.py", "api.py") or path.parent.name == "views":
+        if path.name.endswith("views.py") or path.name == "api.py" or path.parent.name == "views":
             yield path
 
 
