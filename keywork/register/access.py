@@ -115,9 +115,9 @@ def listed(request, rows, *, what: str, people_of=people_on) -> list:
     return rows
 
 
-def paged(request, rows, *, what: str, people_of=people_on, per_page: int = PAGE_SIZE) -> Page:
-    """The page of a list page that `?page=` asks for, read once and audited as `listed`."""
-    page = Paginator(rows, per_page).get_page(request.GET.get("page"))
+def paged(request, rows, *, what: str, people_of=people_on) -> Page:
+    """The page of a list page that `?page=` asks for (PAGE_SIZE rows), read once and audited as `listed`."""
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     page.object_list = listed(request, page.object_list, what=what, people_of=people_of)
     return page
 
