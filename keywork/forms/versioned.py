@@ -11,6 +11,7 @@ import re
 
 from django import forms
 from django.core import signing
+from django.db import models
 
 from keywork.forms import fields
 from keywork.presenters import uk_date
@@ -32,6 +33,8 @@ class VersionedForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if self.instance.pk is None:
+            self.fields["version"].required = False  # a new record: nobody else can have saved it
         if not self.is_bound:
             self.initial["version"] = self.instance.version if self.instance.pk else 0
             self.initial["opened_values"] = self._snapshot(self.instance)
@@ -81,6 +84,8 @@ def _shown(record, model_field, form_field) -> str:
     value = getattr(record, model_field.name)
     if value in (None, ""):
         return "blank"
+    if isinstance(model_field, models.FileField):
+        return "a different file"
     if model_field.is_relation:
         # Named as the form's own choices name it, so nobody learns of a record they cannot reach.
         choice = form_field.queryset.filter(pk=value.pk).first()

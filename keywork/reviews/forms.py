@@ -7,7 +7,7 @@ from keywork.reviews.choices import ActionStatus, ReviewKind
 from keywork.reviews.models import Action, Review, staff_who_may_own_actions
 
 
-class ReviewForm(ModelForm):
+class ReviewForm(VersionedForm, ModelForm):
     kind = fields.RadioField(label="Kind of review", choices=ReviewKind.choices)
     requested_on = fields.DateField(label="Date requested")
     scheduled_on = fields.DateField(label="Date scheduled (optional)", required=False)

@@ -16,7 +16,7 @@ from keywork.reviews.choices import ActionStatus, OwnerKind, ReviewKind
 from keywork.reviews.files import ReportValidator, report_storage
 
 
-class Review(models.Model):
+class Review(VersionedModel):
     """A C(E)TR. It is a C(E)TR (with Education) for a person with an EHCP, else a CTR."""
 
     person = models.ForeignKey("register.Person", on_delete=models.PROTECT, related_name="reviews")

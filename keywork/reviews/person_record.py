@@ -72,5 +72,5 @@ PART = Part(
     timeline=(person_page.timeline_events,),
     pack=pack,
     files=stored_reports,
-    left_out={"reviews.Action.version": VERSION_LEFT_OUT},
+    left_out={"reviews.Review.version": VERSION_LEFT_OUT, "reviews.Action.version": VERSION_LEFT_OUT},
 )

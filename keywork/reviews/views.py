@@ -44,7 +44,7 @@ def edit_review(request, review_id):
     return handle_form(
         request,
         form,
-        lambda actor, f: operations.save_review(actor, f.instance).person,
+        lambda actor, f: operations.save_review(actor, f.instance, f.cleaned_data["version"]).person,
         "Review updated",
         "Update the review",
         done_url=person_url(review.person, "reviews", f"review-{review.pk}"),

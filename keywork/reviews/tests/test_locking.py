@@ -3,10 +3,13 @@ the API with 409 and on the page with what changed, keeping what was typed."""
 
 from django.urls import reverse
 
+from keywork import audit
 from keywork.presenters import uk_date
+from keywork.reviews import operations
 from keywork.testing.api import errors, ok
 from keywork.testing.dates import days_ago
 from keywork.testing.locking import save_again, save_from_a_stale_page, second_save_from_one_version
+from keywork.testing.pages import date_parts
 
 from .test_api import add_action
 
@@ -54,3 +57,21 @@ def test_a_stale_action_page_keeps_what_was_typed_says_what_changed_and_saves_th
     save_again(coordinator.http, url, form)
     action.refresh_from_db()
     assert (action.status, action.dropped_reason, action.version) == ("dropped", "The family declined it", 3)
+
+
+def test_a_stale_review_page_keeps_what_was_typed_and_names_what_someone_else_changed(coordinator, review):
+    url = reverse("reviews:edit", args=[review.pk])
+    typed = {"kind": review.kind, "outcome_summary": "Community placement agreed", "chair": review.chair}
+    typed |= date_parts("requested_on", review.requested_on) | date_parts("held_on", review.held_on)
+
+    def someone_else_saves():
+        review.chair = "Another chair"
+        operations.save_review(audit.Actor(coordinator.user, coordinator.service), review, version=1)
+
+    page, form = save_from_a_stale_page(coordinator.http, url, typed, someone_else_saves)
+
+    assert "Panel chair is now “Another chair”: someone else changed it while you were editing" in page
+    assert "Community placement agreed" in page
+    save_again(coordinator.http, url, form)
+    review.refresh_from_db()
+    assert (review.outcome_summary, review.chair, review.version) == ("Community placement agreed", "Panel chair", 3)
