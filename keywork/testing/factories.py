@@ -8,11 +8,11 @@ from keywork import audit
 from keywork.accounts.models import Role, User, WorkerType
 from keywork.inpatient import operations as inpatient
 from keywork.inpatient.models import Admission
-from keywork.keyworking.models import Allocation, Referral
+from keywork.keyworking.models import Allocation, Escalation, Referral
 from keywork.register import operations
 from keywork.register.synthetic import build_consent, build_history, build_person
 
-from .dates import days_ago
+from .dates import TODAY, days_ago
 
 PASSWORD = "a-long-test-password-1"  # noqa: S105 - every test user's password, for the login page
 _user_numbers = itertools.count(1)
@@ -103,4 +103,17 @@ def allocate(person, worker, starts_on=None, by=None, ends_on=None, reason: str 
         ends_on=ends_on,
         reason=reason,
         recorded_by=by or worker,
+    )
+
+
+def escalate(person, by) -> Escalation:
+    """An escalation to the Trust raised by `by` three days ago, its response due today."""
+    return Escalation.objects.create(
+        person=person,
+        issue="No OT",
+        escalated_to="Trust",
+        level="manager",
+        escalated_on=days_ago(3),
+        response_due_on=TODAY,
+        raised_by=by,
     )

@@ -6,8 +6,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from keywork.accounts.models import Role
-from keywork.keyworking.models import Allocation, Contact, Escalation, FollowUp, Referral, SupportPlan
+from keywork.keyworking.models import Allocation, Contact, FollowUp, Referral, SupportPlan
 from keywork.testing.dates import TODAY, days_ago
+from keywork.testing.factories import escalate
 from keywork.testing.pages import date_parts, logged_in
 
 
@@ -184,16 +185,7 @@ def test_a_plan_saved_twice_keeps_both_versions_and_a_stale_save_is_refused(keyw
 
 @pytest.fixture
 def escalation(keyworker, person):
-    """An escalation raised three days ago, its response due today."""
-    return Escalation.objects.create(
-        person=person,
-        issue="No OT",
-        escalated_to="Trust",
-        level="manager",
-        escalated_on=days_ago(3),
-        response_due_on=TODAY,
-        raised_by=keyworker.user,
-    )
+    return escalate(person, keyworker.user)
 
 
 def test_an_escalation_response_dated_before_it_was_raised_is_refused(keyworker, escalation):

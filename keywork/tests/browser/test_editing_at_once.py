@@ -6,9 +6,7 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from keywork.accounts.models import Role
-from keywork.keyworking.models import Escalation
 from keywork.testing import factories
-from keywork.testing.dates import TODAY, days_ago
 from keywork.tests.browser.conftest import assert_accessible, log_in
 
 pytestmark = pytest.mark.browser
@@ -20,15 +18,7 @@ def test_the_second_of_two_people_answering_an_escalation_is_told_what_changed_a
     manager = factories.create_user(service, Role.MANAGER)
     other_manager = factories.create_user(service, Role.MANAGER)
     person = add_person(service, by=manager, rating="amber")
-    escalation = Escalation.objects.create(
-        person=person,
-        issue="No OT",
-        escalated_to="Trust",
-        level="manager",
-        escalated_on=days_ago(3),
-        response_due_on=TODAY,
-        raised_by=manager,
-    )
+    escalation = factories.escalate(person, manager)
     url = reverse("keyworking:respond", args=[escalation.pk])
     first, second = new_page(), new_page()
     for page, user in ((first, manager), (second, other_manager)):
