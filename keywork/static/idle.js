@@ -8,6 +8,10 @@ const WARNING_SECONDS = 120;
 const MARGIN_MS = 1000;
 // Django's form security token, from its cookie (CSRF_COOKIE_NAME), sent as Django's header for it.
 const CSRF_COOKIE = "csrftoken";
+// Every open tab shares one session: a page opened or "Stay signed in" chosen in one tab moves the end
+// in all of them, so a tab left in the background does not warn or reload while another is in use
+// (and does not lose what was typed in it). Kept in localStorage, whose "storage" event tells the others.
+const SHARED_END = "keywork-idle-ends-at";
 
 const dialog = document.getElementById("idle-warning");
 const form = dialog.querySelector("form");
@@ -20,7 +24,13 @@ function minutesInWords(milliseconds) {
   return minutes === 1 ? "1 minute" : `${minutes} minutes`;
 }
 
+function laterEndFromAnotherTab() {
+  const shared = Number(window.localStorage.getItem(SHARED_END));
+  if (shared > endsAt) endsAt = shared;
+}
+
 function tick() {
+  laterEndFromAnotherTab();
   const left = endsAt - Date.now();
   if (left <= -MARGIN_MS) {
     window.location.reload();
@@ -31,12 +41,15 @@ function tick() {
     const words = minutesInWords(left);
     if (countdown.textContent !== words) countdown.textContent = words;
     if (!dialog.open) dialog.showModal();
+  } else if (dialog.open) {
+    dialog.close();
   }
   timer = window.setTimeout(tick, 1000);
 }
 
 function countFrom(secondsLeft) {
   endsAt = Date.now() + secondsLeft * 1000;
+  window.localStorage.setItem(SHARED_END, String(endsAt));
   window.clearTimeout(timer);
   tick();
 }

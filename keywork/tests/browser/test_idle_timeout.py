@@ -73,3 +73,16 @@ def test_an_administrator_sets_the_timeout_with_a_clear_error_for_a_wrong_number
     page.get_by_role("button", name="Save").click()
     assert "signed out after 15 minutes without activity" in page.locator(".nhsuk-notification-banner").inner_text()
     assert page.locator("body").get_attribute("data-idle-timeout-seconds") == str(15 * 60)
+
+
+def test_a_tab_left_open_does_not_warn_or_reload_while_another_tab_is_in_use(register_page):
+    background = register_page
+    background.evaluate("window.notReloaded = true")
+    away_for(background, 20)
+    in_use = background.context.new_page()
+    in_use.goto("/register/")
+    # Past the background tab's own end, but not the one the tab in use set.
+    background.clock.fast_forward("12:00")
+    background.wait_for_timeout(500)
+    assert background.evaluate("window.notReloaded === true")
+    assert background.get_by_role("dialog").is_hidden()
