@@ -7,6 +7,8 @@ Keywork stores, or raises ValueError with a message a coordinator can act on.
 import datetime
 import re
 
+from keywork import datebounds
+from keywork.presenters import uk_long_date
 from keywork.register import rules
 from keywork.register.choices import EthnicCategory, ReferralSource
 
@@ -78,9 +80,9 @@ def date(cell) -> datetime.date:
     (datetime.date(2026, 1, 31), datetime.date(2026, 1, 31), datetime.date(2019, 3, 3))
     """
     if isinstance(cell, datetime.datetime):
-        return cell.date()
+        return in_era(cell.date(), cell)
     if isinstance(cell, datetime.date):
-        return cell
+        return in_era(cell, cell)
     value = text(cell)
     if match := _ISO_DATE.match(value):
         year, month, day = match.groups()
@@ -93,9 +95,27 @@ def date(cell) -> datetime.date:
     if len(str(year)) != 4:
         raise ValueError(f"{quoted(value)} has a two-digit year: write the year in full, like 31/01/2026")
     try:
-        return datetime.date(int(year), int(month), int(day))
+        day = datetime.date(int(year), int(month), int(day))
     except ValueError:
         raise ValueError(f"{quoted(value)} is not a real date") from None
+    return in_era(day, value)
+
+
+def in_era(day: datetime.date, cell) -> datetime.date:
+    """The same era every record keeps (keywork/datebounds.py): 01/01/0001 or 1880 is a typing slip.
+
+    >>> in_era(datetime.date(1880, 1, 1), "01/01/1880")
+    Traceback (most recent call last):
+    ...
+    ValueError: '01/01/1880' is outside the dates Keywork keeps: 1 January 1900 to 31 December 2099
+    """
+    if not datebounds.EARLIEST <= day <= datebounds.LATEST:
+        shown = cell if isinstance(cell, str) else uk_long_date(day)
+        raise ValueError(
+            f"{quoted(shown)} is outside the dates Keywork keeps: "
+            f"{uk_long_date(datebounds.EARLIEST)} to {uk_long_date(datebounds.LATEST)}"
+        )
+    return day
 
 
 def nhs_number(cell) -> str:

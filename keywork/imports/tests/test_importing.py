@@ -440,3 +440,17 @@ def test_a_run_cannot_be_checked_again_once_imported(actor, service):
     run.refresh_from_db()
     with pytest.raises(importing.ImportRefused, match="no longer kept"):
         importing.check_run(actor, run, columns.guess(synthetic.HEADINGS))
+
+
+def test_a_date_outside_the_era_is_refused_even_where_the_age_at_referral_fits(actor, service):
+    rows = synthetic.spreadsheet_rows(service, 3, today=TODAY)
+    heading = {name: index for index, name in enumerate(synthetic.HEADINGS)}
+    # Born 1880 and referred (reviewed) 1900: 20 at referral, so only the era refuses it.
+    rows[1][heading["D.O.B."]] = "01/01/1880"
+    rows[2][heading["Date of last review"]] = "0001-01-01"
+    run = checked(actor, synthetic.as_csv(rows), "dsr.csv")
+    messages = {(row, column): message for row, column, message in run.problems}
+    outside = "is outside the dates Keywork keeps: 1 January 1900 to 31 December 2099"
+    assert messages[(3, "D.O.B.")] == f"'01/01/1880' {outside}"
+    assert messages[(4, "Date of last review")] == f"'0001-01-01' {outside}"
+    assert run.summary["refused"] == 2
