@@ -156,3 +156,9 @@ def rng():
 def add_person(rng):
     """add_person(service, by=user, rating="red", **details) → a saved person, consented and rated."""
     return lambda service, by, rating=None, **details: factories.add_person(service, by, rng, rating, **details)
+
+
+# The OpenID provider that the single sign-on test starts is a second Django site, run in its own
+# process with its own settings: importing its modules here (doctest collection) would load them
+# into Keywork's.
+collect_ignore_glob = ["keywork/sso/tests/provider/*"]
