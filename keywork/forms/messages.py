@@ -152,7 +152,16 @@ def stale_page_messages(field: forms.Field) -> dict[str, str]:
     return dict.fromkeys([*field.error_messages, *_HIDDEN_CODES], STALE_PAGE)
 
 
-_HIDDEN_CODES = ["required", "invalid", "invalid_choice", "max_value", "min_value", "step_size", "max_length"]
+_HIDDEN_CODES = [
+    "required",
+    "invalid",
+    "invalid_choice",
+    "max_value",
+    "min_value",
+    "step_size",
+    "max_length",
+    "null_characters_not_allowed",
+]
 
 
 # The codes Django's model fields and validators raise, in words for the field: what the API

@@ -27,8 +27,10 @@ import keywork
 from keywork import audit
 from keywork.forms import fields as keywork_fields
 from keywork.forms.messages import STALE_PAGE
+from keywork.forms.versioned import VersionedForm
 from keywork.testing import factories
 from keywork.testing.dates import days_ago
+from keywork.testing.twofactor import set_up_authenticator
 
 _SKIPPED = (".tests", ".migrations", ".demo", ".national", ".benchmark", "keywork.settings")
 
@@ -45,9 +47,15 @@ def keywork_form_classes() -> list[type]:
         if not any(part in module.name for part in _SKIPPED):
             importlib.import_module(module.name)
     found = {
-        cls for cls in _all_subclasses(forms.BaseForm) if cls.__module__.startswith("keywork.") and cls.base_fields
+        cls
+        for cls in _all_subclasses(forms.BaseForm)
+        if cls.__module__.startswith("keywork.") and cls.base_fields and cls not in MIXED_INTO_OTHERS
     }
     return sorted(found, key=lambda cls: f"{cls.__module__}.{cls.__name__}")
+
+
+# Forms never built alone: each is checked through the forms it is mixed into.
+MIXED_INTO_OTHERS = {VersionedForm}
 
 
 def _default_messages() -> list[str]:
@@ -176,6 +184,8 @@ def world(service, coordinator_user, add_person, admit):
         "samples": ["999 123 4578", ""],
         "kinds": ["Contact", "Rating"],
         "user": coordinator_user,
+        # The two-factor forms check a code against a device: the authenticator serves them both.
+        "device": set_up_authenticator(coordinator_user)[0],
         "actor": audit.Actor(coordinator_user, service),
     }
 
@@ -183,7 +193,10 @@ def world(service, coordinator_user, add_person, admit):
 def _build(form_class, world, data=None, files=None):
     """The form as its view builds it: the keyword arguments its constructor asks for, and for a
     model form an instance of its model where the view passes one."""
-    wanted = inspect.signature(form_class.__init__).parameters
+    # Each constructor's own arguments, along the bases (a mixin's __init__ takes only **kwargs).
+    wanted = {
+        name for cls in form_class.__mro__ if "__init__" in vars(cls) for name in inspect.signature(cls).parameters
+    }
     kwargs = {name: world[name] for name in wanted if name in world and name not in ("data", "files")}
     model = getattr(getattr(form_class, "_meta", None), "model", None)
     if model is not None and "instance" not in kwargs:

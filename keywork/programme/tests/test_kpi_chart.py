@@ -52,7 +52,7 @@ def test_a_kpi_page_draws_its_series_as_an_xmr_chart_with_a_gap_for_a_blank_mont
     body = response.content.decode()
     assert f'aria-labelledby="kpi-{kpi.pk}-wide-title kpi-{kpi.pk}-wide-desc"' in body
     # The blank month splits the line: August is a point on its own, the line runs October to July.
-    lines = re.findall(r'<polyline class="keywork-chart__line keywork-chart--dark[^"]*" points="([^"]*)"', body)
+    lines = re.findall(r'<polyline class="keywork-chart__line keywork-chart--grey[^"]*" points="([^"]*)"', body)
     assert [len(points.split()) for points in lines] == [10, 10]  # wide and narrow
 
 
