@@ -24,6 +24,7 @@ from keywork.reporting.forms import NarrativeForm
 from keywork.reporting.models import QuarterNarrative
 from keywork.reporting.quarterly import published_tables, quarterly_return
 from keywork.reporting.quarters import Quarter, recent_quarters
+from keywork.reporting.return_checks import return_problems
 from keywork.reporting.rollup import rolled_up_return
 from keywork.suppression import suppress_count
 
@@ -118,6 +119,8 @@ def quarterly(request):
             "quarter": quarter,
             "error": error,
             "sections": exports.return_sections(report, tables),
+            # Each problem links to where it is fixed only for those allowed to fix it there.
+            "problems": [(p, has_permission(request.user, p.permission)) for p in return_problems(report)],
             "quarters": recent_quarters(first_referral(request.service, today), today),
             "may_write": has_permission(request.user, Permission.MANAGE_PROGRAMME),
         },
