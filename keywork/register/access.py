@@ -47,8 +47,15 @@ def scoped(request, model, person_id: int | None = None):
         return model.objects.filter(service=request.service)
     if "person" in fields:
         people = people_for(request)
+        if person_id is None:
+            return model.objects.filter(person__in=people)
         # Filtering the people by primary key keeps an out-of-range id an empty result, not an error.
-        return model.objects.filter(person__in=people.filter(pk=person_id) if person_id else people)
+        person = people.filter(pk=person_id)
+        if not person.exists():
+            # The list answers empty, as for a person with no such records, but asking about someone
+            # out of reach is a refused attempt on their record, for the auditors to see.
+            audit.record_refusal(request, Person, person_id, person_id=_existing(person_id), status=200)
+        return model.objects.filter(person__in=person)
     raise TypeError(f"{model.__name__} belongs to no person or service: reach it through its owner")
 
 

@@ -98,3 +98,19 @@ def test_an_id_no_row_can_have_is_refused_and_audited_without_a_query_that_fails
 
     (entry,) = refusals(commissioner.user)
     assert entry.person_id is None and entry.object_id == str(2**70)
+
+
+@pytest.mark.parametrize("route", ["/api/referrals", "/api/reviews", "/api/admissions"])
+def test_a_list_asked_about_another_services_person_answers_empty_and_is_audited(api, stranger, route):
+    response = api.get(f"{route}?person_id={stranger.pk}")
+
+    assert response.status_code == 200 and response.json() in ([], {"items": [], "count": 0})
+    (entry,) = refusals(api.user)
+    assert (entry.person_id, entry.changes) == (stranger.pk, {"status": 200})
+
+
+def test_a_list_asked_about_someone_reachable_writes_no_refusal(api, service, coordinator_user, add_person):
+    person = add_person(service, coordinator_user)
+
+    assert api.get(f"/api/referrals?person_id={person.pk}").status_code == 200
+    assert not refusals(api.user).exists()
