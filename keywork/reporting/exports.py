@@ -1,4 +1,5 @@
-"""Files the app writes: the quarterly return as XLSX and PDF, the register as CSV and XLSX.
+"""Files the app writes: the quarterly return as PDF (its XLSX is return_workbook.py), the register as
+CSV and XLSX.
 
 Every cell written passes through safe_cell (keywork/spreadsheets.py), so no text runs as a formula.
 """
@@ -90,34 +91,14 @@ def return_sections(report, tables) -> list[tuple[str, list[list]]]:
     return sections
 
 
+NO_FIGURE = "–"  # an average of nothing, e.g. when no goal was rated
+
+
 def _number(value):
-    return "–" if value is None else round(value, 2)
+    return NO_FIGURE if value is None else round(value, 2)
 
 
-def return_xlsx(report, tables) -> bytes:
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "Quarterly return"
-    sheet.append([safe_cell(f"{report.service.name}: NHS England quarterly return {report.quarter.label}")])
-    sheet.append(
-        [
-            safe_cell(
-                f"As at {uk_long_date(report.as_at)}. * = a count from 1 to "
-                f"{report.service.suppression_threshold}, hidden; totals with a hidden cell are rounded to 5."
-            )
-        ]
-    )
-    for title, rows in return_sections(report, tables):
-        sheet.append([])
-        sheet.append([safe_cell(title)])
-        for row in rows:
-            sheet.append([safe_cell(value) for value in row])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
-
-
-def return_pdf(report, tables) -> bytes:
+def return_pdf(report, tables, problems) -> bytes:
     styles = pdf.styles()
     story = [
         Paragraph(
@@ -129,6 +110,10 @@ def return_pdf(report, tables) -> bytes:
             styles["Normal"],
         ),
     ]
+    if problems:
+        # The check run before download travels with the file, so whoever reads it knows what to query.
+        story += [Spacer(1, 12), Paragraph("Checks before submission", styles["Heading2"])]
+        story += [Paragraph(escape(f"{problem.text}."), styles["Normal"]) for problem in problems]
     for title, rows in return_sections(report, tables):
         story += [Spacer(1, 12), Paragraph(escape(title), styles["Heading2"])]
         cells = [[figure(value) for value in row] for row in rows]

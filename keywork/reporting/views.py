@@ -18,7 +18,7 @@ from keywork.pages import handle_form
 from keywork.programme import operations
 from keywork.programme.step_change import month_choices, step_change
 from keywork.register.access import people_for, scoped
-from keywork.reporting import exports
+from keywork.reporting import exports, return_workbook
 from keywork.reporting.dashboard import dashboard as dashboard_figures
 from keywork.reporting.forms import NarrativeForm
 from keywork.reporting.models import QuarterNarrative
@@ -145,10 +145,11 @@ def quarterly_file(request, file_format):
         changes={"quarterly_return": quarter.code, "format": file_format},
     )
     name = f"keywork-return-{request.service.slug}-{quarter.code}"
+    problems = return_problems(report)
     if file_format == "xlsx":
-        body, content_type = exports.return_xlsx(report, tables), XLSX
+        body, content_type = return_workbook.return_xlsx(report, tables, problems), XLSX
     else:
-        body, content_type = exports.return_pdf(report, tables), "application/pdf"
+        body, content_type = exports.return_pdf(report, tables, problems), "application/pdf"
     response = HttpResponse(body, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{name}.{file_format}"'
     return response

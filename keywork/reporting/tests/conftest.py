@@ -79,3 +79,14 @@ def q3_register(enrol, rate, remove, admit):
     people["gone_before"] = enrol("Kent", D(2025, 4, 2), "red")
     remove(people["gone_before"], D(2025, 9, 30))
     return people
+
+
+@pytest.fixture
+def q3_with_larger_counts(q3_register, enrol):
+    """q3_register plus 9 amber and 8 green Kent referrals in October: new to the register in Q3
+    is then amber Kent 10, green Kent 8, total 18, all above the threshold and shown exactly."""
+    for day in range(1, 10):
+        enrol("Kent", D(2025, 10, day), "amber")
+    for day in range(1, 9):
+        enrol("Kent", D(2025, 10, day), "green")
+    return q3_register
