@@ -46,6 +46,17 @@ def pounds(pence: int) -> str:
     return f"{sign}£{whole:,}.{pennies:02d}"
 
 
+def whole_pounds(pence: int) -> str:
+    """An amount to the nearest pound, for an estimate, where pence would claim a precision it has not.
+
+    >>> whole_pounds(1234550), whole_pounds(49), whole_pounds(-15926305)
+    ('£12,346', '£0', '−£159,263')
+    """
+    sign = MINUS if pence < 0 else ""
+    whole = int((Decimal(abs(pence)) / 100).quantize(Decimal("1"), rounding=ROUND_HALF_UP))
+    return f"{sign}£{whole:,}"
+
+
 def pence_from_text(text: str) -> int:
     """'1,234.56' or '£1234.5' → 123456 pence; refuses anything that is not an amount. A minus
     sign copied from a page (−£12.50) is read as the hyphen people type.

@@ -13,6 +13,8 @@ MOST_RETENTION_MONTHS = 1200
 # From 5 minutes (shorter interrupts a phone call's notes) to a working day (the session's own limit).
 IDLE_TIMEOUT_DEFAULT_MINUTES = 30
 IDLE_TIMEOUT_MINUTES = (5, 480)
+# A bed day costs hundreds of pounds, a few thousand at most: £100,000 catches a figure typed in pence.
+BED_DAY_COST_MOST_PENCE = 10_000_000
 
 
 def default_local_authorities() -> list[str]:
@@ -62,6 +64,16 @@ class Service(models.Model):
         default=IDLE_TIMEOUT_DEFAULT_MINUTES,
         validators=[MinValueValidator(IDLE_TIMEOUT_MINUTES[0]), MaxValueValidator(IDLE_TIMEOUT_MINUTES[1])],
         help_text="Sign out a user who has done nothing for this many minutes (from 5 to 480)",
+    )
+
+    # What one night in an inpatient bed costs, in pence, for the estimate of the cost of admissions
+    # avoided (keywork/figures/hospital.py). The service sets it from its own contracts; until it
+    # does, no cost is estimated: a national average would be a number nobody here has agreed.
+    bed_day_cost_pence = models.PositiveIntegerField(
+        "Cost of one bed day in pence",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(BED_DAY_COST_MOST_PENCE)],
     )
 
     class Meta:
