@@ -40,7 +40,14 @@ SECTIONS = [
         ],
     ),
     Section("Referrals", [("Referrals", "keyworking:referrals"), ("Allocation board", "keyworking:board")]),
-    Section("Inpatients", [("Current inpatients", "inpatient:list"), ("Census", "inpatient:census")]),
+    Section(
+        "Inpatients",
+        [
+            ("Current inpatients", "inpatient:list"),
+            ("Census", "inpatient:census"),
+            ("Hospital use", "reporting:hospital_use"),
+        ],
+    ),
     Section(
         "Reports",
         [
@@ -69,6 +76,7 @@ SECTIONS = [
             ("Subject access", "subjectaccess:list"),
             ("API tokens", "api_tokens:list"),
             ("Signing out", "idle_timeout"),
+            ("Bed-day cost", "reporting:bed_day_cost"),
         ],
     ),
 ]

@@ -7,7 +7,7 @@ from django.urls import reverse
 from jinja2 import ChoiceLoader, Environment, PackageLoader
 
 from keywork import presenters
-from keywork.money import pounds
+from keywork.money import pounds, whole_pounds
 
 
 def url(name: str, *args, **kwargs) -> str:
@@ -43,6 +43,7 @@ def environment(**options) -> Environment:
             "figure": presenters.figure,
             "nhs_number": presenters.format_nhs_number,
             "pounds": pounds,
+            "whole_pounds": whole_pounds,
         }
     )
     return env

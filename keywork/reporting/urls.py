@@ -1,6 +1,6 @@
 from django.urls import path
 
-from keywork.reporting import views
+from keywork.reporting import hospital_use_views, views
 
 app_name = "reporting"
 urlpatterns = [
@@ -12,4 +12,6 @@ urlpatterns = [
     path("register.xlsx", views.register_export, {"file_format": "xlsx"}, name="register_xlsx"),
     path("all-services/", views.regional, name="regional"),
     path("return/narrative/", views.write_narrative, name="narrative"),
+    path("hospital-use/", hospital_use_views.hospital_use, name="hospital_use"),
+    path("hospital-use/bed-day-cost/", hospital_use_views.bed_day_cost, name="bed_day_cost"),
 ]
