@@ -15,6 +15,7 @@ from keywork.register.choices import Rating
 
 BLUE_ROW = Rating.BLUE.label.split(" – ")[0]
 ON_REGISTER_AT_END = "On the register at the quarter's end"
+NOT_RATED = "Not rated"
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,7 @@ def return_problems(report) -> list[Problem]:
     return [
         *quarter_not_ended(report),
         *more_wte_than_headcount(report),
+        *not_rated(report),
         *blue_ratings_not_matching_hospital(report),
         *narrative_not_written(report),
     ]
@@ -64,6 +66,21 @@ def more_wte_than_headcount(report) -> list[Problem]:
         )
         for role, figures in report.workforce["by_role"].items()
         if figures["wte"] > figures["headcount"]
+    ]
+
+
+def not_rated(report) -> list[Problem]:
+    """Everyone on the register has a rating: a "Not rated" row means a rating recorded as starting
+    after the quarter's end for someone referred before it."""
+    if not any(report.supported[ON_REGISTER_AT_END].get(NOT_RATED, {}).values()):
+        return []
+    return [
+        Problem(
+            "Some people on the register at the quarter's end had no rating on that day",
+            "Check the ratings on the register",
+            reverse("register:list"),
+            Permission.VIEW_PEOPLE,
+        )
     ]
 
 

@@ -9,6 +9,7 @@ from django.urls import reverse
 from keywork.accounts.models import Role
 from keywork.inpatient.models import Admission
 from keywork.programme.models import Post, PostHolding
+from keywork.register.models import RatingChange
 from keywork.reporting.models import QuarterNarrative
 from keywork.reporting.quarterly import quarterly_return
 from keywork.reporting.quarters import Quarter
@@ -65,6 +66,14 @@ def test_a_role_with_no_more_whole_time_equivalent_than_headcount_is_not_listed(
     )
     PostHolding.objects.create(post=post, worker_name="Worker", starts_on=D(2025, 4, 1), wte=Decimal("1.00"))
     assert problems(service) == []
+
+
+def test_someone_on_the_register_with_no_rating_at_the_quarters_end_is_listed(service, clean_q3):
+    # Their first rating recorded as starting after the quarter, though they were referred before it.
+    RatingChange.objects.filter(person=clean_q3["new_amber"]).update(effective_on=D(2026, 1, 5))
+    (problem,) = problems(service)
+    assert problem.text == "Some people on the register at the quarter's end had no rating on that day"
+    assert problem.url == reverse("register:list")
 
 
 def test_someone_in_hospital_without_a_blue_rating_is_listed_by_area(service, clean_q3, coordinator_user):
