@@ -55,6 +55,7 @@ SECTIONS = [
             ("Quarterly return", "reporting:quarterly"),
             ("Blocker figures", "outcomes:blocker_figures"),
             ("All services", "reporting:regional"),
+            ("What the figures mean", "figures:glossary"),
         ],
         for_keyworkers=False,
     ),

@@ -28,7 +28,7 @@ def home(request):
         return _work_home(request)
     may_see_people = has_permission(user, Permission.VIEW_PEOPLE)
     # People who may not see names (commissioners) see counts with small numbers suppressed.
-    figures = overview(people_for(request), request.service, suppressed=not may_see_people)
+    figures = overview(people_for(request), request.service, not may_see_people, timezone.localdate())
     context = {"page_title": "Home", "figures": figures, "ratings": Rating, "may_see_people": may_see_people}
     return render(request, "reporting/home.jinja", context)
 
@@ -41,6 +41,7 @@ def _work_home(request):
     context = {"work": work} | list_context(request, scope, filters)
     if filters is None:
         return render(request, "worklists/my_work.jinja", context | {"page_title": "My work"})
-    figures = overview(scope.people, request.service, suppressed=False)
-    context |= {"counts": team_counts(scope.people, timezone.localdate()), "figures": figures, "ratings": Rating}
+    today = timezone.localdate()
+    figures = overview(scope.people, request.service, False, today)
+    context |= {"counts": team_counts(scope.people, today), "figures": figures, "ratings": Rating}
     return render(request, "worklists/team_home.jinja", context | {"page_title": "Home"})

@@ -53,6 +53,8 @@ INSTALLED_APPS = [
     "keywork.worklists",
     "keywork.records",
     "keywork.reporting",
+    # Every figure defined once, and its glossary page (keywork/figures/).
+    "keywork.figures",
     "keywork.fhir",
     "keywork.imports",
     "keywork.subjectaccess",

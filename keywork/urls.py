@@ -47,6 +47,8 @@ urlpatterns = [
     path("programme/", include("keywork.programme.urls")),
     path("outcomes/", include("keywork.outcomes.urls")),
     path("reporting/", include("keywork.reporting.urls")),
+    # What each figure means (keywork/figures/catalogue.py), linked from the reports section.
+    path("figures/", include("keywork.figures.urls")),
     path("fhir/", include("keywork.fhir.urls")),
     path("import/", include("keywork.imports.urls")),
     path("records/", include("keywork.records.urls")),

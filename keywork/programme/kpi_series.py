@@ -6,12 +6,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from keywork.accounts.permissions import Permission, has_permission
+from keywork.figures.inpatients import post_admission_ctrs
+from keywork.figures.register import service_people
 from keywork.inpatient.census import month_end, month_starts, monthly_census
-from keywork.inpatient.models import Admission
 from keywork.keyworking.models import Allocation, Referral
 from keywork.programme.models import Kpi
 from keywork.reviews.models import Action, Review
-from keywork.reviews.rules import post_admission_review_due
 from keywork.suppression import SUPPRESSED, suppress_count
 
 
@@ -111,18 +111,7 @@ def _days_to_allocation(service, months, today):
 
 def _ctr_on_time(service, months, today):
     """Of admissions whose post-admission C(E)TR fell due that month, the per cent held by then."""
-    held = {}
-    for person_id, held_on in Review.objects.filter(
-        person__service=service, kind="post_admission", held_on__isnull=False
-    ).values_list("person_id", "held_on"):
-        held.setdefault(person_id, []).append(held_on)
-    outcomes = []  # (due date, held on time?) per admission, each due date worked out once
-    for person_id, admitted_on in Admission.objects.filter(person__service=service).values_list(
-        "person_id", "admitted_on"
-    ):
-        due = post_admission_review_due(admitted_on, service)
-        outcomes.append((due, any(admitted_on <= day <= due for day in held.get(person_id, []))))
-    grouped = _by_month(outcomes, months)
+    grouped = _by_month(post_admission_ctrs(service_people(service), service), months)
     return [Measured(_per_cent(sum(grouped[month]), len(grouped[month])), len(grouped[month])) for month in months]
 
 

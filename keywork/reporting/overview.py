@@ -1,25 +1,15 @@
-"""The register in numbers, for the home page: counts only, never a name."""
+"""The register in numbers, for the home page: counts only, never a name (keywork/figures)."""
 
-from django.db.models import Count
-from django.utils import timezone
+import datetime
 
-from keywork.register.choices import Rating, RegisterStatus
+from keywork.figures.register import register_by_rating_on, reviews_overdue
 from keywork.suppression import suppress_counts
 
 
-def rating_counts(people) -> dict[str, int]:
-    counts = dict.fromkeys(Rating.values, 0)
-    rows = people.filter(status=RegisterStatus.ACTIVE).values_list("rating").annotate(n=Count("id"))
-    for rating, count in rows:
-        if rating in counts:
-            counts[rating] = count
-    return counts
-
-
-def overview(people, service, suppressed: bool) -> dict:
-    counts = rating_counts(people)
-    overdue = people.filter(status=RegisterStatus.ACTIVE, next_review_due__lt=timezone.localdate()).count()
+def overview(people, service, suppressed: bool, today: datetime.date) -> dict:
+    counts = register_by_rating_on(people, today)
     if suppressed:
         table = suppress_counts(counts, service.suppression_threshold)
         return {"cells": table.cells, "total": table.total, "suppressed": table.any_suppressed, "overdue": None}
+    overdue = reviews_overdue(people, today)
     return {"cells": counts, "total": sum(counts.values()), "suppressed": False, "overdue": overdue}

@@ -1,15 +1,14 @@
 """The NHS England quarterly monitoring return, computed as the data stood at the quarter's end."""
 
-from collections import Counter
 from dataclasses import dataclass
 
+from keywork.figures.flows import ADMITTED
+from keywork.figures.register import on_register, people_rows, ratings_on, service_people
 from keywork.inpatient.census import monthly_census
-from keywork.inpatient.models import Admission
 from keywork.outcomes.summary import blockers_by_category, case_studies_for, quarter_outcomes
 from keywork.programme.models import Risk
 from keywork.programme.workforce import workforce_on
 from keywork.register.choices import Rating
-from keywork.reporting.history import on_register, people_rows, ratings_on
 from keywork.reporting.models import QuarterNarrative
 from keywork.reporting.quarters import Quarter
 from keywork.suppression import suppress_count, suppress_counts, suppress_table
@@ -48,8 +47,9 @@ def by_rating_and_area(rows, ratings, areas) -> dict[str, dict[str, int]]:
 def quarterly_return(service, quarter: Quarter, today) -> QuarterlyReturn:
     as_at = min(quarter.end, today)
     areas = list(service.local_authorities)
-    rows = people_rows(service)
-    ratings = ratings_on(service, as_at)
+    people = service_people(service)
+    rows = people_rows(people)
+    ratings = ratings_on(people, as_at)
     active = on_register(rows, as_at)
     new = [row for row in rows if quarter.start <= row["referral_date"] <= as_at]
     closed = [
@@ -61,8 +61,6 @@ def quarterly_return(service, quarter: Quarter, today) -> QuarterlyReturn:
         and row["referral_date"] <= as_at
     ]
     census = monthly_census(service, as_at.replace(day=1), as_at, today)
-    admitted = Admission.objects.filter(person__service=service, admitted_on__range=(quarter.start, as_at))
-    admissions = Counter(admitted.values_list("person__local_authority", flat=True))
     risks = [risk for risk in Risk.objects.filter(service=service, status=Risk.Status.OPEN) if risk.score >= 8]
     return QuarterlyReturn(
         service=service,
@@ -74,7 +72,7 @@ def quarterly_return(service, quarter: Quarter, today) -> QuarterlyReturn:
             "Left the register": by_rating_and_area(closed, ratings, areas),
         },
         inpatients_at_end=census[-1].by_local_authority if census else dict.fromkeys(areas, 0),
-        admissions_in_quarter={area: admissions.get(area, 0) for area in areas},
+        admissions_in_quarter=ADMITTED.by_local_authority(people, quarter.start, as_at, areas),
         outcomes=quarter_outcomes(service, quarter.start, as_at),
         blockers=blockers_by_category(service, quarter.start, as_at),
         workforce=workforce_on(service, as_at),

@@ -16,9 +16,9 @@ from keywork.benchmark.imports import ROWS, import_figures
 from keywork.benchmark.load import load_test
 from keywork.benchmark.measure import measure, time_it
 from keywork.benchmark.scenarios import cast, client_for, pages
+from keywork.figures.register import on_register, people_rows, ratings_on, service_people
 from keywork.register.models import Person
 from keywork.reporting import exports
-from keywork.reporting.history import on_register, people_rows, ratings_on
 from keywork.reporting.quarterly import by_rating_and_area, quarterly_return
 
 
@@ -86,7 +86,9 @@ class Command(BaseCommand):
 def headline(service, day):
     """People on the register on `day` by rating and local authority, as the return computes it."""
     return by_rating_and_area(
-        on_register(people_rows(service), day), ratings_on(service, day), service.local_authorities
+        on_register(people_rows(service_people(service)), day),
+        ratings_on(service_people(service), day),
+        service.local_authorities,
     )
 
 

@@ -1,0 +1,52 @@
+"""Figures about people in hospital, counted from the admission records (never from the register's
+Blue rating, which follows them). Definitions in words: catalogue.py."""
+
+import datetime
+from collections import Counter
+
+from keywork.figures.register import designated_keyworker_allocations
+from keywork.inpatient.choices import LegalStatus
+from keywork.inpatient.models import Admission
+from keywork.reviews.models import Review
+from keywork.reviews.rules import post_admission_review_due
+
+
+def stays_on(people, day: datetime.date):
+    return Admission.objects.in_hospital_on(day).filter(person__in=people)
+
+
+def in_hospital(people, day: datetime.date) -> int:
+    return stays_on(people, day).values("person").distinct().count()
+
+
+def detained_or_informal(people, day: datetime.date) -> dict[str, int]:
+    """Of those in hospital on `day`, how many were detained under the Mental Health Act and how many
+    informal, by each stay's legal status on that day (a stay with none recorded is "Not recorded")."""
+    counts = Counter({"Detained": 0, "Informal": 0})
+    for stay in stays_on(people, day).prefetch_related("legal_status_changes"):
+        status = stay.legal_status_on(day)
+        if status is None:
+            counts["Not recorded"] += 1
+        else:
+            counts["Informal" if status.status == LegalStatus.INFORMAL else "Detained"] += 1
+    return dict(counts)
+
+
+def without_a_keyworker(people, day: datetime.date) -> int:
+    keyworkers = designated_keyworker_allocations(people, day).values("person_id")
+    return stays_on(people, day).exclude(person__in=keyworkers).values("person").distinct().count()
+
+
+def post_admission_ctrs(people, service) -> list[tuple[datetime.date, bool]]:
+    """(date due, held on time?) for each admission's post-admission C(E)TR: on time if one was held
+    from the admission to the date due (the service's working days after admission)."""
+    held = {}
+    for person_id, held_on in Review.objects.filter(
+        person__in=people, kind="post_admission", held_on__isnull=False
+    ).values_list("person_id", "held_on"):
+        held.setdefault(person_id, []).append(held_on)
+    outcomes = []
+    for person_id, admitted_on in Admission.objects.filter(person__in=people).values_list("person_id", "admitted_on"):
+        due = post_admission_review_due(admitted_on, service)
+        outcomes.append((due, any(admitted_on <= day <= due for day in held.get(person_id, []))))
+    return outcomes
