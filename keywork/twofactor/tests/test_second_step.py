@@ -49,6 +49,11 @@ def test_setting_up_shows_the_key_in_groups_of_four_and_keeps_it_on_reload(clien
     assert [len(group) for group in first.split(" ")] == [4] * 8
 
 
+def test_setting_up_writes_out_the_account_and_key_to_type_as_text_not_markup(client, user):
+    text = log_in_with_password(client, user).content.decode()
+    assert f"<code>{user.username}</code>" in text and "&lt;code&gt;" not in text
+
+
 def test_the_qr_code_is_an_svg_image_of_the_app_being_set_up(client, user):
     log_in_with_password(client, user)
     response = client.get(reverse("twofactor:qr_code"))
