@@ -164,8 +164,19 @@ def test_the_all_services_page_puts_the_services_side_by_side_without_names(as_r
 
 def test_the_all_services_page_rolls_up_inpatients(as_role, two_services):
     hospital = as_role(Role.REGIONAL).http.get(reverse("reporting:regional"), QUARTER).context["hospital"]
-    assert hospital["cells"]["In hospital at the quarter's end"]["Kent and Medway"] == SUPPRESSED
-    assert hospital["cells"]["Admissions in the quarter"]["Cambridgeshire and Peterborough"] == 0
+    assert hospital["cells"]["Kent and Medway"]["In hospital at the quarter's end"] == SUPPRESSED
+    assert hospital["cells"]["Cambridgeshire and Peterborough"]["Admissions in the quarter"] == 0
+
+
+def test_the_all_services_page_totals_people_in_hospital_and_admissions_separately(as_role, two_services):
+    response = as_role(Role.REGIONAL).http.get(reverse("reporting:regional"), QUARTER)
+    hospital = response.context["hospital"]
+    # Each service is a row; the stock and the flow are columns, each with its own total, and no
+    # total adds people in hospital on a date to admissions over the quarter.
+    assert set(hospital["cells"]) == {"Cambridgeshire and Peterborough", "Kent and Medway"}
+    assert set(hospital["column_totals"]) == {"In hospital at the quarter's end", "Admissions in the quarter"}
+    body = response.content.decode()
+    assert "<h2>Inpatients</h2>" not in body and "never added together" in body
 
 
 def test_pages_need_a_login(client):
