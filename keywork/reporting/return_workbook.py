@@ -15,6 +15,7 @@ from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from keywork.figures.catalogue import FIGURES
 from keywork.presenters import uk_long_date, uk_long_datetime
 from keywork.reporting.exports import NO_FIGURE, return_sections
 from keywork.spreadsheets import safe_cell
@@ -29,16 +30,18 @@ SHEET_NAMES = {
     "System blockers raised, by category": "System blockers",
     "Continuous improvement and challenges": "Improvement and challenges",
 }
+# Tables that show a figure of the catalogue take its definition from there (keywork/figures), so
+# the workbook and the glossary say the same; the return's other tables are defined here.
+CATALOGUE_FIGURE = {
+    "People supported: on the register at the quarter's end": "On the register, by rating",
+    "In hospital at the quarter's end": "In hospital",
+    "Admissions in the quarter": "Admissions",
+}
 DEFINITIONS = {
     "People supported: new to the register": "People referred in the quarter, by their rating at its end "
     "and their local authority.",
-    "People supported: on the register at the quarter's end": "People referred by the quarter's last day and "
-    "not removed or transferred by it, by their rating on that day (Blue from an admission until discharge).",
     "People supported: left the register": "People removed from or transferred off the register in the "
     "quarter, by their rating at its end.",
-    "In hospital at the quarter's end": "People admitted on or before the quarter's last day and not "
-    "discharged by it (the day of discharge counts as out), by local authority.",
-    "Admissions in the quarter": "Admissions to hospital starting in the quarter, by local authority.",
     "System blockers raised, by category": "System blockers raised in the quarter.",
     "Outcomes": "Goals rated and keywork closed in the quarter; averages are of the change since the start.",
     "Workforce at the quarter's end": "People filling posts on the quarter's last day, and their whole-time "
@@ -65,6 +68,11 @@ def return_xlsx(report, tables, problems) -> bytes:
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def definition(title: str) -> str:
+    catalogue = {figure.name: figure.definition for figure in FIGURES}
+    return catalogue.get(CATALOGUE_FIGURE.get(title, ""), DEFINITIONS.get(title, ""))
 
 
 def sheet_name(title: str) -> str:
@@ -104,7 +112,7 @@ def write_cover(sheet, report, problems, sections) -> None:
     sheet.append(["Sheet", "Table", "Definition"])
     bold_row(sheet)
     for title, _ in sections:
-        sheet.append([sheet_name(title), safe_cell(title), safe_cell(DEFINITIONS.get(title, ""))])
+        sheet.append([sheet_name(title), safe_cell(title), safe_cell(definition(title))])
     set_widths(sheet, first_row=2)
 
 

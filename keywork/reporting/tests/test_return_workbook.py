@@ -8,6 +8,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from keywork.accounts.models import Role
+from keywork.figures.catalogue import FIGURES
 from keywork.reporting.models import QuarterNarrative
 from keywork.reporting.tests.conftest import Q3
 from keywork.reporting.tests.test_exports import pdf_text
@@ -54,8 +55,10 @@ def test_the_cover_names_the_service_period_when_made_and_the_suppression_rule(w
 def test_the_cover_defines_each_table_and_lists_the_checks(workbook):
     cover = rows(workbook["Cover"])
     assert ["Sheet", "Table", "Definition"] in cover
-    definition = next(row for row in cover if row[0] == "Admissions in the quarter")
-    assert definition[2] == "Admissions to hospital starting in the quarter, by local authority."
+    admissions = next(row for row in cover if row[0] == "Admissions in the quarter")
+    assert admissions[2] == next(figure.definition for figure in FIGURES if figure.name == "Admissions")
+    left = next(row for row in cover if row[0] == "Left the register")
+    assert left[2].startswith("People removed from or transferred off the register in the quarter")
     assert ["Warning", "The challenges for 2025/26 Q3 are not written.", None] in cover
 
 
