@@ -56,7 +56,8 @@ class HospitalUse:
 class AvoidedEstimate:
     period: Period
     admissions_avoided: int | str
-    average_stay: float | None  # over the year to the period's end
+    stays_averaged: int  # the stays that ended in the year to the period's end
+    average_stay: float | None | str  # theirs, in days
     bed_days_avoided: int | None | str
     cost_avoided_pence: int | None | str  # None until the service sets its bed-day cost
 
@@ -86,23 +87,24 @@ def nights_in(admitted, discharged, period: Period, today: datetime.date) -> int
     return max((end - start).days, 0)
 
 
-def average_stay(stays: list[Stay], start: datetime.date, end: datetime.date) -> Fraction | None:
-    """The mean bed days of the stays discharged from `start` to `end`, both included."""
-    lengths = [
-        (discharged - admitted).days for _, admitted, discharged in stays if discharged and start <= discharged <= end
-    ]
+def stay_lengths(stays: list[Stay], start: datetime.date, end: datetime.date) -> list[int]:
+    """The bed days of each stay discharged from `start` to `end`, both included."""
+    return [(left - admitted).days for _, admitted, left in stays if left and start <= left <= end]
+
+
+def mean(lengths: list[int]) -> Fraction | None:
     return Fraction(sum(lengths), len(lengths)) if lengths else None
 
 
 def hospital_use(stays: list[Stay], period: Period, today: datetime.date) -> HospitalUse:
     nights = [(person, nights_in(admitted, discharged, period, today)) for person, admitted, discharged in stays]
-    discharged = [stay for stay in stays if stay[2] and period.start <= stay[2] <= period.end]
-    average = average_stay(stays, period.start, period.end)
+    lengths = stay_lengths(stays, period.start, period.end)
+    average = mean(lengths)
     return HospitalUse(
         period=period,
         bed_days=sum(count for _, count in nights),
         people_in_hospital=len({person for person, count in nights if count}),
-        discharges=len(discharged),
+        discharges=len(lengths),
         average_stay=round(float(average), 1) if average is not None else None,
     )
 
@@ -111,12 +113,14 @@ def avoided_estimate(
     stays: list[Stay], period: Period, admissions_avoided: int, bed_day_cost_pence: int | None
 ) -> AvoidedEstimate:
     """Bed days avoided, to the nearest day, and their cost, to the nearest penny (shown to the pound)."""
-    average = average_stay(stays, period.end - datetime.timedelta(days=ESTIMATE_AVERAGE_DAYS - 1), period.end)
+    lengths = stay_lengths(stays, period.end - datetime.timedelta(days=ESTIMATE_AVERAGE_DAYS - 1), period.end)
+    average = mean(lengths)
     bed_days = admissions_avoided * average if average is not None else None
     cost = round(bed_days * bed_day_cost_pence) if bed_days is not None and bed_day_cost_pence else None
     return AvoidedEstimate(
         period=period,
         admissions_avoided=admissions_avoided,
+        stays_averaged=len(lengths),
         average_stay=round(float(average), 1) if average is not None else None,
         bed_days_avoided=round(bed_days) if bed_days is not None else None,
         cost_avoided_pence=cost,
@@ -138,12 +142,20 @@ def published_use(use: HospitalUse, threshold: int) -> HospitalUse:
 
 
 def published_estimate(estimate: AvoidedEstimate, threshold: int) -> AvoidedEstimate:
-    """Admissions avoided are people: from 1 to `threshold` they, and what is worked out from them, are hidden."""
-    if suppress_count(estimate.admissions_avoided, threshold) != SUPPRESSED:
+    """Admissions avoided from 1 to `threshold` are hidden, and the average stay of so few stays; and
+    with either, what is worked out from them (which, with the other, would give it away)."""
+    few_avoided = suppress_count(estimate.admissions_avoided, threshold) == SUPPRESSED
+    few_stays = suppress_count(estimate.stays_averaged, threshold) == SUPPRESSED
+    if not (few_avoided or few_stays):
         return estimate
+
+    def hidden(value):
+        return None if value is None else SUPPRESSED
+
     return replace(
         estimate,
-        admissions_avoided=SUPPRESSED,
-        bed_days_avoided=SUPPRESSED if estimate.bed_days_avoided is not None else None,
-        cost_avoided_pence=SUPPRESSED if estimate.cost_avoided_pence is not None else None,
+        admissions_avoided=SUPPRESSED if few_avoided else estimate.admissions_avoided,
+        average_stay=hidden(estimate.average_stay) if few_stays else estimate.average_stay,
+        bed_days_avoided=hidden(estimate.bed_days_avoided),
+        cost_avoided_pence=hidden(estimate.cost_avoided_pence),
     )

@@ -81,3 +81,12 @@ def test_figures_about_a_few_people_are_hidden_when_published(stays):
         "*",
         "*",
     )
+
+
+def test_an_average_stay_of_a_few_stays_is_hidden_with_what_it_gives_when_published(stays):
+    # Ten admissions avoided are shown, but the year's average of 3 stays is not, nor the bed days
+    # avoided, which divided by ten would give it.
+    estimate = hospital.avoided_estimate(stays, Q3_TO_DATE, admissions_avoided=10, bed_day_cost_pence=75000)
+    published = hospital.published_estimate(estimate, threshold=7)
+    assert (published.admissions_avoided, published.average_stay, published.bed_days_avoided) == (10, "*", "*")
+    assert published.cost_avoided_pence == "*"
