@@ -15,6 +15,9 @@ from keywork.services.models import Service
 # Sent with `token`, and the `request` of the administrator who revoked it or the `process` (a
 # management command) that did, for the audit log to record.
 api_token_revoked = Signal()
+# Sent with the `request` of the administrator who changed a setting of their service on an accounts
+# page (the idle timeout), the `record` changed and its `changes`, for the audit log to record.
+service_setting_changed = Signal()
 
 
 class Role(models.TextChoices):

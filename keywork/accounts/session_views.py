@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from keywork.accounts.middleware import minutes_in_words
+from keywork.accounts.models import service_setting_changed
 from keywork.accounts.permissions import Permission, permission_required
 from keywork.accounts.session_forms import IdleTimeoutForm
 
@@ -23,6 +24,11 @@ def idle_timeout(request):
     form = IdleTimeoutForm(request.POST or None, instance=request.service)
     if request.method == "POST" and form.is_valid():
         form.save()
+        changes = {name: form.cleaned_data[name] for name in form.changed_data}
+        if changes:
+            service_setting_changed.send(
+                sender=type(form.instance), request=request, record=form.instance, changes=changes
+            )
         idle = minutes_in_words(form.instance.idle_timeout_minutes)
         messages.success(request, f"Users of {request.service.name} are now signed out after {idle} without activity")
         return redirect("idle_timeout")

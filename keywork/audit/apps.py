@@ -13,7 +13,8 @@ class AuditConfig(AppConfig):
 
         user_login_failed.connect(record_failed_login, dispatch_uid="audit.record_failed_login")
 
-        from keywork.accounts.models import api_token_revoked
-        from keywork.audit.tokens import record_token_revoked
+        from keywork.accounts.models import api_token_revoked, service_setting_changed
+        from keywork.audit.tokens import record_service_setting_changed, record_token_revoked
 
         api_token_revoked.connect(record_token_revoked, dispatch_uid="audit.record_token_revoked")
+        service_setting_changed.connect(record_service_setting_changed, dispatch_uid="audit.record_setting_changed")
