@@ -27,15 +27,15 @@ def return_sections(report, tables) -> list[tuple[str, list[list]]]:
         ]
         body.append(["Total", *[table["column_totals"][c] for c in table["columns"]], table["total"]])
         sections.append((f"People supported: {title.lower()}", [header, *body]))
-    for key, title in [
-        ("inpatients_at_end", "In hospital at the quarter's end"),
-        ("admissions_in_quarter", "Admissions in the quarter"),
-        ("blockers", "System blockers raised, by category"),
+    # Every column is headed, so a spreadsheet reader or screen reader knows what the first one holds.
+    for key, title, first_column in [
+        ("inpatients_at_end", "In hospital at the quarter's end", "Local authority"),
+        ("admissions_in_quarter", "Admissions in the quarter", "Local authority"),
+        ("blockers", "System blockers raised, by category", "Category"),
     ]:
         counts = tables[key]
-        sections.append(
-            (title, [["", "Count"], *[[name, n] for name, n in counts.cells.items()], ["Total", counts.total]])
-        )
+        rows = [[name, n] for name, n in counts.cells.items()]
+        sections.append((title, [[first_column, "Count"], *rows, ["Total", counts.total]]))
     outcomes = tables["outcomes"]
     sections.append(
         (
@@ -76,7 +76,7 @@ def return_sections(report, tables) -> list[tuple[str, list[list]]]:
         (
             "Continuous improvement and challenges",
             [
-                ["", "This quarter"],
+                ["Part", "This quarter"],
                 ["Continuous-improvement activity", narrative.improvement if narrative else "Not written yet"],
                 ["Challenges", narrative.challenges if narrative else "Not written yet"],
             ],
