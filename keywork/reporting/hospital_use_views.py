@@ -5,7 +5,9 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
+from keywork import audit
 from keywork.accounts.permissions import Permission, has_permission, permission_required
+from keywork.audit.models import Operation
 from keywork.dbrouter import reporting_reads
 from keywork.figures import hospital
 from keywork.money import pounds
@@ -31,10 +33,15 @@ def hospital_use(request):
 # The programme lead runs the programme's budget (domain.md), so sets what a bed day costs it.
 @permission_required(Permission.MANAGE_PROGRAMME)
 def bed_day_cost(request):
+    before = request.service.bed_day_cost_pence
     form = BedDayCostForm(request.POST or None, instance=request.service)
     if request.method == "POST" and form.is_valid():
         form.save()
         cost = form.instance.bed_day_cost_pence
+        if cost != before:
+            # A figure the service's estimates rest on: who changed it, and to what, is on record.
+            actor = audit.Actor.from_request(request)
+            audit.record(actor, Operation.UPDATE, form.instance, changes={"bed_day_cost_pence": cost})
         messages.success(
             request,
             f"Bed-day cost set to {pounds(cost)}" if cost else "Bed-day cost removed: no cost avoided is estimated",

@@ -5,6 +5,7 @@ import datetime
 import pytest
 
 from keywork.accounts.models import Role
+from keywork.audit.models import AuditEntry, Operation
 from keywork.outcomes.models import ClosingOutcome
 from keywork.testing.factories import accept_referral
 
@@ -79,6 +80,14 @@ def test_the_lead_sets_the_bed_day_cost_in_pounds(service, as_role):
     assert response.status_code == 302
     service.refresh_from_db()
     assert service.bed_day_cost_pence == 75050
+
+
+def test_changing_the_bed_day_cost_is_audited_and_saving_it_unchanged_is_not(service, as_role):
+    lead = as_role(Role.LEAD)
+    lead.http.post("/reporting/hospital-use/bed-day-cost/", {"bed_day_cost": "750"})
+    lead.http.post("/reporting/hospital-use/bed-day-cost/", {"bed_day_cost": "£750.00"})
+    (entry,) = AuditEntry.objects.for_object(service).filter(operation=Operation.UPDATE)
+    assert (entry.actor, entry.changes) == (lead.user, {"bed_day_cost_pence": 75000})
 
 
 def test_emptying_the_bed_day_cost_stops_the_estimate(service, as_role):
