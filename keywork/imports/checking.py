@@ -16,7 +16,7 @@ from keywork.imports.columns import BY_KEY
 from keywork.imports.files import Table
 from keywork.presenters import in_sentence
 from keywork.register import rules
-from keywork.register.choices import ConsentBasis, Rating, RatingCause, RegisterStatus
+from keywork.register.choices import ConsentBasis, RatingCause, RegisterStatus
 from keywork.register.models import Consent, Person, RatingChange
 
 NEW, UPDATED, UNCHANGED, REFUSED = "new", "updated", "unchanged", "refused"
@@ -232,11 +232,6 @@ def _rating_refusal(row: Row) -> str | None:
     """The register's rules on ratings, for a rating the file would add to a known person's history."""
     rating, on, held = row.values["rating"], row.rated_on, row.held
     last = held.hospital_state_on(on)
-    if rating == Rating.BLUE and (last is None or last.cause != RatingCause.ADMISSION):
-        return (
-            f"Blue means in hospital, but Keywork has no admission for {row.person} open on {on:%d/%m/%Y}: "
-            "record the admission under Inpatients instead"
-        )
     later = [entry for entry in held.hospital if entry.effective_on > on]
     if later:
         event = "admission" if later[-1].cause == RatingCause.ADMISSION else "discharge"

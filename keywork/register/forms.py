@@ -127,7 +127,12 @@ class EditDetailsForm(VersionedForm, PersonDetailsForm):
 
 
 class RatingChangeForm(ModelForm):
-    rating = fields.RadioField(label="RAG rating", choices=Rating.choices)
+    rating = fields.RadioField(
+        label="RAG rating",
+        choices=Rating.choices,
+        # Blue follows the admission, the record of the hospital stay (register/rules.py).
+        hint="Blue follows an admission: to rate someone blue, record their admission under Inpatients",
+    )
     effective_on = fields.DateField(
         label="Date the rating took effect", hint="Today, or an earlier date if catching up from paper records"
     )

@@ -113,7 +113,16 @@ def review_rating_refusal(person, rating: str, on: datetime.date) -> str | None:
 
 def rating_refusal_after(last, person, rating: str, on: datetime.date) -> str | None:
     """review_rating_refusal, given `last`, the person's last admission or discharge change on or
-    before `on` (or None): imports that check thousands of people load these in bulk."""
+    before `on` (or None): imports that check thousands of people load these in bulk.
+
+    Blue is never entered by hand: the admission is the record of the hospital stay, and Blue follows
+    it, so the register, the census and every report agree on who is in hospital."""
+    if rating == Rating.BLUE and (last is None or last.cause != RatingCause.ADMISSION):
+        return (
+            f"Blue means in hospital, but Keywork has no admission for {person} open on {uk_long_date(on)}: "
+            "record the admission under Inpatients instead. The admission is the record of the hospital "
+            "stay, and the rating turns blue from it"
+        )
     if last is None:
         return None
     if last.cause == RatingCause.ADMISSION and rating != Rating.BLUE:

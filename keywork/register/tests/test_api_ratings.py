@@ -98,7 +98,7 @@ def test_a_back_dated_rating_newer_than_the_current_one_becomes_current(api, ser
 def test_the_history_lists_the_newest_effective_date_first_whatever_the_order_recorded(api, person):
     rate(api, person, rating="red", effective_on=days_ago(5))
     rate(api, person, rating="amber", effective_on=days_ago(30))
-    rate(api, person, rating="blue", effective_on=days_ago(15))
+    rate(api, person, rating="green", effective_on=days_ago(15))
 
     response = api.get(f"/api/people/{person.pk}/ratings")
 
@@ -106,7 +106,7 @@ def test_the_history_lists_the_newest_effective_date_first_whatever_the_order_re
     history = [(item["rating"], item["effective_on"]) for item in response.json()]
     assert history == [
         ("red", days_ago(5).isoformat()),
-        ("blue", days_ago(15).isoformat()),
+        ("green", days_ago(15).isoformat()),
         ("amber", days_ago(30).isoformat()),
         ("green", days_ago(60).isoformat()),
     ]
