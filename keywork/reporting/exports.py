@@ -31,11 +31,16 @@ def return_sections(report, tables) -> list[tuple[str, list[list]]]:
     for key, title, first_column in [
         ("inpatients_at_end", "In hospital at the quarter's end", "Local authority"),
         ("admissions_in_quarter", "Admissions in the quarter", "Local authority"),
+        ("detained_at_end", "In hospital at the quarter's end: detained or informal", "Legal status"),
+        ("receiving_keywork_at_end", "Receiving keywork at the quarter's end", "Local authority"),
         ("blockers", "System blockers raised, by category", "Category"),
     ]:
         counts = tables[key]
         rows = [[name, n] for name, n in counts.cells.items()]
         sections.append((title, [[first_column, "Count"], *rows, ["Total", counts.total]]))
+    # Received, accepted and declined count different events, so no total adds them.
+    referrals = [[name, n] for name, n in tables["referrals_in_quarter"].cells.items()]
+    sections.append(("Referrals in the quarter", [["Referrals", "Count"], *referrals]))
     outcomes = tables["outcomes"]
     sections.append(
         (

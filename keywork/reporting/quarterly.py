@@ -2,8 +2,15 @@
 
 from dataclasses import dataclass
 
-from keywork.figures.flows import ADMITTED
-from keywork.figures.register import on_register, people_rows, ratings_on, service_people
+from keywork.figures.flows import ACCEPTED, ADMITTED, DECLINED, REFERRED
+from keywork.figures.inpatients import detained_or_informal
+from keywork.figures.register import (
+    on_register,
+    people_rows,
+    ratings_on,
+    receiving_keywork_by_local_authority,
+    service_people,
+)
 from keywork.inpatient.census import monthly_census
 from keywork.outcomes.summary import blockers_by_category, case_studies_for, quarter_outcomes
 from keywork.programme.models import Risk
@@ -24,6 +31,9 @@ class QuarterlyReturn:
     as_at: object  # the quarter's last day, or today for the current quarter
     supported: dict  # "new" / "active" / "closed" → {rating: {local authority: count}}
     inpatients_at_end: dict[str, int]
+    detained_at_end: dict[str, int]  # "Detained" / "Informal" (/ "Not recorded")
+    receiving_keywork_at_end: dict[str, int]
+    referrals_in_quarter: dict[str, int]  # "Received" / "Accepted" / "Declined"
     admissions_in_quarter: dict[str, int]
     outcomes: dict
     blockers: dict[str, int]
@@ -72,6 +82,12 @@ def quarterly_return(service, quarter: Quarter, today) -> QuarterlyReturn:
             "Left the register": by_rating_and_area(closed, ratings, areas),
         },
         inpatients_at_end=census[-1].by_local_authority if census else dict.fromkeys(areas, 0),
+        detained_at_end=detained_or_informal(people, as_at),
+        receiving_keywork_at_end=receiving_keywork_by_local_authority(people, as_at, areas),
+        referrals_in_quarter={
+            name: flow.count(people, quarter.start, as_at)
+            for name, flow in (("Received", REFERRED), ("Accepted", ACCEPTED), ("Declined", DECLINED))
+        },
         admissions_in_quarter=ADMITTED.by_local_authority(people, quarter.start, as_at, areas),
         outcomes=quarter_outcomes(service, quarter.start, as_at),
         blockers=blockers_by_category(service, quarter.start, as_at),
@@ -89,6 +105,9 @@ def published_tables(report: QuarterlyReturn) -> dict:
         "supported": {title: suppress_table(table, threshold) for title, table in report.supported.items()},
         "inpatients_at_end": suppress_counts(report.inpatients_at_end, threshold),
         "admissions_in_quarter": suppress_counts(report.admissions_in_quarter, threshold),
+        "detained_at_end": suppress_counts(report.detained_at_end, threshold),
+        "receiving_keywork_at_end": suppress_counts(report.receiving_keywork_at_end, threshold),
+        "referrals_in_quarter": suppress_counts(report.referrals_in_quarter, threshold),
         "blockers": suppress_counts(report.blockers, threshold),
         # Counts of people in the outcomes are suppressed like every other count; averages are not counts.
         "outcomes": {

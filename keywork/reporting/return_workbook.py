@@ -27,6 +27,8 @@ SHEET_NAMES = {
     "People supported: on the register at the quarter's end": "On the register at quarter end",
     "People supported: left the register": "Left the register",
     "In hospital at the quarter's end": "In hospital at quarter end",
+    "In hospital at the quarter's end: detained or informal": "Detained or informal",
+    "Receiving keywork at the quarter's end": "Receiving keywork",
     "System blockers raised, by category": "System blockers",
     "Continuous improvement and challenges": "Improvement and challenges",
 }
@@ -36,6 +38,8 @@ CATALOGUE_FIGURE = {
     "People supported: on the register at the quarter's end": "On the register, by rating",
     "In hospital at the quarter's end": "In hospital",
     "Admissions in the quarter": "Admissions",
+    "In hospital at the quarter's end: detained or informal": "Detained under the Mental Health Act, or informal",
+    "Receiving keywork at the quarter's end": "Receiving keywork",
 }
 DEFINITIONS = {
     "People supported: new to the register": "People referred in the quarter, by their rating at its end "
@@ -43,6 +47,8 @@ DEFINITIONS = {
     "People supported: left the register": "People removed from or transferred off the register in the "
     "quarter, by their rating at its end.",
     "System blockers raised, by category": "System blockers raised in the quarter.",
+    "Referrals in the quarter": "Referrals received in the quarter, and referrals accepted and declined in it "
+    "(by the date of the decision).",
     "Outcomes": "Goals rated and keywork closed in the quarter; averages are of the change since the start.",
     "Workforce at the quarter's end": "People filling posts on the quarter's last day, and their whole-time "
     "equivalent (37.5 hours a week is 1).",

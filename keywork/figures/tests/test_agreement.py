@@ -7,13 +7,15 @@ from django.urls import reverse
 
 from keywork import audit
 from keywork.accounts.models import Role
+from keywork.figures.inpatients import detained_or_informal
+from keywork.figures.register import receiving_keywork
 from keywork.register import operations
 from keywork.register.choices import Rating
-from keywork.register.models import RatingChange
+from keywork.register.models import Person, RatingChange
 from keywork.reporting.quarters import Quarter
 from keywork.reporting.rollup import IN_HOSPITAL
 from keywork.testing.dates import TODAY, days_ago
-from keywork.testing.factories import allocate, keyworker_of
+from keywork.testing.factories import allocate, keyworker_of, refer
 
 EXPECTED = {"red": 2, "amber": 2, "green": 1, "blue": 1}
 IN_HOSPITAL_TODAY = 1
@@ -74,3 +76,18 @@ def test_people_in_hospital_today_agree_on_every_page(as_role, service, records,
     assert regional["cells"][service.name][IN_HOSPITAL] == IN_HOSPITAL_TODAY
     # The one in hospital has a designated keyworker.
     assert counts["Inpatients without a keyworker"] == 0
+
+
+def test_the_return_shows_receiving_keywork_detained_or_informal_and_referrals(
+    as_role, service, records, coordinator_user, current_quarter
+):
+    refer(records[2], coordinator_user, "accepted", received_on=TODAY, decided_on=TODAY)
+    response = as_role(Role.LEAD).http.get(reverse("reporting:quarterly"), current_quarter)
+    sections = dict(response.context["sections"])
+    people = Person.objects.filter(service=service)
+    assert receiving_keywork(people, TODAY) == 1
+    assert ["Total", 1] in sections["Receiving keywork at the quarter's end"]
+    # The one in hospital was admitted under section 2.
+    assert detained_or_informal(people, TODAY) == {"Detained": 1, "Informal": 0}
+    assert ["Detained", 1] in sections["In hospital at the quarter's end: detained or informal"]
+    assert sections["Referrals in the quarter"][1:] == [["Received", 1], ["Accepted", 1], ["Declined", 0]]
