@@ -23,6 +23,7 @@ from keywork.openapi import NinjaAPI
 from keywork.outcomes.api import router as outcomes_router
 from keywork.programme.api import router as programme_router
 from keywork.register.api import router as register_router
+from keywork.reporting.api import router as figures_router
 from keywork.reviews.api import router as reviews_router
 
 
@@ -87,6 +88,7 @@ api.add_router("", inpatient_router)
 api.add_router("/programme", programme_router)
 api.add_router("/outcomes", outcomes_router)
 api.add_router("/fhir", fhir_router)
+api.add_router("/figures", figures_router)
 
 
 def _field_name(location) -> str:
