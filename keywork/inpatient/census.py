@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from django.db.models import Min
 
-from keywork.inpatient.models import Admission
+from keywork.inpatient.models import Admission, was_in_hospital
 from keywork.suppression import suppress_counts
 
 
@@ -70,11 +70,7 @@ def monthly_census(service, first: datetime.date, last: datetime.date, today: da
 
 
 def _census_for(month, day, stays, service) -> CensusMonth:
-    inside = [
-        (admitted, area)
-        for admitted, discharged, area in stays
-        if admitted <= day and (discharged is None or discharged > day)
-    ]
+    inside = [(admitted, area) for admitted, discharged, area in stays if was_in_hospital(admitted, discharged, day)]
     by_area = dict.fromkeys(service.local_authorities, 0)
     for _, area in inside:
         by_area[area] = by_area.get(area, 0) + 1

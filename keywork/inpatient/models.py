@@ -13,9 +13,16 @@ from keywork.inpatient.choices import LegalStatus, UnitType
 from keywork.presenters import uk_long_date
 
 
+def was_in_hospital(admitted_on: datetime.date, discharged_on: datetime.date | None, day: datetime.date) -> bool:
+    """Admitted on or before `day` and not yet discharged by it (discharge day counts as out): the
+    figure "In hospital" (keywork/figures), for stays already loaded (the census); in_hospital_on
+    below is the same rule as a query."""
+    return admitted_on <= day and (discharged_on is None or discharged_on > day)
+
+
 class AdmissionQuerySet(models.QuerySet):
     def in_hospital_on(self, day: datetime.date):
-        """Admitted on or before `day` and not yet discharged by it (discharge day counts as out)."""
+        """Stays where was_in_hospital(admitted_on, discharged_on, day), as a query."""
         return self.filter(Q(discharged_on__isnull=True) | Q(discharged_on__gt=day), admitted_on__lte=day)
 
     def current(self):
