@@ -129,8 +129,8 @@ def paged(request, rows, *, what: str, people_of=people_on) -> Page:
     return page
 
 
-def query_without_page(request) -> str:
-    """The page's own query (its filters), for the previous and next links to add `page=` to."""
+def query_without_page(request, key: str = "page") -> str:
+    """The page's own query (its filters), for the previous and next links to add `key=` to."""
     query = request.GET.copy()
-    query.pop("page", None)
+    query.pop(key, None)
     return query.urlencode()

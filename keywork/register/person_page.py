@@ -8,6 +8,7 @@ from django.urls import reverse
 from keywork.accounts.permissions import Permission, has_permission
 from keywork.audit.models import AuditEntry
 from keywork.personrecord import Alert
+from keywork.register.access import query_without_page
 from keywork.register.choices import ConsentBasis
 from keywork.register.presenters import detail_rows, register_rows
 from keywork.register.timeline import filtered_timeline
@@ -30,9 +31,7 @@ def details_section(request, person) -> str:
 
 def timeline_section(request, person) -> str:
     form, page = filtered_timeline(request, person)
-    query = request.GET.copy()
-    query.pop("page", None)
-    context = {"person": person, "form": form, "page": page, "query": query.urlencode()}
+    context = {"person": person, "form": form, "page": page, "query": query_without_page(request)}
     return render_to_string("register/person_timeline.jinja", context, request)
 
 
@@ -42,9 +41,7 @@ def audit_section(request, person) -> str:
         return ""
     entries = AuditEntry.objects.about_person(person.pk).select_related("actor", "content_type")
     page = Paginator(entries, AUDIT_PAGE_SIZE).get_page(request.GET.get("audit_page"))
-    query = request.GET.copy()
-    query.pop("audit_page", None)
-    context = {"person": person, "page": page, "query": query.urlencode()}
+    context = {"person": person, "page": page, "query": query_without_page(request, "audit_page")}
     return render_to_string("register/person_audit.jinja", context, request)
 
 

@@ -5,7 +5,7 @@ from django.shortcuts import render
 from keywork.accounts.models import Role
 from keywork.accounts.permissions import Permission, has_permission, permission_required
 from keywork.presenters import uk_long_date
-from keywork.register.access import paged, people_for
+from keywork.register.access import paged, people_for, query_without_page
 from keywork.worklists.forms import KeyworkerFilterForm
 from keywork.worklists.work import DEFINITIONS, Scope
 
@@ -30,9 +30,7 @@ def list_context(request, scope: Scope, filters) -> dict:
         "may_mark_done": has_permission(request.user, Permission.RECORD_CONTACT),
     }
     # The filter, kept on "See all" links and page links.
-    query = request.GET.copy()
-    query.pop("page", None)
-    return {"ctx": ctx, "filters": filters, "worker": scope.worker, "query": query.urlencode()}
+    return {"ctx": ctx, "filters": filters, "worker": scope.worker, "query": query_without_page(request)}
 
 
 @permission_required(Permission.VIEW_PEOPLE)
