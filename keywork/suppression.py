@@ -16,6 +16,19 @@ class SuppressedCounts:
     any_suppressed: bool
 
 
+def rule_in_words(threshold: int) -> str:
+    """The suppression rule as stated on every page, file and API answer whose counts it hides.
+    >>> rule_in_words(7)[:53]
+    'Counts from 1 to 7 are hidden (shown as *) to protect'
+    """
+    return (
+        f"Counts from 1 to {threshold} are hidden (shown as *) to protect the privacy of the people counted. "
+        "Where a row or column would then have only one hidden count, the next smallest is hidden too, so "
+        "no hidden count can be worked out by subtraction, and totals that include a hidden count are "
+        "rounded to the nearest 5."
+    )
+
+
 def suppress_count(count: int, threshold: int) -> int | str:
     """
     >>> suppress_count(0, 7), suppress_count(3, 7), suppress_count(8, 7)

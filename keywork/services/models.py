@@ -76,6 +76,12 @@ class Service(models.Model):
         validators=[MinValueValidator(1), MaxValueValidator(BED_DAY_COST_MOST_PENCE)],
     )
 
+    # The organisation code (ODS) the quarterly return is submitted under, e.g. an ICB's "QKS".
+    ods_code = models.CharField("ODS code", max_length=10, blank=True)
+    # The quarterly return goes to NHS England through a secure collection, not publication, so its
+    # files carry true counts unless the service chooses to suppress them too.
+    return_files_suppressed = models.BooleanField("Hide small numbers in the return's files", default=False)
+
     class Meta:
         ordering = ["name"]
 
