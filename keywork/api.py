@@ -24,6 +24,7 @@ from keywork.outcomes.api import router as outcomes_router
 from keywork.programme.api import router as programme_router
 from keywork.register.api import router as register_router
 from keywork.reporting.api import router as figures_router
+from keywork.reporting.equality_api import router as equality_router
 from keywork.reviews.api import router as reviews_router
 
 
@@ -89,6 +90,7 @@ api.add_router("/programme", programme_router)
 api.add_router("/outcomes", outcomes_router)
 api.add_router("/fhir", fhir_router)
 api.add_router("/figures", figures_router)
+api.add_router("/figures", equality_router)
 
 
 def _field_name(location) -> str:

@@ -53,6 +53,7 @@ SECTIONS = [
         [
             ("Dashboard", "reporting:dashboard"),
             ("Quarterly return", "reporting:quarterly"),
+            ("Equality", "reporting:equality"),
             ("Blocker figures", "outcomes:blocker_figures"),
             ("All services", "reporting:regional"),
             ("What the figures mean", "figures:glossary"),

@@ -5,7 +5,7 @@ functions; the words and the arithmetic cannot drift apart."""
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from keywork.figures import flows, inpatients, register
+from keywork.figures import equality, flows, inpatients, register
 
 
 @dataclass(frozen=True)
@@ -17,6 +17,13 @@ class Figure:
 
 
 ON_A_DATE, IN_A_PERIOD = "On a date", "In a period"
+# How the equality figures group people (keywork/figures/equality.py).
+BY_EQUALITY_GROUP = (
+    "by ethnic group (White, Mixed, Asian or Asian British, Black or Black British, Other ethnic groups, and "
+    "Not stated or not known) and by the NHS Data Dictionary ethnic category within it, by sex, by age band "
+    "(0 to 4, 5 to 10, 11 to 15, 16 to 17 and 18 to 25, in whole years on {age_on}) and by local authority"
+)
+
 
 FIGURES = [
     Figure(
@@ -88,3 +95,40 @@ FIGURES = [
         inpatients.post_admission_ctrs,
     ),
 ]
+
+# The equality monitoring the programme's equality impact assessment asks for; each is computed as
+# compute(people, service, start, end) → {dimension: {group: count}}: stocks on `end`, flows from `start`.
+EQUALITY_FIGURES = [
+    Figure(
+        "On the register, by equality group",
+        "People on the register on the date (referred by it and not removed or transferred by it, rated or not), "
+        + BY_EQUALITY_GROUP.format(age_on="that date")
+        + ".",
+        ON_A_DATE,
+        equality.on_the_register,
+    ),
+    Figure(
+        "Receiving keywork, by equality group",
+        "People with an open designated keyworker (Practice Consultant) allocation on the date, "
+        + BY_EQUALITY_GROUP.format(age_on="that date")
+        + ".",
+        ON_A_DATE,
+        equality.receiving_keywork,
+    ),
+    Figure(
+        "Admissions, by equality group",
+        "Admissions to hospital starting in the period, each counted once, "
+        + BY_EQUALITY_GROUP.format(age_on="the day of admission")
+        + ".",
+        IN_A_PERIOD,
+        equality.admissions,
+    ),
+    Figure(
+        "Keywork closed, by equality group",
+        "Accepted referrals whose keywork closed in the period with its closing outcome recorded (the return's "
+        "closing outcomes), one for each referral, " + BY_EQUALITY_GROUP.format(age_on="the day keywork closed") + ".",
+        IN_A_PERIOD,
+        equality.keywork_closed,
+    ),
+]
+FIGURES += EQUALITY_FIGURES

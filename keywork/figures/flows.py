@@ -22,12 +22,15 @@ class Flow:
     def events(self, people):
         return self.model.objects.filter(person__in=people, **dict(self.conditions))
 
+    def between(self, people, start: datetime.date, end: datetime.date):
+        """The events from `start` to `end`, both included."""
+        return self.events(people).filter(**{f"{self.date_field}__range": (start, end)})
+
     def count(self, people, start: datetime.date, end: datetime.date) -> int:
-        return self.events(people).filter(**{f"{self.date_field}__range": (start, end)}).count()
+        return self.between(people, start, end).count()
 
     def by_local_authority(self, people, start: datetime.date, end: datetime.date, areas) -> dict[str, int]:
-        events = self.events(people).filter(**{f"{self.date_field}__range": (start, end)})
-        counted = dict(events.values_list("person__local_authority").annotate(n=Count("id")))
+        counted = dict(self.between(people, start, end).values_list("person__local_authority").annotate(n=Count("id")))
         return {area: counted.get(area, 0) for area in areas}
 
     def monthly(self, people, months: list[datetime.date]) -> list[int]:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from keywork.reporting import hospital_use_views, views
+from keywork.reporting import equality_views, hospital_use_views, views
 
 app_name = "reporting"
 urlpatterns = [
@@ -13,5 +13,7 @@ urlpatterns = [
     path("all-services/", views.regional, name="regional"),
     path("return/narrative/", views.write_narrative, name="narrative"),
     path("hospital-use/", hospital_use_views.hospital_use, name="hospital_use"),
+    path("equality/", equality_views.equality, name="equality"),
+    path("equality/equality.csv", equality_views.equality_file, name="equality_csv"),
     path("hospital-use/bed-day-cost/", hospital_use_views.bed_day_cost, name="bed_day_cost"),
 ]

@@ -119,6 +119,8 @@ PAGES = {
     "register:remove":               (403, 200, 200, 200, 403, 200, 403),
     "reporting:bed_day_cost":        (403, 403, 403, 200, 403, 200, 403),
     "reporting:dashboard":           (200, 200, 200, 200, 200, 200, 200),
+    "reporting:equality":            (200, 200, 200, 200, 200, 200, 200),
+    "reporting:equality_csv":        (200, 200, 200, 200, 200, 200, 200),
     "reporting:hospital_use":        (200, 200, 200, 200, 200, 200, 200),
     "reporting:narrative":           (403, 403, 403, 200, 403, 200, 403),
     "reporting:quarterly":           (200, 200, 200, 200, 200, 200, 200),
