@@ -15,6 +15,7 @@ from keywork.accounts.middleware import service_for
 from keywork.accounts.models import ApiToken
 from keywork.fhir.api import is_fhir_request, operation_outcome
 from keywork.fhir.api import router as fhir_router
+from keywork.figures.api import router as census_router
 from keywork.forms import messages
 from keywork.inpatient.api import router as inpatient_router
 from keywork.keyworking.api import router as keyworking_router
@@ -86,6 +87,7 @@ api.add_router("/people", register_router)
 api.add_router("", keyworking_router)
 api.add_router("", reviews_router)
 api.add_router("", inpatient_router)
+api.add_router("", census_router)
 api.add_router("/programme", programme_router)
 api.add_router("/outcomes", outcomes_router)
 api.add_router("/fhir", fhir_router)

@@ -44,7 +44,7 @@ SECTIONS = [
         "Inpatients",
         [
             ("Current inpatients", "inpatient:list"),
-            ("Census", "inpatient:census"),
+            ("Census", "figures:census"),
             ("Hospital use", "reporting:hospital_use"),
         ],
     ),

@@ -47,8 +47,9 @@ urlpatterns = [
     path("programme/", include("keywork.programme.urls")),
     path("outcomes/", include("keywork.outcomes.urls")),
     path("reporting/", include("keywork.reporting.urls")),
-    # What each figure means (keywork/figures/catalogue.py), linked from the reports section.
-    path("figures/", include("keywork.figures.urls")),
+    # What each figure means (keywork/figures/catalogue.py), linked from the reports section, and
+    # the inpatient census at /inpatients/census/ (the figures app names its own addresses).
+    path("", include("keywork.figures.urls")),
     path("fhir/", include("keywork.fhir.urls")),
     path("import/", include("keywork.imports.urls")),
     path("records/", include("keywork.records.urls")),

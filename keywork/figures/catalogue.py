@@ -5,7 +5,7 @@ functions; the words and the arithmetic cannot drift apart."""
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from keywork.figures import equality, flows, inpatients, register
+from keywork.figures import census, equality, flows, inpatients, register
 
 
 @dataclass(frozen=True)
@@ -78,6 +78,28 @@ FIGURES = [
         "Health Act 1983 (or another act), and those there informally.",
         ON_A_DATE,
         inpatients.detained_or_informal,
+    ),
+    Figure(
+        "In hospital, month by month (the census)",
+        "The figure \u201cIn hospital\u201d on the last day of each month (today, for the current month), and by "
+        "the local authority of the people counted: the inpatient census.",
+        ON_A_DATE,
+        census.monthly_census,
+    ),
+    Figure(
+        "Detained or informal, month by month",
+        "Of those in hospital on each month's last day, those detained under the Mental Health Act and those "
+        "there informally, by their legal status on that day, as above; and those with no legal status recorded.",
+        ON_A_DATE,
+        census.monthly_census,
+    ),
+    Figure(
+        "Average days in hospital so far",
+        "Of the people in hospital on the date (on the census, each month's last day), the mean number of days "
+        "from their admission to that date, to one decimal: how long they have been in so far, their stays not "
+        "yet ended. It is not the average length of stay, which is of the stays that ended in a period.",
+        ON_A_DATE,
+        census.monthly_census,
     ),
     Figure(
         "Inpatients without a keyworker",

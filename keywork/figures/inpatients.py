@@ -19,16 +19,24 @@ def in_hospital(people, day: datetime.date) -> int:
     return stays_on(people, day).values("person").distinct().count()
 
 
+DETAINED, INFORMAL, NOT_RECORDED = "Detained", "Informal", "Not recorded"
+
+
+def legal_group(stay: Admission, day: datetime.date) -> str:
+    """Whether a stay was detained under the Mental Health Act or informal on `day`, by its legal status
+    on that day; "Not recorded" if none was (its legal_status_changes prefetched, for many stays)."""
+    status = stay.legal_status_on(day)
+    if status is None:
+        return NOT_RECORDED
+    return INFORMAL if status.status == LegalStatus.INFORMAL else DETAINED
+
+
 def detained_or_informal(people, day: datetime.date) -> dict[str, int]:
     """Of those in hospital on `day`, how many were detained under the Mental Health Act and how many
-    informal, by each stay's legal status on that day (a stay with none recorded is "Not recorded")."""
-    counts = Counter({"Detained": 0, "Informal": 0})
+    informal (a stay with no legal status recorded is "Not recorded", counted only when there is one)."""
+    counts = Counter({DETAINED: 0, INFORMAL: 0})
     for stay in stays_on(people, day).prefetch_related("legal_status_changes"):
-        status = stay.legal_status_on(day)
-        if status is None:
-            counts["Not recorded"] += 1
-        else:
-            counts["Informal" if status.status == LegalStatus.INFORMAL else "Detained"] += 1
+        counts[legal_group(stay, day)] += 1
     return dict(counts)
 
 

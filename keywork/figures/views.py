@@ -1,9 +1,33 @@
 from django.shortcuts import render
+from django.utils import timezone
 
+from keywork.accounts.audience import audience_for
 from keywork.accounts.permissions import Permission, permission_required
+from keywork.dbrouter import reporting_reads
 from keywork.figures.catalogue import FIGURES
+from keywork.figures.census import LEGAL_GROUP_HEADINGS, first_admission_month, monthly_census, suppress_for_publication
+from keywork.figures.charts import census_chart
 
 
 @permission_required(Permission.VIEW_AGGREGATES)
 def glossary(request):
     return render(request, "figures/glossary.jinja", {"page_title": "What the figures mean", "figures": FIGURES})
+
+
+@permission_required(Permission.VIEW_AGGREGATES)
+def census(request):
+    today, audience = timezone.localdate(), audience_for(request)
+    with reporting_reads():
+        months = monthly_census(request.service, first_admission_month(request.service, today), today, today)
+    if audience.suppressed:
+        for month in months:
+            suppress_for_publication(month, audience.threshold)
+    context = {
+        "page_title": "Inpatient census",
+        "months": months,
+        "chart": census_chart(months, audience.suppressed),
+        "audience": audience,
+        "areas": request.service.local_authorities,
+        "legal_groups": LEGAL_GROUP_HEADINGS,
+    }
+    return render(request, "figures/census.jinja", context)

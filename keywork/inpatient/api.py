@@ -1,21 +1,17 @@
 """Inpatient API routes: the same permissions, rules, operations and audit as the pages."""
 
-import datetime
-
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from ninja import Query, Router, Status
 
 from keywork import audit
-from keywork.accounts.permissions import Permission, has_permission, permission_required
+from keywork.accounts.permissions import Permission, permission_required
 from keywork.inpatient import operations
-from keywork.inpatient.census import monthly_census, suppress_for_publication
 from keywork.inpatient.models import Admission, LegalStatusChange
 from keywork.inpatient.schedule import current_inpatients
 from keywork.inpatient.schemas import (
     AdmissionIn,
     AdmissionOut,
-    CensusMonthOut,
     DischargeIn,
     InpatientOut,
     LegalStatusIn,
@@ -80,19 +76,3 @@ def inpatients(request, page: Query[Page]):
         }
         for row in rows
     ]
-
-
-@router.get("/census", response=list[CensusMonthOut])
-@permission_required(Permission.VIEW_AGGREGATES)
-def census(request, start: datetime.date, end: datetime.date | None = None):
-    """Month by month from `start` to `end` (default today); small numbers suppressed for roles
-    that may not see people (commissioners)."""
-    today = timezone.localdate()
-    if end and end < start:
-        raise ValidationError({"end": "The end must be on or after the start"})
-    months = monthly_census(request.service, start, end or today, today)
-    if not has_permission(request.user, Permission.VIEW_PEOPLE):
-        for month in months:
-            suppress_for_publication(month, request.service.suppression_threshold)
-            month.count = month.shown_count
-    return months

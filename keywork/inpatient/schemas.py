@@ -55,12 +55,3 @@ class InpatientOut(Schema):
     legal_status: str | None
     next_review_due: datetime.date | None
     review_overdue: bool
-
-
-class CensusMonthOut(Schema):
-    month: datetime.date
-    day: datetime.date
-    count: int | str
-    by_local_authority: dict[str, int | str]
-    average_days_in_hospital: float | None
-    target: int

@@ -8,5 +8,4 @@ urlpatterns = [
     path("admissions/<int:admission_id>/discharge/", views.record_discharge, name="discharge"),
     path("admissions/<int:admission_id>/legal-status/", views.change_legal_status, name="legal_status"),
     path("", views.inpatients, name="list"),
-    path("census/", views.census, name="census"),
 ]

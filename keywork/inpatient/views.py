@@ -1,10 +1,8 @@
 from django.shortcuts import render
 from django.utils import timezone
 
-from keywork.accounts.permissions import Permission, has_permission, permission_required
+from keywork.accounts.permissions import Permission, permission_required
 from keywork.inpatient import operations
-from keywork.inpatient.census import first_admission_month, monthly_census, suppress_for_publication
-from keywork.inpatient.charts import census_chart
 from keywork.inpatient.forms import AdmissionForm, DischargeForm, LegalStatusForm
 from keywork.inpatient.models import Admission
 from keywork.inpatient.schedule import current_inpatients
@@ -65,25 +63,3 @@ def inpatients(request):
     page = paged(request, rows, what="current inpatients")
     context = {"page_title": "Current inpatients", "rows": page, "query": query_without_page(request)}
     return render(request, "inpatient/inpatients.jinja", context)
-
-
-@permission_required(Permission.VIEW_AGGREGATES)
-def census(request):
-    today = timezone.localdate()
-    months = monthly_census(request.service, first_admission_month(request.service, today), today, today)
-    suppressed = not has_permission(request.user, Permission.VIEW_PEOPLE)
-    if suppressed:
-        # People who may not see names see small numbers hidden (NHS disclosure practice).
-        for month in months:
-            suppress_for_publication(month, request.service.suppression_threshold)
-    return render(
-        request,
-        "inpatient/census.jinja",
-        {
-            "page_title": "Inpatient census",
-            "months": months,
-            "chart": census_chart(months, suppressed),
-            "suppressed": suppressed,
-            "areas": request.service.local_authorities,
-        },
-    )

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from keywork.accounts.permissions import Permission, has_permission
+from keywork.figures.census import month_end, month_starts, monthly_census
 from keywork.figures.inpatients import post_admission_ctrs
 from keywork.figures.register import service_people
-from keywork.inpatient.census import month_end, month_starts, monthly_census
 from keywork.keyworking.models import Allocation, Referral
 from keywork.programme.models import Kpi
 from keywork.reviews.models import Action, Review

@@ -6,9 +6,9 @@ the current month, so the current month equals the home page."""
 import datetime
 
 from keywork.charts.spc import xmr
+from keywork.figures.census import first_admission_month, month_end, month_starts
 from keywork.figures.flows import ALLOCATED, REFERRED
 from keywork.figures.register import register_by_rating, service_people
-from keywork.inpatient.census import first_admission_month, month_end, month_starts
 from keywork.programme.kpi_series import computed_series
 from keywork.register.choices import Rating
 

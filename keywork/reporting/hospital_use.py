@@ -6,8 +6,8 @@ import datetime
 from dataclasses import dataclass
 
 from keywork.figures import hospital
+from keywork.figures.census import month_end, month_starts
 from keywork.figures.hospital import AvoidedEstimate, HospitalUse, Period
-from keywork.inpatient.census import month_end, month_starts
 from keywork.outcomes.choices import Answer
 from keywork.outcomes.models import ClosingOutcome
 from keywork.register.models import Person

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from keywork.figures.census import monthly_census
 from keywork.figures.flows import ACCEPTED, ADMITTED, DECLINED, REFERRED
 from keywork.figures.inpatients import detained_or_informal
 from keywork.figures.register import (
@@ -11,7 +12,6 @@ from keywork.figures.register import (
     receiving_keywork_by_local_authority,
     service_people,
 )
-from keywork.inpatient.census import monthly_census
 from keywork.outcomes.summary import blockers_by_category, case_studies_for, quarter_outcomes
 from keywork.programme.models import Risk
 from keywork.programme.workforce import workforce_on

@@ -19,7 +19,7 @@ EARLIER_MENU = [
     "keyworking:board",
     "keyworking:escalations",
     "inpatient:list",
-    "inpatient:census",
+    "figures:census",
     "reviews:actions",
     "keyworking:professionals",
     "programme:overview",

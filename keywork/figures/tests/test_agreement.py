@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from keywork import audit
 from keywork.accounts.models import Role
-from keywork.figures.inpatients import detained_or_informal
+from keywork.figures.inpatients import detained_or_informal, in_hospital
 from keywork.figures.register import receiving_keywork
 from keywork.register import operations
 from keywork.register.choices import Rating
@@ -66,7 +66,7 @@ def test_people_in_hospital_today_agree_on_every_page(as_role, service, records,
     lead = as_role(Role.LEAD).http
     counts = {count.label: count.count for count in lead.get(reverse("home")).context["counts"]}
     dashboard = lead.get(reverse("reporting:dashboard")).context["f"]
-    census = lead.get(reverse("inpatient:census")).context["months"]
+    census = lead.get(reverse("figures:census")).context["months"]
     report = lead.get(reverse("reporting:quarterly"), current_quarter).context["report"]
     regional = as_role(Role.REGIONAL).http.get(reverse("reporting:regional"), current_quarter).context["hospital"]
     assert counts["Inpatients"] == IN_HOSPITAL_TODAY
@@ -91,3 +91,12 @@ def test_the_return_shows_receiving_keywork_detained_or_informal_and_referrals(
     assert detained_or_informal(people, TODAY) == {"Detained": 1, "Informal": 0}
     assert ["Detained", 1] in sections["In hospital at the quarter's end: detained or informal"]
     assert sections["Referrals in the quarter"][1:] == [["Received", 1], ["Accepted", 1], ["Declined", 0]]
+
+
+def test_the_censuss_latest_month_is_todays_in_hospital_and_detained_or_informal(as_role, service, records):
+    census = as_role(Role.LEAD).http.get(reverse("figures:census")).context["months"]
+    people = Person.objects.filter(service=service)
+    latest = census[-1]
+    assert latest.day == TODAY and latest.count == in_hospital(people, TODAY) == IN_HOSPITAL_TODAY
+    counted = detained_or_informal(people, TODAY)
+    assert {group: latest.by_legal_status[group] for group in counted} == counted == {"Detained": 1, "Informal": 0}

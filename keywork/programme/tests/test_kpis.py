@@ -10,7 +10,7 @@ from django.urls import reverse
 from keywork.accounts.models import Role
 from keywork.audit import Actor
 from keywork.audit.models import AuditEntry
-from keywork.inpatient.census import monthly_census
+from keywork.figures.census import monthly_census
 from keywork.inpatient.models import Admission
 from keywork.programme.kpi_series import kpi_series
 from keywork.programme.models import KpiValue

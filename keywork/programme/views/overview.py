@@ -3,7 +3,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from keywork.accounts.permissions import Permission, has_permission, permission_required
-from keywork.inpatient.census import first_admission_month
+from keywork.figures.census import first_admission_month
 from keywork.money import financial_year_of
 from keywork.pages import handle_form
 from keywork.programme import operations
