@@ -5,6 +5,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from keywork.accounts.permissions import Permission, has_permission
+from keywork.inpatient.models import was_in_hospital
 from keywork.inpatient.schedule import schedule_for
 from keywork.personrecord import Alert
 from keywork.register.timeline import Event
@@ -13,7 +14,7 @@ from keywork.register.timeline import Event
 def inpatient_section(request, person) -> str:
     today = timezone.localdate()
     admissions = list(person.admissions.prefetch_related("legal_status_changes"))
-    current = next((a for a in admissions if a.discharged_on is None and a.admitted_on <= today), None)
+    current = next((a for a in admissions if was_in_hospital(a.admitted_on, a.discharged_on, today)), None)
     context = {
         "person": person,
         "current": current,
@@ -28,7 +29,7 @@ def inpatient_section(request, person) -> str:
 
 def alerts(request, person) -> list[Alert]:
     today = timezone.localdate()
-    in_hospital = person.admissions.filter(admitted_on__lte=today, discharged_on__isnull=True).exists()
+    in_hospital = person.admissions.in_hospital_on(today).exists()
     return [Alert("Inpatient", "blue")] if in_hospital else []
 
 
