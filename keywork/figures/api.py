@@ -8,7 +8,7 @@ from ninja import Router
 
 from keywork.accounts.audience import audience_for
 from keywork.accounts.permissions import Permission, permission_required
-from keywork.figures.census import monthly_census, suppress_for_publication
+from keywork.figures.census import BOTH_BREAKDOWNS_RULE, monthly_census, suppress_for_publication
 from keywork.schemas import Schema
 
 router = Router(tags=["Inpatient care"])
@@ -41,5 +41,5 @@ def census(request, start: datetime.date, end: datetime.date | None = None):
         for month in months:
             suppress_for_publication(month, audience.threshold)
             month.count = month.shown_count
-    rule = audience.rule if audience.suppressed else None
+    rule = f"{audience.rule} {BOTH_BREAKDOWNS_RULE}" if audience.suppressed else None
     return [{**vars(month), "suppression_rule": rule} for month in months]

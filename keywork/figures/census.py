@@ -11,7 +11,7 @@ from django.db.models import Min
 
 from keywork.figures.inpatients import DETAINED, INFORMAL, NOT_RECORDED, legal_group
 from keywork.inpatient.models import Admission, was_in_hospital
-from keywork.suppression import suppress_counts
+from keywork.suppression import SUPPRESSED, suppress_counts
 
 LEGAL_GROUPS = (DETAINED, INFORMAL, NOT_RECORDED)
 # As a table's column headings, each saying what it counts beside the local authorities' columns.
@@ -38,14 +38,27 @@ class CensusMonth:
         return self.count > self.target
 
 
+# The census's own addition to the suppression rule, stated with it on the page and in the API.
+BOTH_BREAKDOWNS_RULE = (
+    "Where any count in a month is hidden, every count of those detained or informal above zero is hidden too, "
+    "so that it and the local authorities' counts cannot be set against each other."
+)
+
+
 def suppress_for_publication(month: CensusMonth, threshold: int) -> None:
     """Hide small numbers for people who may not see records: primary and secondary suppression of
-    the local-authority cells and of the legal-status cells, a total rounded to 5 when anything is
-    hidden (keywork/suppression.py), and no average days (it would tell a few people's stays)."""
-    table = suppress_counts(month.by_local_authority, threshold)
-    month.by_local_authority, month.shown_count = table.cells, table.total
+    the local-authority cells, a total rounded to 5 when any is hidden (keywork/suppression.py), and
+    no average days (it would tell a few people's stays).
+
+    Detained or informal is a second breakdown of the same total, so either would give away the
+    other's hidden counts (all shown, its cells add up to the exact total): where any count in
+    either needs hiding, every non-zero count of detained or informal is hidden."""
+    places = suppress_counts(month.by_local_authority, threshold)
+    month.by_local_authority, month.shown_count = places.cells, places.total
     if month.by_legal_status is not None:
-        month.by_legal_status = suppress_counts(month.by_legal_status, threshold).cells
+        statuses = suppress_counts(month.by_legal_status, threshold)
+        if places.any_suppressed or statuses.any_suppressed:
+            month.by_legal_status = {group: SUPPRESSED if n else 0 for group, n in month.by_legal_status.items()}
     month.average_days_in_hospital = None
 
 

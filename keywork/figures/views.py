@@ -5,7 +5,13 @@ from keywork.accounts.audience import audience_for
 from keywork.accounts.permissions import Permission, permission_required
 from keywork.dbrouter import reporting_reads
 from keywork.figures.catalogue import FIGURES
-from keywork.figures.census import LEGAL_GROUP_HEADINGS, first_admission_month, monthly_census, suppress_for_publication
+from keywork.figures.census import (
+    BOTH_BREAKDOWNS_RULE,
+    LEGAL_GROUP_HEADINGS,
+    first_admission_month,
+    monthly_census,
+    suppress_for_publication,
+)
 from keywork.figures.charts import census_chart
 
 
@@ -29,5 +35,6 @@ def census(request):
         "audience": audience,
         "areas": request.service.local_authorities,
         "legal_groups": LEGAL_GROUP_HEADINGS,
+        "both_breakdowns_rule": BOTH_BREAKDOWNS_RULE,
     }
     return render(request, "figures/census.jinja", context)

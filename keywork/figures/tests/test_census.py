@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from keywork.figures.census import monthly_census
+from keywork.figures.census import CensusMonth, monthly_census, suppress_for_publication
 from keywork.figures.inpatients import detained_or_informal, in_hospital
 from keywork.inpatient.models import Admission, LegalStatusChange
 from keywork.inpatient.synthetic import KENT_AND_MEDWAY_TREND, admissions_following
@@ -123,3 +123,32 @@ def test_the_census_takes_the_same_queries_for_two_years_as_for_a_month(
         monthly_census(service, D(2025, 1, 1), D(2025, 1, 31), TODAY)
     with django_assert_max_num_queries(2):
         monthly_census(service, D(2024, 1, 1), D(2025, 12, 31), TODAY)
+
+
+# As published -------------------------------------------------------------------------------------
+
+
+def published(by_area: dict, by_status: dict, threshold: int = 5) -> CensusMonth:
+    month = CensusMonth(D(2025, 1, 1), D(2025, 1, 31), sum(by_area.values()), by_area, 20.5, 6, by_status)
+    suppress_for_publication(month, threshold)
+    return month
+
+
+def test_published_detained_or_informal_hides_nothing_when_no_count_is_small():
+    month = published({"Kent": 8, "Medway": 6}, {"Detained": 8, "Informal": 6, "Not recorded": 0})
+    assert month.by_legal_status == {"Detained": 8, "Informal": 6, "Not recorded": 0} and month.shown_count == 14
+
+
+def test_published_detained_or_informal_cannot_be_worked_out_from_the_local_authorities():
+    # Kent 8 and Medway 6 are shown, so the total is 14: Informal and Not recorded, hidden alone,
+    # would be 14 - 12 = 2, one each.
+    month = published({"Kent": 8, "Medway": 6}, {"Detained": 12, "Informal": 1, "Not recorded": 1})
+    assert month.by_legal_status == {"Detained": "*", "Informal": "*", "Not recorded": "*"}
+
+
+def test_published_local_authorities_cannot_be_worked_out_from_detained_or_informal():
+    # Medway's 2 is hidden and the total rounded; Detained 8 and Informal 6, shown, would give 14.
+    month = published({"Kent": 12, "Medway": 2}, {"Detained": 8, "Informal": 6, "Not recorded": 0})
+    assert month.by_local_authority["Medway"] == "*" and month.shown_count == 15
+    assert month.by_legal_status == {"Detained": "*", "Informal": "*", "Not recorded": 0}
+    assert month.average_days_in_hospital is None

@@ -29,6 +29,7 @@ def test_a_commissioner_sees_the_census_with_small_numbers_hidden_and_the_rule(a
     assert response.context["audience"].suppressed and response.context["months"][-1].shown_count == "*"
     assert response.context["chart"] == "" and "census-chart" not in page
     assert f"Counts from 1 to {service.suppression_threshold} are hidden" in page
+    assert "every count of those detained or informal above zero is hidden too" in page
     assert "Average days in hospital so far" not in page and "See the true counts" not in page
     assert young_person.family_name not in page
 
