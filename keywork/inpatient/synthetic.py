@@ -63,9 +63,16 @@ KENT_AND_MEDWAY_TREND = {
 }
 
 
-def admissions_following(trend: dict[tuple[int, int], int], people: list, actor, rng: random.Random) -> list:
+def referred_by(person, day: datetime.date) -> bool:
+    return person.referral_date <= day
+
+
+def admissions_following(
+    trend: dict[tuple[int, int], int], people: list, actor, rng: random.Random, may_admit=referred_by
+) -> list:
     """Admit and discharge `people` so that the number in hospital on each month's last day is the
-    trend's figure. Admissions fall on the 3rd, discharges on the 14th; nobody is in twice at once."""
+    trend's figure. Admissions fall on the 3rd, discharges on the 14th; nobody is in twice at once,
+    and each is the first free person who `may_admit(person, day)`: at least, referred by then."""
     in_hospital: list[Admission] = []
     free = list(people)
     for (year, month), target in sorted(trend.items()):
@@ -76,11 +83,17 @@ def admissions_following(trend: dict[tuple[int, int], int], people: list, actor,
             admission.discharge_destination = rng.choice(["Family home", "Residential placement", "Supported living"])
             operations.record_discharge(actor, admission)
             free.append(admission.person)
+        admitted_on = datetime.date(year, month, 3)
         while len(in_hospital) < target:
-            if not free:
-                raise ValueError("Not enough people to follow the trend")
-            in_hospital.append(_admit(actor, free.pop(0), datetime.date(year, month, 3), rng))
+            in_hospital.append(_admit(actor, _first_to_admit(free, admitted_on, may_admit), admitted_on, rng))
     return in_hospital
+
+
+def _first_to_admit(free: list, day: datetime.date, may_admit):
+    for index, person in enumerate(free):
+        if may_admit(person, day):
+            return free.pop(index)
+    raise ValueError(f"Not enough people who may be admitted on {day} to follow the trend")
 
 
 def recent_trend(first: datetime.date, today: datetime.date, rng: random.Random, low=2, high=4) -> dict:

@@ -11,8 +11,11 @@ from keywork.register.models import Consent, Person, RatingChange
 from keywork.register.synthetic import apply_current_rating, build_consent, build_history, build_person
 
 
-def seed_people(service, count: int, decided_by, seed: int = 0, batch_size: int = 500, progress=None) -> int:
-    """Add `count` synthetic people, with consent and rating history, to `service`; return how many."""
+def seed_people(
+    service, count: int, decided_by, seed: int = 0, batch_size: int = 500, progress=None, referred_between=None
+) -> int:
+    """Add `count` synthetic people, with consent and rating history, to `service`; return how many.
+    `referred_between`: the first and last referral dates (by default, the last two years)."""
     rng = random.Random(f"{service.slug}-{seed}")
     today = timezone.localdate()
     taken = set(Person.objects.filter(service=service).values_list("nhs_number", flat=True))
@@ -20,17 +23,17 @@ def seed_people(service, count: int, decided_by, seed: int = 0, batch_size: int 
     made = 0
     while made < count:
         size = min(batch_size, count - made)
-        made += _seed_batch(service, size, decided_by, rng, today, taken, actor)
+        made += _seed_batch(service, size, decided_by, rng, today, taken, actor, referred_between)
         if progress:
             progress(size)
     return made
 
 
 @transaction.atomic
-def _seed_batch(service, size, decided_by, rng, today, taken, actor) -> int:
+def _seed_batch(service, size, decided_by, rng, today, taken, actor, referred_between) -> int:
     people, histories = [], []
     while len(people) < size:
-        person = build_person(service, rng, today)
+        person = build_person(service, rng, today, referred_between)
         if person.nhs_number in taken:
             continue
         taken.add(person.nhs_number)

@@ -147,11 +147,20 @@ def synthetic_postcode(rng: random.Random, local_authority: str) -> str:
     return f"{outward} {rng.randint(1, 9)}{rng.choice('ABDEFGHJLNPQRSTUWXYZ')}{rng.choice('ABDEFGHJLNPQRSTUWXYZ')}"
 
 
-def build_person(service, rng: random.Random, today: datetime.date | None = None, **overrides) -> Person:
-    """An unsaved, valid, fictitious person in `service`."""
+def build_person(
+    service,
+    rng: random.Random,
+    today: datetime.date | None = None,
+    referred_between: tuple[datetime.date, datetime.date] | None = None,
+    **overrides,
+) -> Person:
+    """An unsaved, valid, fictitious person in `service`, referred between the two dates given (by
+    default, in the last two years)."""
     today = today or timezone.localdate()
-    referral_date = today - datetime.timedelta(days=rng.randint(0, 730))
-    age_at_referral = rng.randint(4, 24)
+    first, last = referred_between or (today - datetime.timedelta(days=730), today)
+    referral_date = last - datetime.timedelta(days=rng.randint(0, (last - first).days))
+    # Still of an age for the register (0 to 25) today, however long ago they were referred.
+    age_at_referral = rng.randint(4, max(4, 24 - (today - referral_date).days // 365))
     date_of_birth = referral_date - datetime.timedelta(days=365 * age_at_referral + rng.randint(0, 364))
     local_authority = rng.choice(service.local_authorities)
     values = dict(
@@ -179,6 +188,7 @@ def build_history(person: Person, decided_by, rng: random.Random, today: datetim
     final = rng.choices(list(FINAL_RATING_WEIGHTS), weights=list(FINAL_RATING_WEIGHTS.values()))[0]
     span = max((today - person.referral_date).days, 0)
     steps = sorted(rng.sample(range(span + 1), k=min(span + 1, rng.randint(1, 5))))
+    steps[0] = 0  # rated at the DSR meeting that put them on the register
     ratings = [rng.choice([Rating.RED, Rating.AMBER, Rating.GREEN]) for _ in steps[:-1]] + [final]
     return [
         RatingChange(

@@ -7,10 +7,10 @@ from keywork.accounts.models import Role, User, WorkerType
 from keywork.demo.hospital import seed_hospital_history
 from keywork.demo.ratings import review_ratings
 from keywork.demo.referred import most_at_risk
+from keywork.demo.register import seed_register
 from keywork.keyworking.synthetic import seed_keywork
 from keywork.outcomes.synthetic import seed_outcomes
 from keywork.programme.synthetic import seed_programme
-from keywork.register.seeding import seed_people
 from keywork.services.models import Service
 from keywork.subjectaccess.synthetic import seed_subject_access
 
@@ -65,7 +65,7 @@ class Command(BaseCommand):
             users = {spec[0]: self._user(service, prefix, *spec) for spec in USERS}
             missing = SERVICES[index]["people"] - service.people.count()
             if missing > 0:
-                seed_people(service, missing, users["coordinator"], seed=index)
+                seed_register(service, missing, users["coordinator"], seed=index, published_trend=index == 0)
             # Admissions first, so that keywork goes to the people in hospital first.
             seed_hospital_history(service, users, seed=index, published_trend=index == 0)
             seed_keywork(service, users, most_at_risk(service, SERVICES[index]["keywork"]), seed=index)
