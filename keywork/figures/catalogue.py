@@ -5,7 +5,7 @@ functions; the words and the arithmetic cannot drift apart."""
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from keywork.figures import census, equality, flows, inpatients, register
+from keywork.figures import allocations, census, equality, flows, hospital, inpatients, register
 
 
 @dataclass(frozen=True)
@@ -37,7 +37,8 @@ FIGURES = [
     Figure(
         "Receiving keywork",
         "Children and young people with an open designated keyworker allocation (a Practice Consultant) on the "
-        "date: started on or before it and not ended before it.",
+        "date: started on or before it and not ended before it. In the quarterly return, by their rating on the "
+        "quarter's last day and their local authority.",
         ON_A_DATE,
         register.receiving_keywork,
     ),
@@ -64,6 +65,25 @@ FIGURES = [
         "Designated keyworker (Practice Consultant) allocations starting in the period.",
         IN_A_PERIOD,
         flows.ALLOCATED.count,
+    ),
+    Figure(
+        "New to keywork",
+        "People whose first ever designated keyworker (Practice Consultant) allocation started in the period. A "
+        "change of keyworker, or keywork starting again after it ended, is not counted. In the quarterly return, "
+        "by their rating on the quarter's last day and their local authority.",
+        IN_A_PERIOD,
+        allocations.new_to_keywork,
+    ),
+    Figure(
+        "Median days from referral to allocation",
+        "For each accepted referral, the days from the day it was received to the start of the first designated "
+        "keyworker (Practice Consultant) allocation on or after it (and by the day keywork under it closed, if "
+        "it has); the median of these over the allocations starting in the period (with an even number, the "
+        "mean of the middle two). A change of keyworker is not counted, nor a referral received while the "
+        "person already had a designated keyworker; an allocation that followed no accepted referral is left "
+        "out. Shown with the number of allocations it rests on, or \u201cNot enough allocations\u201d when none.",
+        IN_A_PERIOD,
+        allocations.days_to_allocation,
     ),
     Figure(
         "In hospital",
@@ -109,6 +129,8 @@ FIGURES = [
     ),
     Figure("Admissions", "Admissions to hospital starting in the period.", IN_A_PERIOD, flows.ADMITTED.count),
     Figure("Discharges", "Discharges from hospital in the period.", IN_A_PERIOD, flows.DISCHARGED.count),
+    Figure("Bed days", hospital.BED_DAYS, IN_A_PERIOD, hospital.hospital_use),
+    Figure("Average length of stay", hospital.AVERAGE_STAY, IN_A_PERIOD, hospital.hospital_use),
     Figure(
         "Post-admission C(E)TRs on time",
         "Of admissions whose post-admission C(E)TR fell due in the period (the service's working days after "

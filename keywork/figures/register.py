@@ -5,8 +5,6 @@ counts as red for that quarter. Definitions in words: catalogue.py."""
 import datetime
 from collections.abc import Iterator
 
-from django.db.models import Count
-
 from keywork.accounts.models import WorkerType
 from keywork.keyworking.models import Allocation
 from keywork.register.choices import Rating, RatingCause, RegisterStatus
@@ -84,15 +82,6 @@ def designated_keyworker_allocations(people, day: datetime.date):
 
 def receiving_keywork(people, day: datetime.date) -> int:
     return designated_keyworker_allocations(people, day).values("person").distinct().count()
-
-
-def receiving_keywork_by_local_authority(people, day: datetime.date, areas) -> dict[str, int]:
-    counted = dict(
-        designated_keyworker_allocations(people, day)
-        .values_list("person__local_authority")
-        .annotate(n=Count("person", distinct=True))
-    )
-    return {area: counted.get(area, 0) for area in areas}
 
 
 def reviews_overdue(people, day: datetime.date) -> int:

@@ -2,14 +2,16 @@
 
 from dataclasses import dataclass
 
+from keywork.figures import hospital
+from keywork.figures.allocations import DaysToAllocation, days_to_allocation, first_allocations
 from keywork.figures.census import monthly_census
 from keywork.figures.flows import ACCEPTED, ADMITTED, DECLINED, REFERRED
 from keywork.figures.inpatients import detained_or_informal
 from keywork.figures.register import (
+    designated_keyworker_allocations,
     on_register,
     people_rows,
     ratings_on,
-    receiving_keywork_by_local_authority,
     service_people,
 )
 from keywork.outcomes.summary import blockers_by_category, case_studies_for, quarter_outcomes
@@ -18,7 +20,7 @@ from keywork.programme.workforce import workforce_on
 from keywork.register.choices import Rating
 from keywork.reporting.models import QuarterNarrative
 from keywork.reporting.quarters import Quarter
-from keywork.suppression import suppress_count, suppress_counts, suppress_table
+from keywork.suppression import SUPPRESSED, suppress_count, suppress_counts, suppress_table
 
 OUTCOME_COUNTS = {"goals_rated", "closings", "admissions_avoided", "breakdowns_prevented"}
 RATING_ROWS = [rating.label.split(" – ")[0] for rating in Rating]
@@ -32,7 +34,9 @@ class QuarterlyReturn:
     supported: dict  # "new" / "active" / "closed" → {rating: {local authority: count}}
     inpatients_at_end: dict[str, int]
     detained_at_end: dict[str, int]  # "Detained" / "Informal" (/ "Not recorded")
-    receiving_keywork_at_end: dict[str, int]
+    keywork: dict  # "New to keywork in the quarter" / "Receiving keywork at the quarter's end" → as supported
+    days_to_allocation: DaysToAllocation
+    hospital_use: hospital.HospitalUse  # bed days in the quarter, average stay of the stays ended in it
     referrals_in_quarter: dict[str, int]  # "Received" / "Accepted" / "Declined"
     admissions_in_quarter: dict[str, int]
     outcomes: dict
@@ -70,6 +74,9 @@ def quarterly_return(service, quarter: Quarter, today) -> QuarterlyReturn:
         and row["status"] != "active"
         and row["referral_date"] <= as_at
     ]
+    # The rating on the quarter's last day, as for the people supported, so the tables add up alike.
+    first_allocated = first_allocations(people, quarter.start, as_at)
+    keyworked = set(designated_keyworker_allocations(people, as_at).values_list("person_id", flat=True))
     census = monthly_census(service, as_at.replace(day=1), as_at, today)
     risks = [risk for risk in Risk.objects.filter(service=service, status=Risk.Status.OPEN) if risk.score >= 8]
     return QuarterlyReturn(
@@ -83,7 +90,16 @@ def quarterly_return(service, quarter: Quarter, today) -> QuarterlyReturn:
         },
         inpatients_at_end=census[-1].by_local_authority if census else dict.fromkeys(areas, 0),
         detained_at_end=detained_or_informal(people, as_at),
-        receiving_keywork_at_end=receiving_keywork_by_local_authority(people, as_at, areas),
+        keywork={
+            "New to keywork in the quarter": by_rating_and_area(
+                [row for row in rows if row["id"] in first_allocated], ratings, areas
+            ),
+            "Receiving keywork at the quarter's end": by_rating_and_area(
+                [row for row in rows if row["id"] in keyworked], ratings, areas
+            ),
+        },
+        days_to_allocation=days_to_allocation(people, quarter.start, as_at),
+        hospital_use=quarter_hospital_use(people, quarter, today),
         referrals_in_quarter={
             name: flow.count(people, quarter.start, as_at)
             for name, flow in (("Received", REFERRED), ("Accepted", ACCEPTED), ("Declined", DECLINED))
@@ -106,7 +122,9 @@ def published_tables(report: QuarterlyReturn) -> dict:
         "inpatients_at_end": suppress_counts(report.inpatients_at_end, threshold),
         "admissions_in_quarter": suppress_counts(report.admissions_in_quarter, threshold),
         "detained_at_end": suppress_counts(report.detained_at_end, threshold),
-        "receiving_keywork_at_end": suppress_counts(report.receiving_keywork_at_end, threshold),
+        "keywork": {title: suppress_table(table, threshold) for title, table in report.keywork.items()},
+        "days_to_allocation": published_days_to_allocation(report.days_to_allocation, threshold),
+        "hospital_use": hospital.published_use(report.hospital_use, threshold),
         "referrals_in_quarter": suppress_counts(report.referrals_in_quarter, threshold),
         "blockers": suppress_counts(report.blockers, threshold),
         # Counts of people in the outcomes are suppressed like every other count; averages are not counts.
@@ -115,3 +133,16 @@ def published_tables(report: QuarterlyReturn) -> dict:
             for name, value in report.outcomes.items()
         },
     }
+
+
+def quarter_hospital_use(people, quarter: Quarter, today) -> hospital.HospitalUse:
+    """Bed days in the quarter (to today, if it has not ended) and the average stay of those ending in it."""
+    period = hospital.Period(quarter.label, quarter.start, min(quarter.end, today))
+    return hospital.hospital_use(hospital.stays_of(people, period.start, period.end), period, today)
+
+
+def published_days_to_allocation(days: DaysToAllocation, threshold: int) -> dict:
+    """The count of allocations is suppressed like any count; the median is not a count, but resting
+    on 1 to `threshold` allocations it would tell about them, so it is hidden with it."""
+    count = suppress_count(days.allocations, threshold)
+    return {"allocations": count, "median": SUPPRESSED if count == SUPPRESSED else days.median}

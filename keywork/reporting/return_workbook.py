@@ -15,6 +15,7 @@ from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from keywork.figures import hospital
 from keywork.figures.catalogue import FIGURES
 from keywork.presenters import uk_long_date, uk_long_datetime
 from keywork.reporting.exports import NO_FIGURE, return_sections
@@ -29,6 +30,7 @@ SHEET_NAMES = {
     "In hospital at the quarter's end": "In hospital at quarter end",
     "In hospital at the quarter's end: detained or informal": "Detained or informal",
     "Receiving keywork at the quarter's end": "Receiving keywork",
+    "Days from referral to keyworker allocation": "Days to allocation",
     "System blockers raised, by category": "System blockers",
     "Continuous improvement and challenges": "Improvement and challenges",
 }
@@ -40,6 +42,8 @@ CATALOGUE_FIGURE = {
     "Admissions in the quarter": "Admissions",
     "In hospital at the quarter's end: detained or informal": "Detained under the Mental Health Act, or informal",
     "Receiving keywork at the quarter's end": "Receiving keywork",
+    "New to keywork in the quarter": "New to keywork",
+    "Days from referral to keyworker allocation": "Median days from referral to allocation",
 }
 DEFINITIONS = {
     "People supported: new to the register": "People referred in the quarter, by their rating at its end "
@@ -47,6 +51,8 @@ DEFINITIONS = {
     "People supported: left the register": "People removed from or transferred off the register in the "
     "quarter, by their rating at its end.",
     "System blockers raised, by category": "System blockers raised in the quarter.",
+    # Two figures of the catalogue in one table, so both definitions.
+    "Hospital use in the quarter": f"{hospital.BED_DAYS} {hospital.AVERAGE_STAY}",
     "Referrals in the quarter": "Referrals received in the quarter, and referrals accepted and declined in it "
     "(by the date of the decision).",
     "Outcomes": "Goals rated and keywork closed in the quarter; averages are of the change since the start.",

@@ -14,6 +14,7 @@ from keywork.register.choices import Rating
 from keywork.register.models import Person, RatingChange
 from keywork.reporting.quarters import Quarter
 from keywork.reporting.rollup import IN_HOSPITAL
+from keywork.testing.api import Api
 from keywork.testing.dates import TODAY, days_ago
 from keywork.testing.factories import allocate, keyworker_of, refer
 
@@ -86,7 +87,9 @@ def test_the_return_shows_receiving_keywork_detained_or_informal_and_referrals(
     sections = dict(response.context["sections"])
     people = Person.objects.filter(service=service)
     assert receiving_keywork(people, TODAY) == 1
-    assert ["Total", 1] in sections["Receiving keywork at the quarter's end"]
+    # By rating and local authority: the one receiving keywork is in hospital, so Blue.
+    receiving = {line[0]: line[1:] for line in sections["Receiving keywork at the quarter's end"]}
+    assert receiving[row("blue")][-1] == receiving["Total"][-1] == 1
     # The one in hospital was admitted under section 2.
     assert detained_or_informal(people, TODAY) == {"Detained": 1, "Informal": 0}
     assert ["Detained", 1] in sections["In hospital at the quarter's end: detained or informal"]
@@ -100,3 +103,14 @@ def test_the_censuss_latest_month_is_todays_in_hospital_and_detained_or_informal
     assert latest.day == TODAY and latest.count == in_hospital(people, TODAY) == IN_HOSPITAL_TODAY
     counted = detained_or_informal(people, TODAY)
     assert {group: latest.by_legal_status[group] for group in counted} == counted == {"Detained": 1, "Informal": 0}
+
+
+def test_bed_days_and_the_average_stay_agree_on_the_page_the_return_and_the_api(
+    as_role, service, records, current_quarter
+):
+    lead = as_role(Role.LEAD)
+    page = lead.http.get(reverse("reporting:hospital_use")).context["figures"].quarters[0][0]
+    report = lead.http.get(reverse("reporting:quarterly"), current_quarter).context["report"].hospital_use
+    api = Api(lead.user).get("/api/figures/hospital", **current_quarter).json()
+    for name in ("bed_days", "people_in_hospital", "discharges", "average_stay"):
+        assert getattr(page, name) == getattr(report, name) == api[name], name
