@@ -13,6 +13,7 @@ from ninja.security import HttpBearer
 from keywork import presenters
 from keywork.accounts.middleware import service_for
 from keywork.accounts.models import ApiToken
+from keywork.education.api import router as education_router
 from keywork.fhir.api import is_fhir_request, operation_outcome
 from keywork.fhir.api import router as fhir_router
 from keywork.figures.api import router as census_router
@@ -22,6 +23,7 @@ from keywork.keyworking.api import router as keyworking_router
 from keywork.locking import StaleRecordError
 from keywork.openapi import NinjaAPI
 from keywork.outcomes.api import router as outcomes_router
+from keywork.placements.api import router as placements_router
 from keywork.programme.api import router as programme_router
 from keywork.register.api import router as register_router
 from keywork.reporting.api import router as figures_router
@@ -84,6 +86,8 @@ api = NinjaAPI(
     docs_decorator=signed_in_only,
 )
 api.add_router("/people", register_router)
+api.add_router("/people", education_router)
+api.add_router("/people", placements_router)
 api.add_router("", keyworking_router)
 api.add_router("", reviews_router)
 api.add_router("", inpatient_router)

@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "keywork.keyworking",
     "keywork.reviews",
     "keywork.inpatient",
+    "keywork.education",
+    "keywork.placements",
     "keywork.programme",
     "keywork.outcomes",
     "keywork.worklists",

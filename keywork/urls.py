@@ -44,6 +44,8 @@ urlpatterns = [
     path("keywork/", include("keywork.keyworking.urls")),
     path("reviews/", include("keywork.reviews.urls")),
     path("inpatients/", include("keywork.inpatient.urls")),
+    path("education/", include("keywork.education.urls")),
+    path("placements/", include("keywork.placements.urls")),
     path("programme/", include("keywork.programme.urls")),
     path("outcomes/", include("keywork.outcomes.urls")),
     path("reporting/", include("keywork.reporting.urls")),

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from keywork import audit
+from keywork.education.models import has_ehcp
 from keywork.inpatient import operations
 from keywork.inpatient.choices import LegalStatus
 from keywork.inpatient.models import Admission
@@ -93,7 +94,7 @@ def _admitted_days_ago(service, actor, rng, today) -> None:
     review = Review(
         person=person,
         kind=ReviewKind.POST_ADMISSION,
-        includes_education=person.ehcp == "yes",
+        includes_education=has_ehcp(person),
         requested_on=admitted_on,
         scheduled_on=due,
         chair="ICB commissioner",

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 
+from keywork.education.choices import EhcpStatus
+from keywork.education.models import Ehcp
 from keywork.imports import values as cells
 from keywork.imports.columns import BY_KEY
 from keywork.imports.files import Table
@@ -21,15 +23,15 @@ from keywork.register.models import Consent, Person, RatingChange
 
 NEW, UPDATED, UNCHANGED, REFUSED = "new", "updated", "unchanged", "refused"
 OUTCOMES = (NEW, UPDATED, UNCHANGED, REFUSED)
-# Details a row can change on a known person; rating, its date and consent are history, not details.
-DETAILS = [key for key in BY_KEY if key not in ("rating", "rating_date", "consent")]
+# Details a row can change on a known person; rating, its date and consent are history, not details,
+# and the EHCP is the person's EHCP record (keywork.education), not a detail of theirs.
+DETAILS = [key for key in BY_KEY if key not in ("rating", "rating_date", "consent", "ehcp")]
 # Used for a new person when the file has no such column: no guess is made about the person.
 DEFAULTS = {
     "preferred_name": "",
     "postcode": "",
     "sex": "not_known",
     "ethnicity": "99",
-    "ehcp": "not_known",
     "looked_after": False,
     "referral_source": "other",
 }
@@ -47,6 +49,7 @@ class Held:
     hospital: list = field(default_factory=list)  # admission and discharge entries, oldest first
     latest_rated_on: datetime.date | None = None
     consent: str | None = None  # the basis of the latest consent decision
+    ehcp: str | None = None  # the status of their EHCP record, if they have one
 
     def hospital_state_on(self, day: datetime.date):
         """As rules.hospital_state_on, from what was loaded."""
@@ -210,6 +213,8 @@ def _compare(row: Row, headings: dict) -> None:
         for key, value in row.values.items()
         if key in DETAILS and getattr(person, key) != value
     }
+    if "ehcp" in row.values and row.values["ehcp"] != row.held.ehcp:
+        row.changes["ehcp"] = [row.held.ehcp or "", row.values["ehcp"]]
     row.adds_rating = _adds_rating(row, dated="rating_date" in headings)
     row.adds_consent = "consent" in row.values and row.values["consent"] != row.held.consent
     refusal = _rating_refusal(row) if row.adds_rating else None
@@ -264,7 +269,8 @@ def _shown(key: str, value) -> str:
         return f"{value:%d/%m/%Y}"
     if isinstance(value, bool):
         return "yes" if value else "no"
-    label = dict(Person._meta.get_field(key).choices or []).get(value, value)
+    choices = EhcpStatus.choices if key == "ehcp" else Person._meta.get_field(key).choices
+    label = dict(choices or []).get(value, value)
     return str(label).split(" – ")[0] or "blank"
 
 
@@ -293,3 +299,5 @@ def _load_history(chunk: dict[int, Held]) -> None:
     consents = Consent.objects.filter(person_id__in=chunk).order_by("decided_on", "recorded_at", "id")
     for person_id, basis in consents.values_list("person_id", "basis"):
         chunk[person_id].consent = basis
+    for person_id, status in Ehcp.objects.filter(person_id__in=chunk).values_list("person_id", "status"):
+        chunk[person_id].ehcp = status

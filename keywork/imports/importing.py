@@ -9,6 +9,8 @@ from django.utils import timezone
 
 from keywork import audit
 from keywork.audit.models import Operation
+from keywork.education.choices import EhcpStatus
+from keywork.education.models import Ehcp
 from keywork.imports.checking import DEFAULTS, DETAILS, NEW, UPDATED, Check, Row, check
 from keywork.imports.columns import mapping_problems
 from keywork.imports.files import Table, read_table
@@ -149,6 +151,7 @@ def _add_people(actor, run: ImportRun, rows: list[Row], progress) -> None:
         Person.objects.bulk_create(people)
         pairs = list(zip(batch, people, strict=True))
         audit.record_bulk(actor, Operation.CREATE, [(p, p.pk, {"import": run.pk, "row": r.number}) for r, p in pairs])
+        _record_ehcps(actor, run, [(person, row.values.get("ehcp", EhcpStatus.NOT_KNOWN)) for row, person in pairs])
         _add_history(actor, run, pairs)
         if progress:
             progress(len(batch))
@@ -190,16 +193,44 @@ def _update_people(actor, run: ImportRun, rows: list[Row], progress) -> None:
             progress(len(batch))
 
 
+def _record_ehcps(actor, run: ImportRun, statuses: list[tuple[Person, str]]) -> None:
+    """Each person's EHCP record (keywork.education) takes the file's answer: created, or changed."""
+    held = {ehcp.person_id: ehcp for ehcp in Ehcp.objects.filter(person__in=[person for person, _ in statuses])}
+    new, changed = [], []
+    for person, status in statuses:
+        ehcp = held.get(person.pk)
+        if ehcp is None:
+            new.append(Ehcp(person=person, status=status, recorded_by=actor.user))
+        else:
+            ehcp.status, ehcp.version = status, ehcp.version + 1
+            changed.append(ehcp)
+    Ehcp.objects.bulk_create(new, batch_size=BATCH)
+    Ehcp.objects.bulk_update(changed, ["status", "version"], batch_size=BATCH)
+    audit.record_bulk(
+        actor,
+        Operation.CREATE,
+        [(ehcp, ehcp.person_id, {"import": run.pk, "status": ehcp.status}) for ehcp in new],
+    )
+    audit.record_bulk(
+        actor,
+        Operation.UPDATE,
+        [(ehcp, ehcp.person_id, {"import": run.pk, "status": ehcp.status}) for ehcp in changed],
+    )
+
+
 def _change_details(actor, run: ImportRun, rows: list[Row]) -> None:
+    _record_ehcps(actor, run, [(row.person, row.changes["ehcp"][1]) for row in rows if "ehcp" in row.changes])
+    rows = [row for row in rows if row.changes.keys() - {"ehcp"}]
     now = timezone.now()
     for row in rows:
         for key, (_old, new) in row.changes.items():
-            setattr(row.person, key, new)
+            if key != "ehcp":
+                setattr(row.person, key, new)
         # Saved within the import's transaction: a form opened before the import is then stale and
         # refused by optimistic locking, rather than silently undoing the import.
         row.person.version += 1
         row.person.updated_at = now
-    fields = sorted({key for row in rows for key in row.changes}) + ["version", "updated_at"]
+    fields = sorted({key for row in rows for key in row.changes} - {"ehcp"}) + ["version", "updated_at"]
     Person.objects.bulk_update([row.person for row in rows], fields, batch_size=BATCH)
     audit.record_bulk(
         actor,

@@ -11,6 +11,7 @@ import random
 
 from openpyxl import Workbook
 
+from keywork.education.choices import EhcpStatus
 from keywork.register.synthetic import build_person
 from keywork.spreadsheets import safe_cell
 
@@ -66,7 +67,7 @@ def spreadsheet_rows(service, count: int, seed: int = 0, today: datetime.date | 
                 person.postcode,
                 person.get_sex_display(),
                 person.ethnicity,
-                person.get_ehcp_display(),
+                EhcpStatus(rng.choice(EhcpStatus.values[:3])).label,
                 person.referral_date.strftime("%d/%m/%Y"),
                 "",
             ]

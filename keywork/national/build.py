@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from keywork import audit
 from keywork.audit.models import Operation
+from keywork.education.models import Ehcp
 from keywork.inpatient.models import Admission, LegalStatusChange
 from keywork.keyworking.models import Allocation, Contact, FollowUp, Referral
 from keywork.national import areas as area_setup
@@ -77,6 +78,7 @@ def build_area(number: int, sizes: Sizes, today: datetime.date) -> Counter:
 
     persons = write(Person, [record.person for record in records])
     write(RatingChange, [change for record in records for change in record.history])
+    write(Ehcp, [record.ehcp for record in records])
     write(Consent, people.consents(records, coordinator, rng))
     admitted = people.build_admissions(records, coordinator, rng)
     write(Admission, [admission for admission, _ in admitted])

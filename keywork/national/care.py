@@ -9,6 +9,7 @@ import zoneinfo
 from django.conf import settings
 
 from keywork.accounts.models import WorkerType
+from keywork.education.choices import EhcpStatus
 from keywork.keyworking.choices import ClosingReason, ContactType, ReferralDecision, ReferralRoute
 from keywork.keyworking.models import Allocation, Contact, FollowUp, Referral
 from keywork.keyworking.synthetic import NOTES
@@ -171,6 +172,10 @@ def build_reviews(records, count: int, area, rng: random.Random, today: datetime
         requested = person.referral_date + rng.randint(0, max((today - person.referral_date).days - 1, 0)) * DAY
         kind = ReviewKind.BLUE_LIGHT if rng.random() < 0.15 else ReviewKind.COMMUNITY
         reviews.append(_review(person, kind, requested, area, rng, today))
+    # A review of a person with an EHCP is a C(E)TR, with Education (NHS England C(E)TR policy).
+    with_plans = {record.person.pk for record in records if record.ehcp.status == EhcpStatus.YES}
+    for review in reviews:
+        review.includes_education = review.person.pk in with_plans
     return reviews
 
 
@@ -180,7 +185,6 @@ def _review(person, kind, requested, area, rng, today) -> Review:
     return Review(
         person=person,
         kind=kind,
-        includes_education=person.ehcp == "yes",
         requested_on=requested,
         scheduled_on=scheduled,
         held_on=held,

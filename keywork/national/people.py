@@ -9,12 +9,13 @@ import datetime
 import random
 from dataclasses import dataclass, field
 
+from keywork.education.choices import EhcpStatus
+from keywork.education.models import Ehcp
 from keywork.inpatient.choices import LegalStatus
 from keywork.inpatient.models import Admission, LegalStatusChange
 from keywork.inpatient.synthetic import HOSPITALS
 from keywork.register.choices import (
     Condition,
-    EhcpStatus,
     EthnicCategory,
     Rating,
     RatingCause,
@@ -49,10 +50,11 @@ class Stay:
 
 @dataclass
 class Record:
-    """One person as built: the unsaved person, their rating history and any hospital stay."""
+    """One person as built: the unsaved person, their rating history, their EHCP and any hospital stay."""
 
     person: Person
     history: list[RatingChange]
+    ehcp: Ehcp
     stays: list[Stay] = field(default_factory=list)
 
     @property
@@ -79,7 +81,8 @@ def build_people(area, count: int, years: int, decider, rng: random.Random, toda
         stays = _stay(person.referral_date, span, index in current, rng)
         history = _history(person, span, stays, decider, rng, service.red_days_after_discharge)
         apply_current_rating(person, history)
-        records.append(Record(person, history, stays))
+        ehcp = Ehcp(person=person, status=rng.choice(EhcpStatus.values[:3]))
+        records.append(Record(person, history, ehcp, stays))
     return records
 
 
@@ -100,7 +103,6 @@ def _person(service, prefix: str, nhs_number: str, referral_date: datetime.date,
         postcode=postcode,
         local_authority=local_authority,
         condition=rng.choice(Condition.values),
-        ehcp=rng.choice(EhcpStatus.values[:3]),
         looked_after=rng.random() < 0.15,
         referral_source=rng.choice(ReferralSource.values),
         referral_date=referral_date,

@@ -79,14 +79,6 @@ class EthnicCategory(models.TextChoices):
     NOT_KNOWN = "99", "Not known"
 
 
-class EhcpStatus(models.TextChoices):
-    YES = "yes", "Yes"
-    NO = "no", "No"
-    IN_ASSESSMENT = "in_assessment", "In assessment"
-    # Spreadsheets moved in by keywork.imports often say nothing of an EHCP; no guess is made.
-    NOT_KNOWN = "not_known", "Not known"
-
-
 class RegisterStatus(models.TextChoices):
     ACTIVE = "active", "On the register"
     REMOVED = "removed", "Removed from the register"

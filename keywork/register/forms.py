@@ -9,7 +9,6 @@ from keywork.forms.versioned import VersionedForm
 from keywork.register.choices import (
     Condition,
     ConsentBasis,
-    EhcpStatus,
     EthnicCategory,
     Rating,
     ReferralSource,
@@ -47,11 +46,6 @@ class PersonDetailsForm(ModelForm):
         label="Learning disability or autism",
         choices=Condition.choices,
         error_name="whether they have a learning disability, autism or both",
-    )
-    ehcp = fields.RadioField(
-        label="Education, Health and Care Plan (EHCP)",
-        choices=EhcpStatus.choices,
-        error_name="whether they have an EHCP",
     )
     looked_after = fields.BooleanField(label="Looked-after child", required=False)
     communication_needs = fields.TextareaField(

@@ -14,7 +14,6 @@ from keywork.register import rules
 from keywork.register.choices import (
     Condition,
     ConsentBasis,
-    EhcpStatus,
     EthnicCategory,
     Rating,
     RatingCause,
@@ -107,7 +106,6 @@ class Person(VersionedModel):
     postcode = PostcodeField()
     local_authority = models.CharField(max_length=100)
     condition = models.CharField("Learning disability or autism", max_length=10, choices=Condition.choices)
-    ehcp = models.CharField("Education, Health and Care Plan", max_length=20, choices=EhcpStatus.choices)
     looked_after = models.BooleanField("Looked-after child", default=False)
     communication_needs = models.TextField(blank=True)
 

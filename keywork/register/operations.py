@@ -21,7 +21,6 @@ DETAIL_FIELDS = [
     "postcode",
     "local_authority",
     "condition",
-    "ehcp",
     "looked_after",
     "communication_needs",
     "referral_source",

@@ -6,7 +6,6 @@ from keywork.locking import VersionRead
 from keywork.register.choices import (
     Condition,
     ConsentBasis,
-    EhcpStatus,
     EthnicCategory,
     Rating,
     ReferralSource,
@@ -29,7 +28,6 @@ class PersonDetails(Schema):
     postcode: str
     local_authority: str
     condition: Condition
-    ehcp: EhcpStatus
     looked_after: bool = False
     communication_needs: str = ""
     referral_source: ReferralSource
@@ -69,7 +67,6 @@ class PersonPatch(Schema):
     postcode: str | None = None
     local_authority: str | None = None
     condition: Condition | None = None
-    ehcp: EhcpStatus | None = None
     looked_after: bool | None = None
     communication_needs: str | None = None
     referral_source: ReferralSource | None = None

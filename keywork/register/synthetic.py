@@ -14,7 +14,6 @@ from keywork.register import rules
 from keywork.register.choices import (
     Condition,
     ConsentBasis,
-    EhcpStatus,
     EthnicCategory,
     Rating,
     ReferralSource,
@@ -174,7 +173,6 @@ def build_person(
         postcode=synthetic_postcode(rng, local_authority),
         local_authority=local_authority,
         condition=rng.choice(Condition.values),
-        ehcp=rng.choice(EhcpStatus.values[:3]),
         looked_after=rng.random() < 0.15,
         referral_source=rng.choice(ReferralSource.values),
         referral_date=referral_date,

@@ -7,6 +7,7 @@ from ninja.files import UploadedFile
 
 from keywork import audit
 from keywork.accounts.permissions import Permission, permission_required
+from keywork.education.models import has_ehcp
 from keywork.keyworking.models import Professional
 from keywork.locking import StaleRecordOut
 from keywork.register.access import listed, person_for_request, record_for_request, scoped
@@ -29,7 +30,7 @@ def list_reviews(request, page: Query[Page], person_id: int | None = None):
 @permission_required(Permission.RECORD_REVIEW)
 def add_review(request, payload: ReviewIn):
     person = person_for_request(request, payload.person_id)
-    review = Review(person=person, includes_education=person.ehcp == "yes", **payload.dict(exclude={"person_id"}))
+    review = Review(person=person, includes_education=has_ehcp(person), **payload.dict(exclude={"person_id"}))
     review.full_clean(exclude=["recorded_by", "report"])
     return Status(201, operations.save_review(audit.Actor.from_request(request), review))
 

@@ -1,3 +1,4 @@
+from keywork.education.models import has_ehcp
 from keywork.forms import fields
 from keywork.forms.models import ModelForm
 from keywork.forms.versioned import VersionedForm
@@ -41,7 +42,7 @@ class ReviewForm(VersionedForm, ModelForm):
         self.instance.person = person
         if self.instance.pk is None:
             # "Education" is included for people with an EHCP (NHS England C(E)TR policy).
-            self.instance.includes_education = person.ehcp == "yes"
+            self.instance.includes_education = has_ehcp(person)
 
 
 class ActionForm(ModelForm):

@@ -5,6 +5,7 @@ import random
 
 from django.utils import timezone
 
+from keywork.education.models import has_ehcp
 from keywork.reviews import operations
 from keywork.reviews.choices import ActionStatus, ReviewKind
 from keywork.reviews.models import Action, Review
@@ -50,7 +51,7 @@ def _review(actor, person, kind, requested_on, held_on, rng, leave_overdue=False
     review = Review(
         person=person,
         kind=kind,
-        includes_education=person.ehcp == "yes",
+        includes_education=has_ehcp(person),
         requested_on=requested_on,
         scheduled_on=held_on,
         held_on=held_on,

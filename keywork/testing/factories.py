@@ -6,6 +6,7 @@ import itertools
 
 from keywork import audit
 from keywork.accounts.models import Role, User, WorkerType
+from keywork.education.models import Ehcp
 from keywork.inpatient import operations as inpatient
 from keywork.inpatient.models import Admission
 from keywork.keyworking.models import Allocation, Escalation, Referral
@@ -40,11 +41,14 @@ def keyworker_of(service, worker_type: str = WorkerType.PRACTICE_CONSULTANT) -> 
 
 def add_person(service, by, rng, rating: str | None = None, **details):
     """A saved person, consented and rated (`rating`, or the generator's), added by user `by`."""
+    ehcp = details.pop("ehcp", None)
     person = build_person(service, rng, **details)
     (first,) = build_history(person, by, rng, today=person.referral_date)
     if rating:
         first.rating = rating
     operations.add_person(audit.Actor(by, service), person, build_consent(person, by, rng), first)
+    if ehcp:
+        Ehcp.objects.create(person=person, status=ehcp)  # `ehcp="yes"`: the person has a plan
     person.refresh_from_db()
     return person
 

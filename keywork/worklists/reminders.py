@@ -19,6 +19,10 @@ def reminder_lines(user) -> list[str]:
     today = work.scope.today
     lines = [f"DSR review {_due(p.next_review_due, today)}: {p.full_name}" for p in work.reviews_due]
     lines += [f"C(E)TR {_due(row.schedule.next_due, today)}: {row.admission.person.full_name}" for row in work.ctrs_due]
+    lines += [
+        f"EHCP annual review {_due(plan.next_annual_review_due, today)}: {plan.person.full_name}"
+        for plan in work.ehcp_reviews_due
+    ]
     lines += [f"Follow-up {_due(f.due_on, today)}: {f.person.full_name}: {f.description}" for f in work.follow_ups_due]
     lines += [
         f"{work.not_contacted.title}: {p.full_name} (last contact {uk_long_date(p.last_contact_on) or 'none'})"

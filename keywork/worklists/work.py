@@ -17,6 +17,7 @@ from django.db.models.query import prefetch_related_objects
 from django.utils import timezone
 
 from keywork.accounts.models import WorkerType
+from keywork.education.models import Ehcp
 from keywork.inpatient.schedule import current_inpatients
 from keywork.keyworking.models import Allocation, Contact, Escalation, FollowUp
 from keywork.presenters import plural
@@ -114,6 +115,17 @@ def ctrs_due(scope: Scope) -> list:
     return rows
 
 
+def ehcp_reviews_due(scope: Scope):
+    """EHCP annual reviews overdue or due within the week (SEND Code of Practice 9.166), longest overdue first."""
+    return (
+        Ehcp.objects.annual_reviews_due(scope.due_by)
+        .filter(person__in=scope.whose)
+        .select_related("person")
+        .prefetch_related(scope.with_keyworkers("person__allocations"))
+        .order_by("next_annual_review_due", "id")
+    )
+
+
 def follow_ups_due(scope: Scope):
     """Open follow-ups overdue or due within the week: a worker's own, and any about their people."""
     follow_ups = FollowUp.objects.readable_by(scope.shown_to).filter(
@@ -184,6 +196,13 @@ class Definition:
 DEFINITIONS = {
     "reviews-due": Definition(reviews_due, "DSR reviews due", "review", "reviews", "No DSR reviews due this week."),
     "ctrs-due": Definition(ctrs_due, "C(E)TRs due", "C(E)TR", "C(E)TRs", "No C(E)TRs due this week."),
+    "ehcp-reviews-due": Definition(
+        ehcp_reviews_due,
+        "EHCP annual reviews due",
+        "EHCP review",
+        "EHCP reviews",
+        "No EHCP annual reviews due this week.",
+    ),
     "follow-ups-due": Definition(
         follow_ups_due, "Follow-ups due", "follow-up", "follow-ups", "No follow-ups due this week."
     ),

@@ -11,11 +11,13 @@ from django.utils import timezone
 from keywork import audit
 from keywork.accounts.models import ApiToken, Role
 from keywork.accounts.permissions import ROLE_PERMISSIONS, Permission, has_permission
+from keywork.education.models import EducationEvent, EducationSetting
 from keywork.imports import columns, importing
 from keywork.imports import synthetic as synthetic_spreadsheet
 from keywork.inpatient.models import Admission
 from keywork.keyworking.models import Allocation, Contact, Escalation, FollowUp, Professional, Referral
 from keywork.outcomes.models import CaseStudy, Goal, SystemBlocker
+from keywork.placements.models import Placement, PlacementBreakdown
 from keywork.programme.models import Feedback, FoiRequest, Kpi, Milestone, Post, Risk
 from keywork.reviews.models import Action, Review
 from keywork.subjectaccess.models import SubjectAccessRequest
@@ -137,6 +139,7 @@ def records_of(service, make_user, add_person) -> SimpleNamespace:
         }
         | programme_records(service)
         | outcome_records(service, person)
+        | education_records(person)
         | {"run_id": checked_import(service, manager).pk, "token_id": ApiToken.issue(manager, "t")[0].pk},
     )
 
@@ -175,6 +178,17 @@ def outcome_records(service, person) -> dict:
     blocker.people.add(person)
     case_study = CaseStudy.objects.create(service=service, person=person, title="t", narrative="n", quarter_start=TODAY)
     return {"goal_id": goal.pk, "blocker_id": blocker.pk, "case_study_id": case_study.pk}
+
+
+def education_records(person) -> dict:
+    setting = EducationSetting.objects.create(
+        person=person, name="S", setting_type="special", area="in_area", starts_on=person.referral_date
+    )
+    event = EducationEvent.objects.create(person=person, kind="attendance_concern", starts_on=TODAY)
+    placement = Placement.objects.create(person=person, kind="foster_care", area="in_area", starts_on=TODAY)
+    breakdown = PlacementBreakdown.objects.create(person=person, occurred_on=TODAY, what_happened="w")
+    ids = {"setting_id": setting.pk, "event_id": event.pk}
+    return ids | {"placement_id": placement.pk, "breakdown_id": breakdown.pk}
 
 
 def checked_import(service, user):

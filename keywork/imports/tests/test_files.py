@@ -57,7 +57,8 @@ def test_a_cell_that_is_not_text_is_not_a_name(cell):
 
 
 def test_every_rating_sex_ehcp_and_condition_can_be_read():
-    from keywork.register.choices import Condition, EhcpStatus, Rating, Sex
+    from keywork.education.choices import EhcpStatus
+    from keywork.register.choices import Condition, Rating, Sex
 
     for reader, choices in ((values.rating, Rating), (values.sex, Sex), (values.ehcp, EhcpStatus)):
         assert set(reader.words.values()) == set(choices.values)

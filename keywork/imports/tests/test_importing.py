@@ -221,10 +221,23 @@ def test_consent_and_defaults_for_columns_the_file_does_not_have(actor, service)
     row = ["9990000018", "Ada", "Example", "01/02/2012", service.local_authorities[0].upper(), "ASC", "amber", "Parent"]
     importing.import_run(actor, checked(actor, synthetic.as_csv([row], headings)))
     person = Person.objects.get(nhs_number="9990000018")
-    assert (person.sex, person.ethnicity, person.ehcp, person.postcode) == ("not_known", "99", "not_known", "")
+    ehcp = person.ehcp_record.status
+    assert (person.sex, person.ethnicity, ehcp, person.postcode) == ("not_known", "99", "not_known", "")
     assert person.local_authority == service.local_authorities[0] and person.condition == "autism"
     assert person.referral_date == TODAY
     assert Consent.objects.get(person=person).basis == "parental_responsibility"
+
+
+def test_the_ehcp_column_creates_the_persons_ehcp_record_and_a_later_file_changes_it(actor, service):
+    headings = ["NHS number", "First name", "Surname", "DOB", "Area", "Condition", "Rating", "EHCP"]
+    row = ["9990000018", "Ada", "Example", "01/02/2012", service.local_authorities[0], "ASC", "amber", "Yes"]
+    importing.import_run(actor, checked(actor, synthetic.as_csv([row], headings)))
+    person = Person.objects.get(nhs_number="9990000018")
+    assert person.ehcp_record.status == "yes"
+
+    importing.import_run(actor, checked(actor, synthetic.as_csv([[*row[:-1], "in assessment"]], headings)))
+    person.ehcp_record.refresh_from_db()
+    assert (person.ehcp_record.status, person.ehcp_record.version) == ("in_assessment", 2)
 
 
 @pytest.mark.parametrize(

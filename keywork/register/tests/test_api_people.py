@@ -38,7 +38,6 @@ def person_body(**changes) -> dict:
         "postcode": "ME14 1XX",
         "local_authority": "Medway",
         "condition": "autism",
-        "ehcp": "yes",
         "referral_source": "family",
         "referral_date": today,
         "consent": {"basis": "parental_responsibility", "given_by": "Alex Testcase", "decided_on": today},

@@ -30,7 +30,6 @@ def details(person, **changes) -> dict:
         "postcode": person.postcode,
         "local_authority": person.local_authority,
         "condition": person.condition,
-        "ehcp": person.ehcp,
         "referral_source": person.referral_source,
         "version": person.version,
         **date_parts("date_of_birth", person.date_of_birth),

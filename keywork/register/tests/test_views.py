@@ -33,7 +33,6 @@ def add_form(**changes) -> dict:
         "postcode": "me14 1xx",
         "local_authority": "Medway",
         "condition": "autism",
-        "ehcp": "yes",
         "referral_source": "family",
         "consent_basis": "parental_responsibility",
         "consent_given_by": "Alex Testcase",

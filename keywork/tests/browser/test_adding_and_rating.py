@@ -52,7 +52,6 @@ def test_a_coordinator_adds_a_person_and_reviews_their_rating(page, service):
     page.get_by_label("Postcode").fill("me14 1xx")
     page.locator("#id_local_authority-2").check()  # Medway
     page.locator("#id_condition-2").check()  # Autism
-    page.locator("#id_ehcp").check()  # Yes
     page.get_by_label("Who referred them").select_option(index=1)
     fill_date(page, "referral_date", referred_on)
     page.locator("#id_consent_basis").check()

@@ -4,6 +4,7 @@ than the service's contact gap; a worker's own people, or the team's."""
 import pytest
 
 from keywork.accounts.models import Role
+from keywork.education.models import Ehcp
 from keywork.register.models import Person
 from keywork.testing.dates import TODAY, days_ago
 from keywork.testing.factories import create_user
@@ -38,6 +39,21 @@ def test_a_workers_reviews_are_of_their_own_people_and_the_teams_of_everyone_act
 
     assert listed(service, "reviews-due", worker) == [mine]
     assert set(listed(service, "reviews-due")) == {mine, unallocated}
+
+
+# EHCP annual reviews ------------------------------------------------------------------------------
+
+
+def test_ehcp_reviews_overdue_or_due_within_7_days_are_on_the_keyworkers_list(service, someone, worker):
+    def plan(person, due, status="yes"):
+        return Ehcp.objects.create(person=person, status=status, next_annual_review_due=due)
+
+    overdue = plan(someone(allocated_to=worker), days_ago(40))
+    soon = plan(someone(allocated_to=worker), days_ago(-7))
+    plan(someone(allocated_to=worker), days_ago(-8))
+    plan(someone(), days_ago(40))
+
+    assert listed(service, "ehcp-reviews-due", worker) == [overdue, soon]
 
 
 # C(E)TRs ------------------------------------------------------------------------------------------

@@ -8,8 +8,10 @@ from keywork.demo.hospital import seed_hospital_history
 from keywork.demo.ratings import review_ratings
 from keywork.demo.referred import most_at_risk
 from keywork.demo.register import seed_register
+from keywork.education.synthetic import seed_education
 from keywork.keyworking.synthetic import seed_keywork
 from keywork.outcomes.synthetic import seed_outcomes
+from keywork.placements.synthetic import seed_placements
 from keywork.programme.synthetic import seed_programme
 from keywork.services.models import Service
 from keywork.subjectaccess.synthetic import seed_subject_access
@@ -66,6 +68,9 @@ class Command(BaseCommand):
             missing = SERVICES[index]["people"] - service.people.count()
             if missing > 0:
                 seed_register(service, missing, users["coordinator"], seed=index, published_trend=index == 0)
+            # Before the admissions: a C(E)TR of someone with an EHCP includes education.
+            seed_education(service, users, seed=index)
+            seed_placements(service, users, seed=index)
             # Admissions first, so that keywork goes to the people in hospital first.
             seed_hospital_history(service, users, seed=index, published_trend=index == 0)
             seed_keywork(service, users, most_at_risk(service, SERVICES[index]["keywork"]), seed=index)
