@@ -1,5 +1,6 @@
 import datetime
 
+from django.utils import timezone
 from pydantic import Field
 
 from keywork.education.choices import Area, EhcpStatus, EventKind, SettingType
@@ -42,7 +43,7 @@ class EhcpOut(EhcpIn):
 
     @staticmethod
     def resolve_annual_review_overdue(ehcp) -> bool:
-        return ehcp.annual_review_overdue(datetime.date.today())
+        return ehcp.annual_review_overdue(timezone.localdate())
 
 
 class EducationEventIn(Schema):

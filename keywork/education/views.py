@@ -43,11 +43,16 @@ def ehcp(request, person_id):
 def add_event(request, person_id):
     person = person_for_request(request, person_id)
     title = "Record an exclusion, part-time timetable or attendance concern"
-    return _form_page(request, EducationEventForm, None, person, "Recorded", title)
+    return _form_page(request, EducationEventForm, None, person, _event_saved("recorded"), title)
 
 
 @permission_required(Permission.EDIT_PERSON)
 def edit_event(request, event_id):
     event = record_for_request(request, EducationEvent, event_id)
     title = f"Change the {event.get_kind_display().lower()}"
-    return _form_page(request, EducationEventForm, event, event.person, "Updated", title)
+    return _form_page(request, EducationEventForm, event, event.person, _event_saved("updated"), title)
+
+
+def _event_saved(done: str):
+    """The banner names what was saved: "Part-time timetable recorded"."""
+    return lambda form: f"{form.instance.get_kind_display()} {done}"

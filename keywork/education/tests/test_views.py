@@ -49,3 +49,9 @@ def test_an_overdue_ehcp_review_is_flagged_on_the_record(manager, person):
     assert Ehcp.objects.get(person=person).next_annual_review_due == days_ago(35)
     page = manager.http.get(person.get_absolute_url()).content.decode()
     assert "EHCP review overdue" in page
+
+
+def test_an_exclusion_recorded_on_its_page_is_named_in_the_banner(manager, person):
+    form = {"kind": "fixed_term_exclusion"} | date_parts("starts_on", days_ago(3))
+    response = manager.http.post(reverse("education:add_event", args=[person.pk]), form, follow=True)
+    assert "Fixed-term exclusion (suspension) recorded" in response.content.decode()
