@@ -10,8 +10,10 @@ help: ## List the commands
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
 
 # Production installs requirements.txt alone; tests, the browser driver and the linters come with requirements-dev.txt.
+# WeasyPrint (the PDFs) needs Debian's Pango and HarfBuzz: scripts/pdf-libs.sh installs them when missing.
 venv: $(VENV)/.installed
 $(VENV)/.installed: requirements.txt
+	scripts/pdf-libs.sh
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@

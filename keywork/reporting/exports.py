@@ -6,34 +6,40 @@ Every cell written passes through safe_cell (keywork/spreadsheets.py), so no tex
 
 import csv
 import io
-from html import escape
 
+from django.utils import timezone
 from openpyxl import Workbook
-from reportlab.platypus import Paragraph, Spacer
 
 from keywork import pdf
-from keywork.presenters import figure, format_nhs_number, uk_long_date
+from keywork.pdf import NO_FIGURE
+from keywork.presenters import format_nhs_number
+from keywork.reporting.return_checks import narrative_not_written
 from keywork.spreadsheets import safe_cell
+from keywork.suppression import SUPPRESSED, rule_in_words
 
 
 def return_sections(report, tables) -> list[tuple[str, list[list]]]:
     """The return as titled tables of plain values: one source for the screen, XLSX and PDF."""
-    sections = [
-        (f"People supported: {title.lower()}", _by_rating(table)) for title, table in tables["supported"].items()
-    ]
-    sections += [(title, _by_rating(table)) for title, table in tables["keywork"].items()]
-    sections.append(("Days from referral to keyworker allocation", _days_to_allocation(tables["days_to_allocation"])))
+    sections = []
+    for title, table in tables["supported"].items():
+        header = ["Rating", *table["columns"], "Total"]
+        body = [
+            [row, *[cells[c] for c in table["columns"]], table["row_totals"][row]]
+            for row, cells in table["cells"].items()
+        ]
+        body.append(["Total", *[table["column_totals"][c] for c in table["columns"]], table["total"]])
+        sections.append((f"People supported: {title.lower()}", [header, *body]))
     # Every column is headed, so a spreadsheet reader or screen reader knows what the first one holds.
     for key, title, first_column in [
         ("inpatients_at_end", "In hospital at the quarter's end", "Local authority"),
         ("admissions_in_quarter", "Admissions in the quarter", "Local authority"),
         ("detained_at_end", "In hospital at the quarter's end: detained or informal", "Legal status"),
+        ("receiving_keywork_at_end", "Receiving keywork at the quarter's end", "Local authority"),
         ("blockers", "System blockers raised, by category", "Category"),
     ]:
         counts = tables[key]
         rows = [[name, n] for name, n in counts.cells.items()]
         sections.append((title, [[first_column, "Count"], *rows, ["Total", counts.total]]))
-    sections.append(("Hospital use in the quarter", _hospital_use(tables["hospital_use"])))
     # Received, accepted and declined count different events, so no total adds them.
     referrals = [[name, n] for name, n in tables["referrals_in_quarter"].cells.items()]
     sections.append(("Referrals in the quarter", [["Referrals", "Count"], *referrals]))
@@ -92,66 +98,39 @@ def return_sections(report, tables) -> list[tuple[str, list[list]]]:
     return sections
 
 
-def _by_rating(table) -> list[list]:
-    """A rating × local authority table, with its totals."""
-    header = ["Rating", *table["columns"], "Total"]
-    body = [
-        [row, *[cells[c] for c in table["columns"]], table["row_totals"][row]] for row, cells in table["cells"].items()
-    ]
-    return [header, *body, ["Total", *[table["column_totals"][c] for c in table["columns"]], table["total"]]]
-
-
-def _days_to_allocation(days) -> list[list]:
-    median = "Not enough allocations" if days["median"] is None else days["median"]
-    return [
-        ["Measure", "Value"],
-        ["Allocations following an accepted referral", days["allocations"]],
-        ["Median days from the referral's receipt to the allocation's start", median],
-    ]
-
-
-def _hospital_use(use) -> list[list]:
-    """Bed days and the average stay sit in different rows: they measure different things, so no total."""
-    return [
-        ["Measure", "Value"],
-        ["Bed days in the quarter", use.bed_days],
-        ["People with a night in hospital in the quarter", use.people_in_hospital],
-        ["Stays ended in the quarter", use.discharges],
-        [
-            "Average length of stay of the stays ended, in days",
-            "No stay ended" if use.average_stay is None else use.average_stay,
-        ],
-    ]
-
-
-NO_FIGURE = "–"  # an average of nothing, e.g. when no goal was rated
-
-
 def _number(value):
     return NO_FIGURE if value is None else round(value, 2)
 
 
 def return_pdf(report, tables, problems) -> bytes:
-    styles = pdf.styles()
-    story = [
-        Paragraph(
-            escape(f"{report.service.name}: NHS England quarterly return {report.quarter.label}"), styles["Title"]
-        ),
-        Paragraph(
-            f"As at {uk_long_date(report.as_at)}. * = a count from 1 to {report.service.suppression_threshold}, "
-            "hidden; totals with a hidden cell are rounded to 5.",
-            styles["Normal"],
-        ),
+    """The return as submitted: a cover (service, ODS code, period), a contents list, the checks and
+    any part not yet written, every section of return_sections, and a sign-off block."""
+    sections = [
+        (f"section-{number}", title, pdf.table(rows, row_headers=True) if len(rows) > 1 else None)
+        for number, (title, rows) in enumerate(return_sections(report, tables), start=1)
     ]
-    if problems:
-        # The check run before download travels with the file, so whoever reads it knows what to query.
-        story += [Spacer(1, 12), Paragraph("Checks before submission", styles["Heading2"])]
-        story += [Paragraph(escape(f"{problem.text}."), styles["Normal"]) for problem in problems]
-    for title, rows in return_sections(report, tables):
-        story += [Spacer(1, 12), Paragraph(escape(title), styles["Heading2"])]
-        cells = [[figure(value) for value in row] for row in rows]
-        story.append(pdf.table(cells, styles) if len(rows) > 1 else Paragraph("None.", styles["Normal"]))
-    return pdf.build(story, title=f"Quarterly return {report.quarter.label}")
+    hidden = any(cell.text == SUPPRESSED for _, _, table in sections if table for row in table.rows for cell in row)
+    service = report.service
+    return pdf.render(
+        "reporting/return_pdf.jinja",
+        {
+            "title": f"{service.name}: NHS England quarterly return {report.quarter.label}",
+            "author": service.name,
+            "report": report,
+            "service": service,
+            "made_on": timezone.localdate(),
+            "problems": problems,
+            # A return without its narrative is not ready to submit, whatever else is right.
+            "not_written": narrative_not_written(report),
+            "suppression_rule": rule_in_words(service.suppression_threshold) if hidden else "",
+            "sections": sections,
+            "contents_entries": [
+                *([("checks", "Checks before submission")] if problems else []),
+                *[(anchor, title) for anchor, title, _ in sections],
+                ("sign-off", "Sign-off"),
+            ],
+        },
+    )
 
 
 REGISTER_COLUMNS = [

@@ -29,12 +29,31 @@ class Problem:
 def return_problems(report) -> list[Problem]:
     """Every problem in the return, in the order its sections appear."""
     return [
+        *ods_code_not_set(report),
         *quarter_not_ended(report),
         *more_wte_than_headcount(report),
         *not_rated(report),
         *blue_ratings_not_matching_hospital(report),
-        *allocations_without_a_referral(report),
         *narrative_not_written(report),
+    ]
+
+
+# NHS England's directory of organisation codes, where the lead looks the service's code up.
+ODS_SEARCH = "https://www.odsdatasearchandexport.nhs.uk/"
+
+
+def ods_code_not_set(report) -> list[Problem]:
+    """NHS England files a return under its organisation's ODS code, so one without it cannot be matched."""
+    if report.service.ods_code.strip():
+        return []
+    return [
+        Problem(
+            "The service's ODS code is not set, so the return does not say which organisation it is from: "
+            "an administrator sets it",
+            "Look up the organisation's ODS code",
+            ODS_SEARCH,
+            Permission.VIEW_AGGREGATES,
+        )
     ]
 
 
@@ -100,22 +119,6 @@ def blue_ratings_not_matching_hospital(report) -> list[Problem]:
         )
         for area in areas
         if blue.get(area, 0) != report.inpatients_at_end.get(area, 0)
-    ]
-
-
-def allocations_without_a_referral(report) -> list[Problem]:
-    """Keywork follows an accepted referral (domain.md), so a first designated keyworker allocation
-    with none before it is a referral not recorded; the median days to allocation leaves it out."""
-    if not report.days_to_allocation.unreferred:
-        return []
-    return [
-        Problem(
-            f"Some people whose keywork started in {report.quarter.label} have no accepted referral recorded "
-            "before it, so the median days from referral to allocation leaves them out",
-            "Record their referrals on their records in the register",
-            reverse("register:list"),
-            Permission.RECORD_REFERRAL,
-        )
     ]
 
 

@@ -6,12 +6,9 @@ import io
 import json
 import logging
 import zipfile
-from html import escape
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
-from reportlab.lib import colors
-from reportlab.platypus import Paragraph, Spacer, Table
 
 from keywork import pdf, personrecord
 from keywork.fhir.bundle import person_bundle
@@ -19,7 +16,6 @@ from keywork.personrecord.pack import FOR_REVIEW, OTHER_PEOPLE, Section
 from keywork.presenters import uk_long_date, uk_long_datetime
 from keywork.subjectaccess.contents import person_sections
 
-REVIEW_SHADE = colors.HexColor("#fff9c4")
 # The FHIR file is about other people too; record.json marks its own sections, and each stored file
 # says why it is for review.
 FHIR_FOR_REVIEW = {"record-fhir.json": "the whole record as FHIR, unmarked: it names staff, professionals and family"}
@@ -34,21 +30,21 @@ def file_stem(access_request) -> str:
 def pack_pdf(access_request, sections: list[Section] | None = None) -> bytes:
     person = access_request.person
     sections = person_sections(person) if sections is None else sections
-    styles = pdf.styles()
-    story = [
-        Paragraph(escape(f"Subject access: the record of {person.full_name}"), styles["Title"]),
-        Paragraph(escape(_cover_line(access_request)), styles["Normal"]),
-        Paragraph(
-            f"<b>{FOR_REVIEW}</b>: the shaded and marked sections, columns and rows name or describe other "
-            "people, or are restricted notes. The manager reviews and redacts them before the pack is released.",
-            styles["Normal"],
-        ),
+    parts = [
+        (f"section-{number}", part.title, _review_note(part), _table(part) if part.rows else None)
+        for number, part in enumerate(sections, start=1)
     ]
-    for part in sections:
-        story += [Spacer(1, 12), Paragraph(escape(part.title), styles["Heading2"])]
-        story += _review_note(part, styles)
-        story.append(_table(part, styles) if part.rows else Paragraph("None held.", styles["Normal"]))
-    return pdf.build(story, title=f"Subject access: {person.full_name}")
+    return pdf.render(
+        "subjectaccess/pack_pdf.jinja",
+        {
+            "title": f"Subject access: the record of {person.full_name}",
+            "author": person.service.name,
+            "cover_line": _cover_line(access_request),
+            "for_review": FOR_REVIEW,
+            "sections": parts,
+            "contents_entries": [(anchor, title) for anchor, title, _, _ in parts],
+        },
+    )
 
 
 def _cover_line(access_request) -> str:
@@ -59,7 +55,7 @@ def _cover_line(access_request) -> str:
     )
 
 
-def _review_note(part: Section, styles) -> list:
+def _review_note(part: Section) -> str:
     reasons = []
     if part.review_reason:
         reasons.append(f"the whole section: {part.review_reason}")
@@ -68,19 +64,15 @@ def _review_note(part: Section, styles) -> list:
         reasons.append(f"the columns {', '.join(marked)}: {OTHER_PEOPLE}")
     if part.review_rows:
         reasons.append(f"{len(part.review_rows)} restricted note(s), marked in their row")
-    if not reasons:
-        return []
-    return [Paragraph(escape(f"{FOR_REVIEW} – {'; '.join(reasons)}."), styles["Normal"]), Spacer(1, 4)]
+    return f"{FOR_REVIEW} – {'; '.join(reasons)}." if reasons else ""
 
 
-def _table(part: Section, styles) -> Table:
-    shaded = [
-        ("BACKGROUND", (index, 1), (index, -1), REVIEW_SHADE)
-        for index, column in enumerate(part.columns)
-        if column.about_others or part.review_reason
-    ]
-    shaded += [("BACKGROUND", (0, row + 1), (-1, row + 1), REVIEW_SHADE) for row in part.review_rows]
-    return pdf.table([[column.label for column in part.columns], *part.rows], styles, shaded)
+def _table(part: Section) -> pdf.Table:
+    """Shaded where it is for review: a column about other people (every column, if the whole
+    section is), and each restricted note's row."""
+    shaded = {i for i, column in enumerate(part.columns) if column.about_others or part.review_reason}
+    header = [column.label for column in part.columns]
+    return pdf.table([header, *part.rows], review_columns=shaded, review_rows=part.review_rows)
 
 
 def record_json(access_request, sections: list[Section] | None = None) -> dict:

@@ -19,6 +19,13 @@ from keywork.reporting.tests.conftest import Q3, D
 TODAY = D(2026, 11, 25)
 
 
+@pytest.fixture(autouse=True)
+def ods_code(service):
+    """The service's ODS code is set, as it is once a service submits returns."""
+    service.ods_code = "QKS"
+    service.save(update_fields=["ods_code"])
+
+
 @pytest.fixture
 def written(service, coordinator_user):
     """The quarter's narrative, both parts written."""
@@ -38,6 +45,14 @@ def problems(service, quarter=Q3, today=TODAY):
 
 def test_a_consistent_return_lists_no_problem(service, clean_q3):
     assert problems(service) == []
+
+
+def test_a_service_without_an_ods_code_is_listed_first(service, clean_q3):
+    service.ods_code = " "
+    service.save(update_fields=["ods_code"])
+    (problem,) = problems(service)
+    assert problem.text.startswith("The service's ODS code is not set")
+    assert problem.url == "https://www.odsdatasearchandexport.nhs.uk/"
 
 
 def test_a_quarter_not_yet_ended_is_listed_with_a_link_to_the_last_ended_one(service, clean_q3):

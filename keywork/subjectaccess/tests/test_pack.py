@@ -22,6 +22,7 @@ from keywork.reviews.models import Review
 from keywork.subjectaccess.contents import person_sections
 from keywork.subjectaccess.pack import pack_pdf, pack_zip
 from keywork.subjectaccess.tests.factories import make_request
+from keywork.testing.pdf import page_texts, reader, structure_tags
 
 
 def pdf_text(body: bytes) -> str:
@@ -74,7 +75,8 @@ def test_the_pdf_marks_restricted_notes_and_family_contacts_for_review_before_re
     assert "Safeguarding concern raised by a neighbour" in text
     assert "1 restricted note(s), marked in their row" in text
     assert f"Yes – {FOR_REVIEW}" in text
-    family = text[text.index("Family and carers") :]
+    # The heading, not its line in the contents, then the note at once.
+    family = text[text.index(f"Family and carers {FOR_REVIEW}") :]
     assert family.startswith(f"Family and carers {FOR_REVIEW} – the whole section: other people's contact details")
     assert "Jo Familymember" in family
 
@@ -190,7 +192,8 @@ def test_a_notes_line_breaks_are_kept_in_the_pdf(service, make_user, add_person)
     add_contact(person, manager, "First line of the note.\nSecond line of the note.")
     pages = PdfReader(io.BytesIO(pack_pdf(make_request(person, manager)))).pages
     lines = [line.strip() for page in pages for line in page.extract_text().splitlines()]
-    assert "First line of the note." in lines and "Second line of the note." in lines
+    # The row's other cells share the note's first line; the second line is a line of its own.
+    assert any(line.endswith(" First line of the note.") for line in lines) and "Second line of the note." in lines
 
 
 def test_the_zip_opens_with_a_readme_marking_the_fhir_record_and_the_reports_for_review(record):
@@ -275,3 +278,15 @@ def test_a_follow_up_from_a_restricted_note_is_marked_for_review_like_the_note(r
     assert len(follow_ups.rows) == 2 and len(follow_ups.review_rows) == 1
     (marked,) = follow_ups.review_rows
     assert follow_ups.rows[marked][-1] == f"Yes – {FOR_REVIEW}"
+
+
+def test_the_pdf_is_tagged_numbered_and_lists_its_sections(service, make_user, add_person):
+    manager = make_user(service, Role.MANAGER)
+    person = add_person(service, manager, given_name="Łukasz", family_name="Şükrü")
+    body = pack_pdf(make_request(person, manager))
+    pages = page_texts(body)
+    assert "Subject access: the record of Łukasz Şükrü" in pages[0]
+    assert reader(body).metadata.title == "Subject access: the record of Łukasz Şükrü"
+    assert all(text.endswith(f"Page {n} of {len(pages)}") for n, text in enumerate(pages, start=1))
+    assert "Contents" in pages[1] and "Who has seen and changed this record ." in " ".join(pages)
+    assert {"/H1", "/H2", "/Table", "/TH", "/TD"} <= set(structure_tags(body))
