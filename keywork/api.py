@@ -29,6 +29,7 @@ from keywork.register.api import router as register_router
 from keywork.reporting.api import router as figures_router
 from keywork.reporting.equality_api import router as equality_router
 from keywork.reviews.api import router as reviews_router
+from keywork.safeguarding.api import router as safeguarding_router
 
 
 class TokenExpiredError(AuthenticationError):
@@ -91,6 +92,7 @@ api.add_router("/people", placements_router)
 api.add_router("", keyworking_router)
 api.add_router("", reviews_router)
 api.add_router("", inpatient_router)
+api.add_router("/people", safeguarding_router)
 api.add_router("", census_router)
 api.add_router("/programme", programme_router)
 api.add_router("/outcomes", outcomes_router)

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "keywork.keyworking",
     "keywork.reviews",
     "keywork.inpatient",
+    "keywork.safeguarding",
     "keywork.education",
     "keywork.placements",
     "keywork.programme",

@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 
 from keywork.education.choices import EhcpStatus
 from keywork.education.models import Ehcp
+from keywork.imports import looked_after as looked_after_statuses
 from keywork.imports import values as cells
 from keywork.imports.columns import BY_KEY
 from keywork.imports.files import Table
@@ -25,14 +26,15 @@ NEW, UPDATED, UNCHANGED, REFUSED = "new", "updated", "unchanged", "refused"
 OUTCOMES = (NEW, UPDATED, UNCHANGED, REFUSED)
 # Details a row can change on a known person; rating, its date and consent are history, not details,
 # and the EHCP is the person's EHCP record (keywork.education), not a detail of theirs.
-DETAILS = [key for key in BY_KEY if key not in ("rating", "rating_date", "consent", "ehcp")]
+# Whether they are looked after is their safeguarding status history (keywork.safeguarding).
+RECORDS = ("ehcp", "looked_after")
+DETAILS = [key for key in BY_KEY if key not in ("rating", "rating_date", "consent", *RECORDS)]
 # Used for a new person when the file has no such column: no guess is made about the person.
 DEFAULTS = {
     "preferred_name": "",
     "postcode": "",
     "sex": "not_known",
     "ethnicity": "99",
-    "looked_after": False,
     "referral_source": "other",
 }
 LOOKUP_CHUNK = 2000  # NHS numbers per query: well inside every database's limit on parameters
@@ -50,6 +52,7 @@ class Held:
     latest_rated_on: datetime.date | None = None
     consent: str | None = None  # the basis of the latest consent decision
     ehcp: str | None = None  # the status of their EHCP record, if they have one
+    looked_after: bool = False  # a current looked-after status (keywork.safeguarding)
 
     def hospital_state_on(self, day: datetime.date):
         """As rules.hospital_state_on, from what was loaded."""
@@ -215,6 +218,8 @@ def _compare(row: Row, headings: dict) -> None:
     }
     if "ehcp" in row.values and row.values["ehcp"] != row.held.ehcp:
         row.changes["ehcp"] = [row.held.ehcp or "", row.values["ehcp"]]
+    if "looked_after" in row.values and row.values["looked_after"] != row.held.looked_after:
+        row.changes["looked_after"] = [row.held.looked_after, row.values["looked_after"]]
     row.adds_rating = _adds_rating(row, dated="rating_date" in headings)
     row.adds_consent = "consent" in row.values and row.values["consent"] != row.held.consent
     refusal = _rating_refusal(row) if row.adds_rating else None
@@ -301,3 +306,5 @@ def _load_history(chunk: dict[int, Held]) -> None:
         chunk[person_id].consent = basis
     for person_id, status in Ehcp.objects.filter(person_id__in=chunk).values_list("person_id", "status"):
         chunk[person_id].ehcp = status
+    for person_id in looked_after_statuses.currently_looked_after(chunk):
+        chunk[person_id].looked_after = True

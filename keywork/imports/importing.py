@@ -11,7 +11,8 @@ from keywork import audit
 from keywork.audit.models import Operation
 from keywork.education.choices import EhcpStatus
 from keywork.education.models import Ehcp
-from keywork.imports.checking import DEFAULTS, DETAILS, NEW, UPDATED, Check, Row, check
+from keywork.imports import looked_after
+from keywork.imports.checking import DEFAULTS, DETAILS, NEW, RECORDS, UPDATED, Check, Row, check
 from keywork.imports.columns import mapping_problems
 from keywork.imports.files import Table, read_table
 from keywork.imports.models import ImportRun, ImportStatus
@@ -152,6 +153,8 @@ def _add_people(actor, run: ImportRun, rows: list[Row], progress) -> None:
         pairs = list(zip(batch, people, strict=True))
         audit.record_bulk(actor, Operation.CREATE, [(p, p.pk, {"import": run.pk, "row": r.number}) for r, p in pairs])
         _record_ehcps(actor, run, [(person, row.values.get("ehcp", EhcpStatus.NOT_KNOWN)) for row, person in pairs])
+        answers = [(p, r.values["looked_after"], p.referral_date) for r, p in pairs if r.values.get("looked_after")]
+        looked_after.record(actor, run, answers, timezone.localdate())
         _add_history(actor, run, pairs)
         if progress:
             progress(len(batch))
@@ -220,17 +223,20 @@ def _record_ehcps(actor, run: ImportRun, statuses: list[tuple[Person, str]]) -> 
 
 def _change_details(actor, run: ImportRun, rows: list[Row]) -> None:
     _record_ehcps(actor, run, [(row.person, row.changes["ehcp"][1]) for row in rows if "ehcp" in row.changes])
-    rows = [row for row in rows if row.changes.keys() - {"ehcp"}]
+    today = timezone.localdate()
+    answers = [(row.person, row.changes["looked_after"][1], today) for row in rows if "looked_after" in row.changes]
+    looked_after.record(actor, run, answers, today)
+    rows = [row for row in rows if row.changes.keys() - set(RECORDS)]
     now = timezone.now()
     for row in rows:
         for key, (_old, new) in row.changes.items():
-            if key != "ehcp":
+            if key not in RECORDS:
                 setattr(row.person, key, new)
         # Saved within the import's transaction: a form opened before the import is then stale and
         # refused by optimistic locking, rather than silently undoing the import.
         row.person.version += 1
         row.person.updated_at = now
-    fields = sorted({key for row in rows for key in row.changes} - {"ehcp"}) + ["version", "updated_at"]
+    fields = sorted({key for row in rows for key in row.changes} - set(RECORDS)) + ["version", "updated_at"]
     Person.objects.bulk_update([row.person for row in rows], fields, batch_size=BATCH)
     audit.record_bulk(
         actor,

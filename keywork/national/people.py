@@ -103,7 +103,6 @@ def _person(service, prefix: str, nhs_number: str, referral_date: datetime.date,
         postcode=postcode,
         local_authority=local_authority,
         condition=rng.choice(Condition.values),
-        looked_after=rng.random() < 0.15,
         referral_source=rng.choice(ReferralSource.values),
         referral_date=referral_date,
     )

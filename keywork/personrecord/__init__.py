@@ -40,6 +40,7 @@ TABS = (
     Tab("plans", "Plans"),
     Tab("reviews", "Reviews"),
     Tab("inpatient", "Inpatient care"),
+    Tab("safeguarding", "Safeguarding"),
     Tab("outcomes", "Outcomes"),
     Tab("records", "Records"),
 )

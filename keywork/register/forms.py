@@ -47,7 +47,6 @@ class PersonDetailsForm(ModelForm):
         choices=Condition.choices,
         error_name="whether they have a learning disability, autism or both",
     )
-    looked_after = fields.BooleanField(label="Looked-after child", required=False)
     communication_needs = fields.TextareaField(
         label="Communication needs (optional)", required=False, hint="How the person communicates best"
     )

@@ -106,7 +106,6 @@ class Person(VersionedModel):
     postcode = PostcodeField()
     local_authority = models.CharField(max_length=100)
     condition = models.CharField("Learning disability or autism", max_length=10, choices=Condition.choices)
-    looked_after = models.BooleanField("Looked-after child", default=False)
     communication_needs = models.TextField(blank=True)
 
     referral_source = models.CharField(max_length=20, choices=ReferralSource.choices)

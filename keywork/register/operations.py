@@ -21,7 +21,6 @@ DETAIL_FIELDS = [
     "postcode",
     "local_authority",
     "condition",
-    "looked_after",
     "communication_needs",
     "referral_source",
     "referral_date",

@@ -47,8 +47,6 @@ def audit_section(request, person) -> str:
 
 def alerts(request, person) -> list[Alert]:
     found = []
-    if person.looked_after:
-        found.append(Alert("Looked-after child", "purple"))
     consent = person.consents.first()
     if consent and consent.basis == ConsentBasis.WITHDRAWN:
         found.append(Alert("Consent withdrawn", "red"))

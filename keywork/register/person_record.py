@@ -54,7 +54,6 @@ PERSON_DETAILS = [
     Column("Postcode", "postcode"),
     Column("Local authority", "local_authority"),
     Column("Learning disability or autism", "condition"),
-    Column("Looked-after child", "looked_after"),
     Column("Communication needs", "communication_needs"),
     Column("Referred by", "referral_source"),
     Column("Referral date", "referral_date"),

@@ -38,7 +38,6 @@ def detail_rows(person, change_url: str | None) -> list[dict]:
         _row("Postcode", person.postcode, change_url),
         _row("Local authority", person.local_authority, change_url),
         _row("Learning disability or autism", person.get_condition_display(), change_url),
-        _row("Looked-after child", "Yes" if person.looked_after else "No", change_url),
         _row("Communication needs", person.communication_needs or "None recorded", change_url),
     ]
 

@@ -28,7 +28,6 @@ class PersonDetails(Schema):
     postcode: str
     local_authority: str
     condition: Condition
-    looked_after: bool = False
     communication_needs: str = ""
     referral_source: ReferralSource
     referral_date: datetime.date
@@ -67,7 +66,6 @@ class PersonPatch(Schema):
     postcode: str | None = None
     local_authority: str | None = None
     condition: Condition | None = None
-    looked_after: bool | None = None
     communication_needs: str | None = None
     referral_source: ReferralSource | None = None
     referral_date: datetime.date | None = None

@@ -173,7 +173,6 @@ def build_person(
         postcode=synthetic_postcode(rng, local_authority),
         local_authority=local_authority,
         condition=rng.choice(Condition.values),
-        looked_after=rng.random() < 0.15,
         referral_source=rng.choice(ReferralSource.values),
         referral_date=referral_date,
     )

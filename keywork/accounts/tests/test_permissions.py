@@ -20,6 +20,7 @@ from keywork.outcomes.models import CaseStudy, Goal, SystemBlocker
 from keywork.placements.models import Placement, PlacementBreakdown
 from keywork.programme.models import Feedback, FoiRequest, Kpi, Milestone, Post, Risk
 from keywork.reviews.models import Action, Review
+from keywork.safeguarding.models import SafeguardingConcern, SafeguardingStatus
 from keywork.subjectaccess.models import SubjectAccessRequest
 from keywork.testing.dates import TODAY
 
@@ -140,6 +141,7 @@ def records_of(service, make_user, add_person) -> SimpleNamespace:
         | programme_records(service)
         | outcome_records(service, person)
         | education_records(person)
+        | safeguarding_records(person, manager)
         | {"run_id": checked_import(service, manager).pk, "token_id": ApiToken.issue(manager, "t")[0].pk},
     )
 
@@ -178,6 +180,16 @@ def outcome_records(service, person) -> dict:
     blocker.people.add(person)
     case_study = CaseStudy.objects.create(service=service, person=person, title="t", narrative="n", quarter_start=TODAY)
     return {"goal_id": goal.pk, "blocker_id": blocker.pk, "case_study_id": case_study.pk}
+
+
+def safeguarding_records(person, manager) -> dict:
+    status = SafeguardingStatus.objects.create(
+        person=person, kind="child_in_need", starts_on=person.referral_date, local_authority="K", recorded_by=manager
+    )
+    concern = SafeguardingConcern.objects.create(
+        person=person, raised_on=TODAY, raised_by=manager, category="neglect", what_happened="w", referred_to="police"
+    )
+    return {"status_id": status.pk, "concern_id": concern.pk}
 
 
 def education_records(person) -> dict:

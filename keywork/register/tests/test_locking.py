@@ -22,7 +22,7 @@ def test_a_version_too_large_for_the_database_is_refused_naming_version(coordina
 def test_a_stale_details_page_keeps_what_was_typed_and_names_the_name_someone_else_changed(coordinator, person):
     url = reverse("register:edit", args=[person.pk])
     typed = {name: value for name, value in coordinator.http.get(url).context["form"].initial.items() if value}
-    typed |= {"postcode": "CT1 2AB", "looked_after": ""}
+    typed |= {"postcode": "CT1 2AB"}
     typed |= date_parts("date_of_birth", person.date_of_birth) | date_parts("referral_date", person.referral_date)
     api = Api(coordinator.user)
     someone_else = lambda: api.patch(f"/api/people/{person.pk}", {"version": 1, "given_name": "Renamed"})  # noqa: E731

@@ -17,6 +17,7 @@ from keywork.register.models import Consent
 from keywork.register.record_pages import person_url
 from keywork.register.timeline import PAGE_SIZE
 from keywork.reviews.models import Review
+from keywork.safeguarding.models import SafeguardingStatus
 from keywork.testing import factories
 from keywork.testing.dates import TODAY, days_ago
 from keywork.testing.pages import date_parts, logged_in
@@ -28,6 +29,7 @@ SECTIONS = {
     "plans": "Support and crisis plan",
     "reviews": "Care and Treatment Reviews",
     "inpatient": "Inpatient care",
+    "safeguarding": "Safeguarding concerns",
     "outcomes": "Closing outcomes",
     "records": "Timeline",
 }
@@ -74,7 +76,15 @@ def test_each_sub_page_opens_with_the_summary_and_marks_itself_in_the_sub_naviga
 
 def test_the_summary_shows_an_alert_for_each_thing_keywork_holds_today(manager, person, admit, coordinator_user):
     admit(person, days_ago(3))
-    person.looked_after, person.legal_hold, person.legal_hold_since = True, True, TODAY
+    SafeguardingStatus.objects.create(
+        person=person,
+        kind="looked_after",
+        legal_basis="s20",
+        starts_on=days_ago(30),
+        local_authority="Kent",
+        recorded_by=coordinator_user,
+    )
+    person.legal_hold, person.legal_hold_since = True, TODAY
     person.legal_hold_reason = "Claim"
     person.save()
     Consent.objects.create(
@@ -85,12 +95,10 @@ def test_the_summary_shows_an_alert_for_each_thing_keywork_holds_today(manager, 
             r'<ul class="nhsuk-list keywork-alerts" aria-label="Alerts">(.*?)</ul>', page(manager, person, tab), re.S
         )
         texts = re.findall(r'<strong class="nhsuk-tag[^"]*">\s*([^<]+?)\s*</strong>', alerts.group(1))
-        assert texts == ["Looked-after child", "Consent withdrawn", "Inpatient", "Legal hold"]
+        assert texts == ["Consent withdrawn", "Inpatient", "Looked-after child", "Legal hold"]
 
 
 def test_a_person_with_nothing_to_alert_has_no_alerts(manager, person):
-    person.looked_after = False
-    person.save()
     assert "keywork-alerts" not in page(manager, person)
 
 

@@ -132,7 +132,6 @@ def test_a_later_save_of_details_from_a_stale_page_is_refused_and_nothing_is_los
     data = {name: value for name, value in form.initial.items() if value is not None}
     data.update(date_parts("date_of_birth", coordinator_person.date_of_birth))
     data.update(date_parts("referral_date", coordinator_person.referral_date))
-    data["looked_after"] = ""
     first = coordinator.http.post(url, {**data, "given_name": "First"})
     assert first.status_code == 302
     second = coordinator.http.post(url, {**data, "given_name": "Second"})

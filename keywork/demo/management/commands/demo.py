@@ -13,6 +13,7 @@ from keywork.keyworking.synthetic import seed_keywork
 from keywork.outcomes.synthetic import seed_outcomes
 from keywork.placements.synthetic import seed_placements
 from keywork.programme.synthetic import seed_programme
+from keywork.safeguarding.synthetic import seed_safeguarding
 from keywork.services.models import Service
 from keywork.subjectaccess.synthetic import seed_subject_access
 
@@ -74,6 +75,7 @@ class Command(BaseCommand):
             # Admissions first, so that keywork goes to the people in hospital first.
             seed_hospital_history(service, users, seed=index, published_trend=index == 0)
             seed_keywork(service, users, most_at_risk(service, SERVICES[index]["keywork"]), seed=index)
+            seed_safeguarding(service, users, seed=index)
             seed_programme(service, users, users["lead"], seed=index)
             seed_outcomes(service, users, seed=index)
             seed_subject_access(service, users)
