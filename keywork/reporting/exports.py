@@ -20,26 +20,22 @@ from keywork.suppression import SUPPRESSED, rule_in_words
 
 def return_sections(report, tables) -> list[tuple[str, list[list]]]:
     """The return as titled tables of plain values: one source for the screen, XLSX and PDF."""
-    sections = []
-    for title, table in tables["supported"].items():
-        header = ["Rating", *table["columns"], "Total"]
-        body = [
-            [row, *[cells[c] for c in table["columns"]], table["row_totals"][row]]
-            for row, cells in table["cells"].items()
-        ]
-        body.append(["Total", *[table["column_totals"][c] for c in table["columns"]], table["total"]])
-        sections.append((f"People supported: {title.lower()}", [header, *body]))
+    sections = [
+        (f"People supported: {title.lower()}", _by_rating(table)) for title, table in tables["supported"].items()
+    ]
+    sections += [(title, _by_rating(table)) for title, table in tables["keywork"].items()]
+    sections.append(("Days from referral to keyworker allocation", _days_to_allocation(tables["days_to_allocation"])))
     # Every column is headed, so a spreadsheet reader or screen reader knows what the first one holds.
     for key, title, first_column in [
         ("inpatients_at_end", "In hospital at the quarter's end", "Local authority"),
         ("admissions_in_quarter", "Admissions in the quarter", "Local authority"),
         ("detained_at_end", "In hospital at the quarter's end: detained or informal", "Legal status"),
-        ("receiving_keywork_at_end", "Receiving keywork at the quarter's end", "Local authority"),
         ("blockers", "System blockers raised, by category", "Category"),
     ]:
         counts = tables[key]
         rows = [[name, n] for name, n in counts.cells.items()]
         sections.append((title, [[first_column, "Count"], *rows, ["Total", counts.total]]))
+    sections.append(("Hospital use in the quarter", _hospital_use(tables["hospital_use"])))
     # Received, accepted and declined count different events, so no total adds them.
     referrals = [[name, n] for name, n in tables["referrals_in_quarter"].cells.items()]
     sections.append(("Referrals in the quarter", [["Referrals", "Count"], *referrals]))
@@ -96,6 +92,38 @@ def return_sections(report, tables) -> list[tuple[str, list[list]]]:
         )
     )
     return sections
+
+
+def _by_rating(table) -> list[list]:
+    """A rating × local authority table, with its totals."""
+    header = ["Rating", *table["columns"], "Total"]
+    body = [
+        [row, *[cells[c] for c in table["columns"]], table["row_totals"][row]] for row, cells in table["cells"].items()
+    ]
+    return [header, *body, ["Total", *[table["column_totals"][c] for c in table["columns"]], table["total"]]]
+
+
+def _days_to_allocation(days) -> list[list]:
+    median = "Not enough allocations" if days["median"] is None else days["median"]
+    return [
+        ["Measure", "Value"],
+        ["Allocations following an accepted referral", days["allocations"]],
+        ["Median days from the referral's receipt to the allocation's start", median],
+    ]
+
+
+def _hospital_use(use) -> list[list]:
+    """Bed days and the average stay sit in different rows: they measure different things, so no total."""
+    return [
+        ["Measure", "Value"],
+        ["Bed days in the quarter", use.bed_days],
+        ["People with a night in hospital in the quarter", use.people_in_hospital],
+        ["Stays ended in the quarter", use.discharges],
+        [
+            "Average length of stay of the stays ended, in days",
+            "No stay ended" if use.average_stay is None else use.average_stay,
+        ],
+    ]
 
 
 def _number(value):

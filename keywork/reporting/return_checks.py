@@ -34,6 +34,7 @@ def return_problems(report) -> list[Problem]:
         *more_wte_than_headcount(report),
         *not_rated(report),
         *blue_ratings_not_matching_hospital(report),
+        *allocations_without_a_referral(report),
         *narrative_not_written(report),
     ]
 
@@ -119,6 +120,22 @@ def blue_ratings_not_matching_hospital(report) -> list[Problem]:
         )
         for area in areas
         if blue.get(area, 0) != report.inpatients_at_end.get(area, 0)
+    ]
+
+
+def allocations_without_a_referral(report) -> list[Problem]:
+    """Keywork follows an accepted referral (domain.md), so a first designated keyworker allocation
+    with none before it is a referral not recorded; the median days to allocation leaves it out."""
+    if not report.days_to_allocation.unreferred:
+        return []
+    return [
+        Problem(
+            f"Some people whose keywork started in {report.quarter.label} have no accepted referral recorded "
+            "before it, so the median days from referral to allocation leaves them out",
+            "Record their referrals on their records in the register",
+            reverse("register:list"),
+            Permission.RECORD_REFERRAL,
+        )
     ]
 
 
