@@ -79,6 +79,7 @@ SECTIONS = [
             ("API tokens", "api_tokens:list"),
             ("Signing out", "idle_timeout"),
             ("Bed-day cost", "reporting:bed_day_cost"),
+            ("Quarterly return settings", "reporting:return_settings"),
         ],
     ),
 ]

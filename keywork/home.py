@@ -2,12 +2,13 @@
 
 A keyworker's is their work for today and the week; a manager's, the counts of what waits on the
 team and the team's work, each row naming its keyworker; everyone else's (commissioners) the
-register's figures, small numbers suppressed for those who may not see names.
+register's figures, as the audience may see them (keywork/accounts/audience.py).
 """
 
 from django.shortcuts import render
 from django.utils import timezone
 
+from keywork.accounts.audience import audience_for
 from keywork.accounts.models import Role
 from keywork.accounts.permissions import Permission, has_permission, permission_required
 from keywork.register.access import listed, people_for
@@ -26,10 +27,10 @@ def home(request):
     user = request.user
     if user.role == Role.KEYWORKER or has_permission(user, Permission.VIEW_TEAM_WORK):
         return _work_home(request)
-    may_see_people = has_permission(user, Permission.VIEW_PEOPLE)
-    # People who may not see names (commissioners) see counts with small numbers suppressed.
-    figures = overview(people_for(request), request.service, not may_see_people, timezone.localdate())
-    context = {"page_title": "Home", "figures": figures, "ratings": Rating, "may_see_people": may_see_people}
+    audience = audience_for(request)
+    figures = overview(people_for(request), request.service, audience.suppressed, timezone.localdate())
+    context = {"page_title": "Home", "figures": figures, "ratings": Rating, "audience": audience}
+    context["may_see_people"] = audience.may_see_true_counts
     return render(request, "reporting/home.jinja", context)
 
 

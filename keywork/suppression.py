@@ -92,7 +92,7 @@ def suppress_counts(counts: dict[str, int], threshold: int) -> SuppressedCounts:
     return SuppressedCounts(cells=cells, total=shown_total(values, hidden, threshold), any_suppressed=any(hidden))
 
 
-def suppress_table(rows: dict[str, dict[str, int]], threshold: int) -> dict:
+def suppress_table(rows: dict[str, dict[str, int]], threshold: int, hidden: frozenset = frozenset()) -> dict:
     """Suppress a two-way table (e.g. rating × local authority) so no hidden cell can be worked out.
 
     Primary: counts 1..threshold are hidden. Secondary: while any row or column has exactly one
@@ -102,7 +102,7 @@ def suppress_table(rows: dict[str, dict[str, int]], threshold: int) -> dict:
     Returns {"cells": {row: {col: n | "*"}}, "row_totals": {...}, "column_totals": {...}, "total": ...}.
     """
     columns = sorted({col for cells in rows.values() for col in cells})
-    hidden = {(r, c) for r, cells in rows.items() for c, n in cells.items() if 0 < n <= threshold}
+    hidden = set(hidden) | {(r, c) for r, cells in rows.items() for c, n in cells.items() if 0 < n <= threshold}
     lines = [[(r, c) for c in columns] for r in rows] + [[(r, c) for r in rows] for c in columns]
     changed = True
     while changed:
@@ -126,3 +126,34 @@ def suppress_table(rows: dict[str, dict[str, int]], threshold: int) -> dict:
         "column_totals": {c: total([(r, c) for r in rows]) for c in columns},
         "total": total(every_cell),
     }
+
+
+def suppress_within_line(rows: dict[str, dict[str, int]], threshold: int, line: SuppressedCounts) -> dict:
+    """A two-way table whose row totals are published elsewhere as a line (on the register by rating,
+    on the home page and the dashboard): every cell of a row the line hides is hidden, and the row
+    totals are the line's, so neither output gives away what the other hides.
+    >>> line = suppress_counts({"Red": 32, "Blue": 5}, 7)
+    >>> table = suppress_within_line({"Red": {"A": 20, "B": 12}, "Blue": {"A": 5, "B": 0}}, 7, line)
+    >>> table["cells"]["Red"], table["row_totals"], table["total"]
+    ({'A': '*', 'B': '*'}, {'Red': '*', 'Blue': '*'}, 35)
+    """
+    hidden = {(r, c) for r, cells in rows.items() if line.cells.get(r) == SUPPRESSED for c, n in cells.items() if n}
+    table = suppress_table(rows, threshold, frozenset(hidden))
+    table["row_totals"] |= {r: value for r, value in line.cells.items() if r in rows}
+    if set(rows) == set(line.cells):
+        table["total"] = line.total
+    return table
+
+
+def total_of_published(values: list[int], hidden: list[bool], inexact: list[bool], threshold: int) -> int | str:
+    """The total of counts each published on its own elsewhere (services side by side), so none can
+    be hidden now to protect another: the total is hidden instead when it would give a hidden count
+    away, and rounded to 5 when any count in it is hidden or itself rounded (`inexact`).
+    >>> total_of_published([3, 40], [True, False], [True, False], 7)
+    '*'
+    >>> total_of_published([3, 4, 40], [True, True, False], [True, True, False], 7)
+    45
+    """
+    if sum(hidden) == 1 or gives_hidden_away(values, hidden):
+        return SUPPRESSED
+    return shown_total(values, [a or b for a, b in zip(hidden, inexact, strict=True)], threshold)

@@ -7,6 +7,7 @@ from django.utils import timezone
 from ninja import Query, Router, Status
 
 from keywork import audit
+from keywork.accounts.audience import audience_for
 from keywork.accounts.permissions import Permission, permission_required
 from keywork.keyworking.models import Referral
 from keywork.locking import StaleRecordOut
@@ -131,8 +132,10 @@ def list_blockers(request, page: Query[Page], open: bool = False):
 @router.get("/blockers/figures", response=BlockerFigures)
 @permission_required(Permission.VIEW_AGGREGATES)
 def blocker_figures_route(request):
-    """Suppressed counts of the last twelve months' blockers: no names, no descriptions."""
-    figures = blocker_figures(request.service, timezone.localdate())
+    """Counts of the last twelve months' blockers: no names, no descriptions. As published (small
+    numbers hidden, with the rule) for roles that may not see people, or with `counts=published`."""
+    audience = audience_for(request)
+    figures = blocker_figures(request.service, timezone.localdate(), audience.suppressed)
     tables = figures["tables"]
     return {
         "start": figures["start"],
@@ -140,6 +143,7 @@ def blocker_figures_route(request):
         "by_category": tables["category"].cells,
         "by_agency": tables["agency"].cells,
         "by_month": tables["month"].cells,
+        "suppression_rule": audience.rule if audience.suppressed else None,
     }
 
 

@@ -1,7 +1,8 @@
-"""System blockers as suppressed counts, for commissioners: by category, by agency and by month.
+"""System blockers as counts: by category, by agency and by month.
 
-Only counts leave this module: no names, no descriptions. Counts from 1 to the service's
-threshold are hidden (NHS statistical disclosure practice, keywork/suppression.py).
+Only counts leave this module: no names, no descriptions. As published (for commissioners, or staff
+asking to see them so: keywork/accounts/audience.py), counts from 1 to the service's threshold are
+hidden (NHS statistical disclosure practice, keywork/suppression.py).
 """
 
 import datetime
@@ -23,7 +24,7 @@ def first_month_shown(today: datetime.date) -> datetime.date:
     return datetime.date(months // 12, months % 12 + 1, 1)
 
 
-def blocker_figures(service, today: datetime.date) -> dict:
+def blocker_figures(service, today: datetime.date, suppressed: bool) -> dict:
     start = first_month_shown(today)
     raised = list(
         SystemBlocker.objects.filter(service=service, raised_on__gte=start, raised_on__lte=today).values_list(
@@ -39,7 +40,7 @@ def blocker_figures(service, today: datetime.date) -> dict:
     by_month = dict.fromkeys((f"{month:%b %Y}" for month in months), 0) | Counter(
         f"{raised_on:%b %Y}" for _, _, raised_on in raised
     )
-    threshold = service.suppression_threshold
+    threshold = service.suppression_threshold if suppressed else 0
     tables = {
         "category": suppress_counts(by_category, threshold),
         "agency": suppress_counts(dict(sorted(by_agency.items())), threshold),
@@ -49,7 +50,6 @@ def blocker_figures(service, today: datetime.date) -> dict:
         "start": start,
         "end": today,
         "tables": tables,
-        "threshold": threshold,
         "any_suppressed": any(table.any_suppressed for table in tables.values()),
     }
 

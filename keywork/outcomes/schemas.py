@@ -1,5 +1,7 @@
 import datetime
 
+from pydantic import Field
+
 from keywork.locking import VersionRead
 from keywork.outcomes.choices import Answer, BehaviourType, BlockerCategory, MeasurePoint
 from keywork.schemas import Schema
@@ -113,6 +115,9 @@ class BlockerFigures(Schema):
     by_category: dict[str, int | str]
     by_agency: dict[str, int | str]
     by_month: dict[str, int | str]
+    suppression_rule: str | None = Field(
+        None, description="The rule small numbers were hidden by ('*'), when the counts are as published"
+    )
 
 
 class CaseStudyIn(Schema):

@@ -3,6 +3,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 
+from keywork.accounts.audience import audience_for
 from keywork.accounts.permissions import Permission, has_permission, permission_required
 from keywork.keyworking.models import Referral
 from keywork.outcomes import operations
@@ -167,10 +168,11 @@ def resolve_blocker(request, blocker_id):
 
 @permission_required(Permission.VIEW_AGGREGATES)
 def blocker_figures_page(request):
-    """Counts only, suppressed: no names, no descriptions, no links to anyone (for commissioners)."""
+    """Counts only: no names, no descriptions, no links to anyone; as its audience may see them."""
     today = timezone.localdate()
-    figures = blocker_figures(request.service, today)
-    context = {"page_title": "System blockers: figures", "figures": figures, "today": today}
+    audience = audience_for(request)
+    figures = blocker_figures(request.service, today, audience.suppressed)
+    context = {"page_title": "System blockers: figures", "figures": figures, "today": today, "audience": audience}
     context["may_record"] = has_permission(request.user, Permission.RECORD_SYSTEM_LEARNING)
     return render(request, "outcomes/blocker_figures.jinja", context)
 

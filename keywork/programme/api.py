@@ -1,6 +1,7 @@
 """Programme API routes: the same permissions, rules, operations and audit as the pages."""
 
 import datetime
+from dataclasses import asdict
 
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
@@ -8,6 +9,7 @@ from django.utils import timezone
 from ninja import Query, Router, Status
 
 from keywork import audit
+from keywork.accounts.audience import audience_for
 from keywork.accounts.permissions import Permission, permission_required
 from keywork.datebounds import FIRST_FINANCIAL_YEAR, LAST_FINANCIAL_YEAR, in_era
 from keywork.money import financial_year_of
@@ -74,7 +76,9 @@ def kpi_values(request, kpi_id: int, start: datetime.date):
         errors.setdefault("start", "The start date must be today or in the past")
     if errors:
         raise ValidationError(errors)
-    return kpi_series(kpi, start, today, request.user)
+    audience = audience_for(request)
+    rule = audience.rule if audience.suppressed else None
+    return [asdict(point) | {"suppression_rule": rule} for point in kpi_series(kpi, start, today, audience.suppressed)]
 
 
 @router.post("/kpis/{int:kpi_id}/values", response={201: KpiPointOut})

@@ -5,14 +5,13 @@ import statistics
 from dataclasses import dataclass
 from decimal import Decimal
 
-from keywork.accounts.permissions import Permission, has_permission
 from keywork.figures.census import month_end, month_starts, monthly_census
 from keywork.figures.inpatients import post_admission_ctrs
 from keywork.figures.register import service_people
 from keywork.keyworking.models import Allocation, Referral
 from keywork.programme.models import Kpi
 from keywork.reviews.models import Action, Review
-from keywork.suppression import SUPPRESSED, suppress_count
+from keywork.suppression import SUPPRESSED, suppress_count, suppress_counts
 
 
 @dataclass
@@ -34,15 +33,19 @@ class Measured:
 
     value: Decimal | None
     base: int
+    # As published, where the figure is published elsewhere as the total of a suppressed line (the
+    # census's people in hospital, by local authority), so every output shows it alike.
+    published: int | str | None = None
 
 
-def kpi_series(kpi: Kpi, first: datetime.date, today: datetime.date, viewer) -> list[KpiPoint]:
-    """The series as `viewer` may see it (small numbers hidden: `_shown`)."""
+def kpi_series(kpi: Kpi, first: datetime.date, today: datetime.date, suppressed: bool) -> list[KpiPoint]:
+    """The series as its audience may see it (keywork/accounts/audience.py): `suppressed`, as
+    published, with small numbers hidden (`_shown`)."""
     months = month_starts(first, today)
     if kpi.computation not in COMPUTATIONS:
         entered = _entered(kpi, months)
         return [KpiPoint(month, value, kpi.on_track(value)) for month, value in zip(months, entered, strict=True)]
-    shown = _shown(kpi.service, kpi.computation, months, today, viewer)
+    shown = _shown(kpi.service, kpi.computation, months, today, suppressed)
     return [
         KpiPoint(month, None, None, suppressed=True)
         if point is None
@@ -51,23 +54,32 @@ def kpi_series(kpi: Kpi, first: datetime.date, today: datetime.date, viewer) -> 
     ]
 
 
-def computed_series(service, computation: str, months: list[datetime.date], today: datetime.date, viewer=None) -> list:
-    """A measure computed from the records for each month: shared by KPIs and the dashboard. For a
-    `viewer`, as they may see it: a hidden month is SUPPRESSED ('*'); without one, every figure."""
+def computed_series(
+    service, computation: str, months: list[datetime.date], today: datetime.date, suppressed: bool = False
+) -> list:
+    """A measure computed from the records for each month: shared by KPIs and the dashboard.
+    `suppressed`: as published, a hidden month is SUPPRESSED ('*'); otherwise every figure."""
     return [
-        SUPPRESSED if point is None else point.value for point in _shown(service, computation, months, today, viewer)
+        SUPPRESSED if point is None else point.value
+        for point in _shown(service, computation, months, today, suppressed)
     ]
 
 
-def _shown(service, computation, months, today, viewer) -> list[Measured | None]:
-    """The one place computed figures are suppressed: for a viewer who may not see people's records,
-    a month's figure computed from 1 to the service's threshold of people's records (a count, a
-    median, a rate from a tiny denominator) is hidden (None)."""
+def _shown(service, computation, months, today, suppressed: bool) -> list[Measured | None]:
+    """The one place computed figures are suppressed: as published (for commissioners, or staff
+    asking to see the counts so), a month's figure computed from 1 to the service's threshold of
+    people's records (a count, a median, a rate from a tiny denominator) is hidden (None)."""
     measured = COMPUTATIONS[computation](service, months, today)
-    if viewer is None or has_permission(viewer, Permission.VIEW_PEOPLE):
+    if not suppressed:
         return measured
     threshold = service.suppression_threshold
-    return [None if suppress_count(point.base, threshold) == SUPPRESSED else point for point in measured]
+    return [_published(point, threshold) for point in measured]
+
+
+def _published(point: Measured, threshold: int) -> Measured | None:
+    if point.published is not None:
+        return None if point.published == SUPPRESSED else Measured(Decimal(point.published), point.base)
+    return None if suppress_count(point.base, threshold) == SUPPRESSED else point
 
 
 def _entered(kpi, months):
@@ -76,7 +88,11 @@ def _entered(kpi, months):
 
 
 def _inpatients(service, months, today):
-    return [Measured(Decimal(m.count), m.count) for m in monthly_census(service, months[0], today, today)]
+    threshold = service.suppression_threshold
+    return [
+        Measured(Decimal(m.count), m.count, suppress_counts(m.by_local_authority, threshold).total)
+        for m in monthly_census(service, months[0], today, today)
+    ]
 
 
 def _by_month(dated_values, months) -> dict:

@@ -13,7 +13,11 @@ class KpiPointOut(Schema):
     on_track: bool | None
     suppressed: bool = Field(
         False,
-        description="A figure computed from a few people's records, hidden (null) from roles that may not see people",
+        description="A figure computed from a few people's records, hidden (null) in the series as published: "
+        "for roles that may not see people, or with counts=published",
+    )
+    suppression_rule: str | None = Field(
+        None, description="The rule small numbers are hidden by, when the series is as published"
     )
 
 

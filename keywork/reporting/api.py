@@ -8,7 +8,7 @@ from ninja import Router, Schema
 from pydantic import Field
 
 from keywork.accounts.audience import audience_for
-from keywork.accounts.permissions import Permission, has_permission, permission_required
+from keywork.accounts.permissions import Permission, permission_required
 from keywork.dbrouter import reporting_reads
 from keywork.figures import hospital
 from keywork.figures.register import service_people
@@ -26,23 +26,27 @@ class RegisterFiguresOut(Schema):
     total: int | str
     reviews_overdue: int | None
     suppressed: bool
+    suppression_rule: str | None = Field(
+        None, description="The rule small numbers were hidden by ('*'), when the figures are as published"
+    )
 
 
 @router.get("/register", response=RegisterFiguresOut)
 @permission_required(Permission.VIEW_AGGREGATES)
-def register_figures(request):
-    """On the register by rating today, and reviews overdue, as on the home page: for a role that may
-    not see people (commissioners), small numbers hidden ('*') and reviews overdue left out (null).
-    Definitions: /figures/."""
+def register_figures(request, counts: str | None = None):
+    """On the register by rating today, and reviews overdue, as on the home page. As published, for a
+    role that may not see people (commissioners) or with `counts=published`: small numbers hidden
+    ('*'), the rule that hid them, and reviews overdue left out (null). Definitions: /figures/."""
     today = timezone.localdate()
-    suppressed = not has_permission(request.user, Permission.VIEW_PEOPLE)
-    figures = overview(people_for(request), request.service, suppressed, today)
+    audience = audience_for(request)
+    figures = overview(people_for(request), request.service, audience.suppressed, today)
     return {
         "on": today,
         "by_rating": figures["cells"],
         "total": figures["total"],
         "reviews_overdue": figures["overdue"],
         "suppressed": figures["suppressed"],
+        "suppression_rule": audience.rule if audience.suppressed else None,
     }
 
 

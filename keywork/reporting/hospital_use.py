@@ -3,7 +3,7 @@ the estimate of the bed days and cost avoided, from the admissions keywork avoid
 outcomes). The figures and their definitions: keywork/figures/hospital.py."""
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from keywork.figures import hospital
 from keywork.figures.census import month_end, month_starts
@@ -12,6 +12,7 @@ from keywork.outcomes.choices import Answer
 from keywork.outcomes.models import ClosingOutcome
 from keywork.register.models import Person
 from keywork.reporting.quarters import Quarter
+from keywork.suppression import SUPPRESSED
 
 MONTHS_SHOWN = 12
 QUARTERS_SHOWN = 8
@@ -57,7 +58,7 @@ def admissions_avoided(service, period: Period) -> int:
 
 
 def hospital_use_page(service, today: datetime.date, suppressed: bool) -> HospitalUsePage:
-    """`suppressed`: for people who may not see records, figures about a few people are hidden."""
+    """`suppressed`: as published (keywork/accounts/audience.py), figures about a few people hidden."""
     months, quarters = recent_months(today), recent_quarters(today)
     stays = hospital.stays_of(Person.objects.filter(service=service), quarters[-1].start, today)
     cost = service.bed_day_cost_pence
@@ -76,4 +77,28 @@ def hospital_use_page(service, today: datetime.date, suppressed: bool) -> Hospit
             (hospital.published_use(use, threshold), hospital.published_estimate(estimate, threshold))
             for use, estimate in quarter_rows
         ]
+        for use, _ in quarter_rows:
+            protect_months(month_rows, use)
     return HospitalUsePage(month_rows, quarter_rows, cost, suppressed)
+
+
+# Which figure hides which (figures/hospital.published_use): bed days go with the people in hospital,
+# the average stay with the discharges it is taken over.
+HIDDEN_TOGETHER = (("people_in_hospital", "bed_days"), ("discharges", "average_stay"))
+
+
+def protect_months(month_rows: list[HospitalUse], quarter: HospitalUse) -> None:
+    """A quarter's bed days and discharges are its months' added up: where the quarter's are shown
+    and only one of its months' is unknown (hidden, or not on the page), that month's could be worked
+    out by subtraction, so the smallest other month's are hidden too (secondary suppression)."""
+    period = quarter.period
+    inside = [i for i, use in enumerate(month_rows) if period.start <= use.period.start <= period.end]
+    not_shown = len(month_starts(period.start, period.end)) - len(inside)
+    for key, together in HIDDEN_TOGETHER:
+        hidden = [i for i in inside if getattr(month_rows[i], key) == SUPPRESSED]
+        if getattr(quarter, key) == SUPPRESSED or not hidden or len(hidden) + not_shown != 1:
+            continue
+        shown = [i for i in inside if i not in hidden and getattr(month_rows[i], key)]
+        if shown:
+            smallest = min(shown, key=lambda i: getattr(month_rows[i], key))
+            month_rows[smallest] = replace(month_rows[smallest], **dict.fromkeys((key, together), SUPPRESSED))

@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from keywork import audit
+from keywork.accounts.audience import audience_for
 from keywork.accounts.permissions import Permission, has_permission, permission_required
 from keywork.audit.models import Operation
 from keywork.dbrouter import reporting_reads
@@ -17,13 +18,13 @@ from keywork.reporting.hospital_use_forms import BedDayCostForm
 
 @permission_required(Permission.VIEW_AGGREGATES)
 def hospital_use(request):
-    # As the census: people who may not see records see figures about a few people hidden.
-    suppressed = not has_permission(request.user, Permission.VIEW_PEOPLE)
+    audience = audience_for(request)
     with reporting_reads():
-        figures = hospital_use_page(request.service, timezone.localdate(), suppressed)
+        figures = hospital_use_page(request.service, timezone.localdate(), audience.suppressed)
     context = {
         "page_title": "Hospital use and its cost",
         "figures": figures,
+        "audience": audience,
         "definitions": hospital,
         "may_set_cost": has_permission(request.user, Permission.MANAGE_PROGRAMME),
     }

@@ -20,10 +20,11 @@ from keywork.programme.workforce import workforce_on
 from keywork.register.choices import Rating
 from keywork.reporting.models import QuarterNarrative
 from keywork.reporting.quarters import Quarter
-from keywork.suppression import SUPPRESSED, suppress_count, suppress_counts, suppress_table
+from keywork.suppression import SUPPRESSED, suppress_count, suppress_counts, suppress_table, suppress_within_line
 
 OUTCOME_COUNTS = {"goals_rated", "closings", "admissions_avoided", "breakdowns_prevented"}
 RATING_ROWS = [rating.label.split(" – ")[0] for rating in Rating]
+ON_REGISTER = "On the register at the quarter's end"
 
 
 @dataclass
@@ -85,7 +86,7 @@ def quarterly_return(service, quarter: Quarter, today) -> QuarterlyReturn:
         as_at=as_at,
         supported={
             "New to the register": by_rating_and_area(new, ratings, areas),
-            "On the register at the quarter's end": by_rating_and_area(active, ratings, areas),
+            ON_REGISTER: by_rating_and_area(active, ratings, areas),
             "Left the register": by_rating_and_area(closed, ratings, areas),
         },
         inpatients_at_end=census[-1].by_local_authority if census else dict.fromkeys(areas, 0),
@@ -114,11 +115,12 @@ def quarterly_return(service, quarter: Quarter, today) -> QuarterlyReturn:
     )
 
 
-def published_tables(report: QuarterlyReturn) -> dict:
-    """Every count table of the return with small numbers suppressed (primary and secondary)."""
-    threshold = report.service.suppression_threshold
+def published_tables(report: QuarterlyReturn, suppressed: bool = True) -> dict:
+    """Every count table of the return, `suppressed` as published (primary and secondary), or with
+    the true counts (for staff, and the files sent to NHS England: reporting.views.files_suppressed)."""
+    threshold = report.service.suppression_threshold if suppressed else 0
     return {
-        "supported": {title: suppress_table(table, threshold) for title, table in report.supported.items()},
+        "supported": {title: published_supported(title, table, threshold) for title, table in report.supported.items()},
         "inpatients_at_end": suppress_counts(report.inpatients_at_end, threshold),
         "admissions_in_quarter": suppress_counts(report.admissions_in_quarter, threshold),
         "detained_at_end": suppress_counts(report.detained_at_end, threshold),
@@ -133,6 +135,15 @@ def published_tables(report: QuarterlyReturn) -> dict:
             for name, value in report.outcomes.items()
         },
     }
+
+
+def published_supported(title: str, table: dict, threshold: int) -> dict:
+    """On the register at the quarter's end by rating is the figure the home page and the dashboard
+    show: the table's rating totals are suppressed as that line, so every output hides the same."""
+    if title != ON_REGISTER:
+        return suppress_table(table, threshold)
+    line = suppress_counts({rating: sum(table[rating].values()) for rating in RATING_ROWS}, threshold)
+    return suppress_within_line(table, threshold, line)
 
 
 def quarter_hospital_use(people, quarter: Quarter, today) -> hospital.HospitalUse:

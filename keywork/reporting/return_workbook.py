@@ -20,7 +20,7 @@ from keywork.figures.catalogue import FIGURES
 from keywork.presenters import uk_long_date, uk_long_datetime
 from keywork.reporting.exports import NO_FIGURE, return_sections
 from keywork.spreadsheets import safe_cell
-from keywork.suppression import SUPPRESSED
+from keywork.suppression import SUPPRESSED, rule_in_words
 
 # Sheet names: at most 31 characters and none of : \ / ? * [ ] (Excel's rules).
 SHEET_NAMES = {
@@ -68,12 +68,13 @@ NO_FIGURE_COMMENT = "No figure: there was nothing in the quarter to average."
 WIDEST = 80  # characters; longer text wraps
 
 
-def return_xlsx(report, tables, problems) -> bytes:
+def return_xlsx(report, tables, problems, suppressed: bool = True) -> bytes:
+    """`suppressed`: the tables are as published (reporting.views.files_suppressed), which the cover says."""
     workbook = Workbook()
     sections = return_sections(report, tables)
     cover = workbook.active
     cover.title = "Cover"
-    write_cover(cover, report, problems, sections)
+    write_cover(cover, report, problems, sections, suppressed)
     hidden = suppressed_comment(report.service.suppression_threshold)
     for title, rows in sections:
         write_table(workbook.create_sheet(sheet_name(title)), title, rows, hidden)
@@ -91,12 +92,19 @@ def sheet_name(title: str) -> str:
     return SHEET_NAMES.get(title) or re.sub(r"[\\/?*\[\]:]", "", title)[:31].strip()
 
 
-def suppression_rule(threshold: int) -> str:
+TRUE_COUNTS = (
+    "True counts: nothing is hidden. The return goes to NHS England through a secure collection, not for publication."
+)
+
+
+def suppression_rule(threshold: int, suppressed: bool = True) -> str:
+    """Whether the workbook's counts are true or as published, and the rule that hid them (in the
+    words of every page, keywork/suppression.py), with how a hidden cell looks here."""
+    if not suppressed:
+        return TRUE_COUNTS
     return (
-        f"A count from 1 to {threshold} is hidden: its cell is left blank, with a comment, and the "
-        "Suppressed column names it. If a row or column would then have only one hidden cell, the next "
-        "smallest cell in it is hidden too, so no hidden count can be worked out by subtraction; totals "
-        "that include a hidden cell are rounded to the nearest 5."
+        f"Counts as published. {rule_in_words(threshold)} In this workbook a hidden count's cell is left "
+        "blank, with a comment, and the Suppressed column names it."
     )
 
 
@@ -104,7 +112,7 @@ def suppressed_comment(threshold: int) -> str:
     return f"Suppressed: a count from 1 to {threshold}, or hidden so that one cannot be worked out."
 
 
-def write_cover(sheet, report, problems, sections) -> None:
+def write_cover(sheet, report, problems, sections, suppressed: bool = True) -> None:
     quarter = report.quarter
     sheet.append([safe_cell(f"{report.service.name}: NHS England quarterly return {quarter.label}")])
     sheet["A1"].font = TITLE
@@ -113,7 +121,7 @@ def write_cover(sheet, report, problems, sections) -> None:
         ("Period", f"{uk_long_date(quarter.start)} to {uk_long_date(quarter.end)}"),
         ("Figures as at", uk_long_date(report.as_at)),
         ("Made", uk_long_datetime(timezone.now())),
-        ("Small numbers", suppression_rule(report.service.suppression_threshold)),
+        ("Small numbers", suppression_rule(report.service.suppression_threshold, suppressed)),
     ]
     for label, value in details:
         sheet.append([label, safe_cell(value)])

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from keywork.reporting import equality_views, hospital_use_views, views
+from keywork.reporting import equality_views, hospital_use_views, return_settings_views, views
 
 app_name = "reporting"
 urlpatterns = [
@@ -12,6 +12,7 @@ urlpatterns = [
     path("register.xlsx", views.register_export, {"file_format": "xlsx"}, name="register_xlsx"),
     path("all-services/", views.regional, name="regional"),
     path("return/narrative/", views.write_narrative, name="narrative"),
+    path("return/settings/", return_settings_views.return_settings, name="return_settings"),
     path("hospital-use/", hospital_use_views.hospital_use, name="hospital_use"),
     path("equality/", equality_views.equality, name="equality"),
     path("equality/equality.csv", equality_views.equality_file, name="equality_csv"),

@@ -1,5 +1,5 @@
-"""Dashboards, the quarterly return and exports. Counts shown to people who may not see records
-are suppressed; every file downloaded is audited."""
+"""Dashboards, the quarterly return and exports. Counts are shown as their audience may see them
+(keywork/accounts/audience.py); every file downloaded is audited."""
 
 from django.core.exceptions import ValidationError
 from django.db.models import Min
@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from keywork import audit
+from keywork.accounts.audience import audience_for
 from keywork.accounts.permissions import Permission, has_permission, permission_required
 from keywork.audit.models import Operation
 from keywork.charts.plot import Series, line_chart
@@ -26,7 +27,6 @@ from keywork.reporting.quarterly import published_tables, quarterly_return
 from keywork.reporting.quarters import Quarter, recent_quarters
 from keywork.reporting.return_checks import return_problems
 from keywork.reporting.rollup import rolled_up_return
-from keywork.suppression import suppress_count
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -35,21 +35,10 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 def dashboard(request):
     today = timezone.localdate()
     step = step_change(request, request.service)
+    audience = audience_for(request)
+    suppressed = audience.suppressed
     with reporting_reads():
-        figures = dashboard_figures(request.service, today, request.user, step.month)
-    figures["inpatient_counts"] = [int(v) for v in figures["inpatients"].values] if figures["inpatients"] else []
-    suppressed = not has_permission(request.user, Permission.VIEW_PEOPLE)
-    if suppressed:
-        # Counts of people for roles that may not see records: small numbers hidden, and no chart
-        # of in-hospital numbers, which would show them.
-        threshold = request.service.suppression_threshold
-
-        def hide(counts):
-            return [suppress_count(int(n), threshold) if n is not None else None for n in counts]
-
-        figures["register"] = {rating: hide(counts) for rating, counts in figures["register"].items()}
-        for key in ("referrals", "allocations", "overdue_actions", "inpatient_counts"):
-            figures[key] = hide(figures[key])
+        figures = dashboard_figures(request.service, today, suppressed, step.month)
     spc = figures["inpatients"]
     chart_svgs = {
         "register": line_chart(
@@ -60,7 +49,7 @@ def dashboard(request):
             "People",
         ),
         "inpatients": spc_chart("People in hospital", "inpatients", figures["inpatient_labels"], spc, "People")
-        if spc and not suppressed
+        if spc
         else "",
         "flow": line_chart(
             "Referrals received and keyworkers allocated each month",
@@ -81,6 +70,7 @@ def dashboard(request):
             "f": figures,
             "charts": chart_svgs,
             "suppressed": suppressed,
+            "audience": audience,
             "step": step,
             "months": month_choices(figures["inpatient_months"]),
             "verdicts": [("Variation", variation(spc)), ("Assurance", assurance(spc))] if spc else [],
@@ -107,9 +97,10 @@ def _chosen_quarter(request, today) -> tuple[Quarter, str | None]:
 def quarterly(request):
     today = timezone.localdate()
     quarter, error = _chosen_quarter(request, today)
+    audience = audience_for(request)
     with reporting_reads():
         report = quarterly_return(request.service, quarter, today)
-        tables = published_tables(report)
+        tables = published_tables(report, audience.suppressed)
     return render(
         request,
         "reporting/quarterly.jinja",
@@ -118,6 +109,8 @@ def quarterly(request):
             "report": report,
             "quarter": quarter,
             "error": error,
+            "audience": audience,
+            "files_suppressed": files_suppressed(request.service, audience),
             "sections": exports.return_sections(report, tables),
             # Each problem links to where it is fixed only for those allowed to fix it there.
             "problems": [(p, has_permission(request.user, p.permission)) for p in return_problems(report)],
@@ -131,23 +124,31 @@ def first_referral(service, today):
     return service.people.aggregate(first=Min("referral_date"))["first"] or today
 
 
+def files_suppressed(service, audience) -> bool:
+    """The return goes to NHS England through a secure collection, not publication: its files carry
+    true counts for staff, unless the service hides small numbers in them too or they asked for the
+    files as they will be published; anyone else gets them as published."""
+    return audience.suppressed or service.return_files_suppressed
+
+
 @permission_required(Permission.VIEW_AGGREGATES)
 def quarterly_file(request, file_format):
     today = timezone.localdate()
     quarter, _ = _chosen_quarter(request, today)
+    suppressed = files_suppressed(request.service, audience_for(request))
     with reporting_reads():
         report = quarterly_return(request.service, quarter, today)
-        tables = published_tables(report)
+        tables = published_tables(report, suppressed)
     audit.record(
         audit.Actor.from_request(request),
         Operation.EXPORT,
         request.service,
-        changes={"quarterly_return": quarter.code, "format": file_format},
+        changes={"quarterly_return": quarter.code, "format": file_format, "suppressed": suppressed},
     )
     name = f"keywork-return-{request.service.slug}-{quarter.code}"
     problems = return_problems(report)
     if file_format == "xlsx":
-        body, content_type = return_workbook.return_xlsx(report, tables, problems), XLSX
+        body, content_type = return_workbook.return_xlsx(report, tables, problems, suppressed), XLSX
     else:
         body, content_type = exports.return_pdf(report, tables, problems), "application/pdf"
     response = HttpResponse(body, content_type=content_type)

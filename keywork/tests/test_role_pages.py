@@ -139,6 +139,7 @@ PAGES = {
     "reporting:regional":            (403, 403, 403, 403, 403, 200, 200),
     "reporting:register_csv":        (403, 200, 200, 200, 403, 200, 403),
     "reporting:register_xlsx":       (403, 200, 200, 200, 403, 200, 403),
+    "reporting:return_settings":     (403, 403, 403, 200, 403, 200, 403),
     "reviews:actions":               (200, 200, 200, 200, 403, 200, 403),
     "reviews:add":                   (200, 200, 200, 200, 403, 200, 403),
     "reviews:add_action":            (200, 200, 200, 200, 403, 200, 403),

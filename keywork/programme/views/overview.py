@@ -2,6 +2,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 
+from keywork.accounts.audience import audience_for
 from keywork.accounts.permissions import Permission, has_permission, permission_required
 from keywork.figures.census import first_admission_month
 from keywork.money import financial_year_of
@@ -19,8 +20,9 @@ from keywork.register.access import scoped
 @permission_required(Permission.VIEW_PROGRAMME)
 def overview(request):
     today = timezone.localdate()
+    audience = audience_for(request)
     kpis = [
-        (kpi, kpi_series(kpi, today.replace(year=today.year - 1, day=1), today, request.user))
+        (kpi, kpi_series(kpi, today.replace(year=today.year - 1, day=1), today, audience.suppressed))
         for kpi in request.service.kpis.prefetch_related("values")
     ]
     return render(
@@ -29,6 +31,7 @@ def overview(request):
         {
             "page_title": "Programme",
             "kpis": kpis,
+            "audience": audience,
             "milestones": scoped(request, Milestone),
             "report": budget_report(request.service, financial_year_of(today), today),
             "heat_map": heat_map(request.service.risks.filter(status="open")),
@@ -41,7 +44,8 @@ def overview(request):
 def kpi_detail(request, kpi_id):
     kpi = get_object_or_404(scoped(request, Kpi), pk=kpi_id)
     today = timezone.localdate()
-    series = kpi_series(kpi, series_start(kpi, today), today, request.user)
+    audience = audience_for(request)
+    series = kpi_series(kpi, series_start(kpi, today), today, audience.suppressed)
     return render(
         request,
         "programme/kpi.jinja",
@@ -49,6 +53,7 @@ def kpi_detail(request, kpi_id):
             "page_title": kpi.name,
             "kpi": kpi,
             "series": series,
+            "audience": audience,
             "may_manage": has_permission(request.user, Permission.MANAGE_PROGRAMME),
             **kpi_chart(request, kpi, series),
         },

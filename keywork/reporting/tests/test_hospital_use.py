@@ -6,7 +6,10 @@ import pytest
 
 from keywork.accounts.models import Role
 from keywork.audit.models import AuditEntry, Operation
+from keywork.figures.hospital import HospitalUse, Period
 from keywork.outcomes.models import ClosingOutcome
+from keywork.reporting.hospital_use import protect_months
+from keywork.suppression import SUPPRESSED, rule_in_words
 from keywork.testing.factories import accept_referral
 
 D = datetime.date
@@ -63,11 +66,12 @@ def test_with_a_bed_day_cost_the_cost_avoided_is_estimated_and_labelled_so(servi
 
 
 def test_a_commissioner_sees_figures_about_a_few_people_hidden(as_role, history):
-    response = as_role(Role.COMMISSIONER).http.get("/reporting/hospital-use/")
+    commissioner = as_role(Role.COMMISSIONER)
+    response = commissioner.http.get("/reporting/hospital-use/")
     use, estimate = this_quarter(response)
     assert (october(response).bed_days, october(response).average_stay) == ("*", "*")
     assert (use.bed_days, estimate.admissions_avoided, estimate.bed_days_avoided) == ("*", "*", "*")
-    assert "hidden to protect privacy" in response.content.decode()
+    assert rule_in_words(commissioner.service.suppression_threshold) in response.content.decode()
 
 
 def test_a_manager_is_told_who_may_set_the_bed_day_cost(as_role, history):
@@ -111,3 +115,22 @@ def test_a_bed_day_cost_that_is_not_a_cost_is_refused_in_words(service, as_role,
     assert response.status_code == 200 and error in response.content.decode()
     service.refresh_from_db()
     assert service.bed_day_cost_pence is None
+
+
+def test_a_months_hidden_bed_days_cannot_be_worked_out_from_its_quarter():
+    def use(label, start, end, people, bed_days, discharges=0):
+        period = Period(label, start, end)
+        return HospitalUse(period, bed_days, people, discharges, None)
+
+    months = [
+        use("October 2026", D(2026, 10, 1), D(2026, 10, 31), SUPPRESSED, SUPPRESSED),
+        use("November 2026", D(2026, 11, 1), D(2026, 11, 30), 9, 200),
+        use("December 2026", D(2026, 12, 1), D(2026, 12, 31), 8, 180),
+    ]
+    protect_months(months, use("2026/27 Q3", D(2026, 10, 1), D(2026, 12, 31), 12, 400))
+    # The quarter's 400 less November's 200 and December's 180 would give October's 20.
+    assert [(month.people_in_hospital, month.bed_days) for month in months] == [
+        (SUPPRESSED, SUPPRESSED),
+        (9, 200),
+        (SUPPRESSED, SUPPRESSED),
+    ]

@@ -131,7 +131,7 @@ def test_a_narrative_never_started_lists_both_parts_with_a_link_to_write_them(se
 
 def test_the_return_page_lists_the_problems_above_the_downloads_and_still_offers_them(as_role, q3_register):
     page = as_role(Role.LEAD).http.get(reverse("reporting:quarterly"), {"quarter": Q3.code}).content.decode()
-    callout = page[page.index("Check the return before you download it") : page.index("Download as a spreadsheet")]
+    callout = page[page.index("Check the return before you download it") : page.index("Download (true counts)")]
     assert "The challenges for 2025/26 Q3 are not written" in callout
     assert f'href="{reverse("reporting:narrative")}?quarter=2025-Q3"' in callout
 

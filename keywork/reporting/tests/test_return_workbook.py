@@ -49,7 +49,8 @@ def test_the_cover_names_the_service_period_when_made_and_the_suppression_rule(w
     assert details["Service"] == "Kent and Medway"
     assert details["Period"] == "1 October 2025 to 31 December 2025"
     assert details["Made"] == "25 November 2026 at 10:00"
-    assert details["Small numbers"].startswith("A count from 1 to 7 is hidden: its cell is left blank")
+    assert details["Small numbers"].startswith("Counts as published. Counts from 1 to 7 are hidden (shown as *)")
+    assert "a hidden count's cell is left blank" in details["Small numbers"]
 
 
 def test_the_cover_defines_each_table_and_lists_the_checks(workbook):
