@@ -39,21 +39,16 @@ def return_problems(report) -> list[Problem]:
     ]
 
 
-# NHS England's directory of organisation codes, where the lead looks the service's code up.
-ODS_SEARCH = "https://www.odsdatasearchandexport.nhs.uk/"
-
-
 def ods_code_not_set(report) -> list[Problem]:
     """NHS England files a return under its organisation's ODS code, so one without it cannot be matched."""
     if report.service.ods_code.strip():
         return []
     return [
         Problem(
-            "The service's ODS code is not set, so the return does not say which organisation it is from: "
-            "an administrator sets it",
-            "Look up the organisation's ODS code",
-            ODS_SEARCH,
-            Permission.VIEW_AGGREGATES,
+            "The service's ODS code is not set, so the return does not say which organisation it is from",
+            "Set the ODS code in the return's settings",
+            reverse("reporting:return_settings"),
+            Permission.MANAGE_PROGRAMME,
         )
     ]
 

@@ -52,7 +52,7 @@ def test_a_service_without_an_ods_code_is_listed_first(service, clean_q3):
     service.save(update_fields=["ods_code"])
     (problem,) = problems(service)
     assert problem.text.startswith("The service's ODS code is not set")
-    assert problem.url == "https://www.odsdatasearchandexport.nhs.uk/"
+    assert problem.url == reverse("reporting:return_settings")
 
 
 def test_a_quarter_not_yet_ended_is_listed_with_a_link_to_the_last_ended_one(service, clean_q3):
