@@ -44,7 +44,7 @@ def _record_of(request, model, person_id: int, pk: int):
 @permission_required(Permission.VIEW_PEOPLE)
 def get_ehcp(request, person_id: int):
     person = person_for_request(request, person_id)
-    ehcp = Ehcp.objects.filter(person=person).first()
+    ehcp = scoped(request, Ehcp, person.pk).first()
     if ehcp is None:
         raise Http404
     return ehcp
@@ -55,7 +55,7 @@ def get_ehcp(request, person_id: int):
 def put_ehcp(request, person_id: int, payload: EhcpIn):
     """Record, or correct, whether the person has an EHCP, and its dates."""
     person = person_for_request(request, person_id)
-    ehcp = Ehcp.objects.filter(person=person).first() or Ehcp(person=person)
+    ehcp = scoped(request, Ehcp, person.pk).first() or Ehcp(person=person)
     return _saved(request, ehcp, payload.dict(exclude={"version"}), payload.version)
 
 

@@ -6,7 +6,7 @@ from keywork.education import operations
 from keywork.education.forms import EducationEventForm, EducationSettingForm, EhcpForm
 from keywork.education.models import EducationEvent, EducationSetting, Ehcp
 from keywork.pages import handle_form
-from keywork.register.access import person_for_request, record_for_request
+from keywork.register.access import person_for_request, record_for_request, scoped
 from keywork.register.record_pages import person_url
 
 
@@ -34,7 +34,7 @@ def edit_setting(request, setting_id):
 @permission_required(Permission.EDIT_PERSON)
 def ehcp(request, person_id):
     person = person_for_request(request, person_id)
-    record = Ehcp.objects.filter(person=person).first()
+    record = scoped(request, Ehcp, person.pk).first()
     title = "Education, Health and Care Plan"
     return _form_page(request, EhcpForm, record, person, "EHCP updated", title)
 
