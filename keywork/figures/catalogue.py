@@ -24,7 +24,6 @@ BY_EQUALITY_GROUP = (
     "(0 to 4, 5 to 10, 11 to 15, 16 to 17 and 18 to 25, in whole years on {age_on}) and by local authority"
 )
 
-
 FIGURES = [
     Figure(
         "On the register, by rating",
