@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "keywork.programme",
     "keywork.outcomes",
     "keywork.worklists",
+    # DSR review meetings: agenda, decisions, minutes (keywork/meetings/).
+    "keywork.meetings",
     "keywork.records",
     "keywork.reporting",
     # Every figure defined once, and its glossary page (keywork/figures/).

@@ -40,9 +40,13 @@ def detained_or_informal(people, day: datetime.date) -> dict[str, int]:
     return dict(counts)
 
 
-def without_a_keyworker(people, day: datetime.date) -> int:
+def stays_without_a_keyworker(people, day: datetime.date):
     keyworkers = designated_keyworker_allocations(people, day).values("person_id")
-    return stays_on(people, day).exclude(person__in=keyworkers).values("person").distinct().count()
+    return stays_on(people, day).exclude(person__in=keyworkers)
+
+
+def without_a_keyworker(people, day: datetime.date) -> int:
+    return stays_without_a_keyworker(people, day).values("person").distinct().count()
 
 
 def post_admission_ctrs(people, service) -> list[tuple[datetime.date, bool]]:

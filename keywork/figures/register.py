@@ -84,5 +84,9 @@ def receiving_keywork(people, day: datetime.date) -> int:
     return designated_keyworker_allocations(people, day).values("person").distinct().count()
 
 
+def overdue_for_review(people, day: datetime.date):
+    return people.filter(status=RegisterStatus.ACTIVE, next_review_due__lt=day)
+
+
 def reviews_overdue(people, day: datetime.date) -> int:
-    return people.filter(status=RegisterStatus.ACTIVE, next_review_due__lt=day).count()
+    return overdue_for_review(people, day).count()

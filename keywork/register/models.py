@@ -233,6 +233,11 @@ class RatingChange(models.Model):
     cause = models.CharField(max_length=10, choices=RatingCause.choices, default=RatingCause.REVIEW)
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     recorded_at = models.DateTimeField(auto_now_add=True)
+    # Where the decision was made when not on the person's own page ("DSR meeting on 5 October
+    # 2026"), with a link to it: a label rather than a foreign key, so the register, below the apps
+    # that make these decisions, imports none of them.
+    source_label = models.CharField(max_length=200, blank=True)
+    source_url = models.CharField(max_length=200, blank=True)
 
     class Meta:
         ordering = ["-effective_on", "-recorded_at", "-id"]

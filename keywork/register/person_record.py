@@ -81,6 +81,8 @@ def pack(person) -> list[Section]:
                 Column("Reason", "reason"),
                 Column("Risk factors", lambda change: change.risk_factor_labels(), covers=("risk_factors",)),
                 Column("Decided by", "decided_by", about_others=True),
+                # Where it was decided (a DSR meeting); its link is to a page inside Keywork.
+                Column("Decided at", "source_label", covers=("source_label", "source_url")),
             ],
         ),
         section(
