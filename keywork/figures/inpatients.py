@@ -4,7 +4,6 @@ Blue rating, which follows them). Definitions in words: catalogue.py."""
 import datetime
 from collections import Counter
 
-from keywork.figures.register import designated_keyworker_allocations
 from keywork.inpatient.choices import LegalStatus
 from keywork.inpatient.models import Admission
 from keywork.reviews.models import Review
@@ -41,8 +40,8 @@ def detained_or_informal(people, day: datetime.date) -> dict[str, int]:
 
 
 def stays_without_a_keyworker(people, day: datetime.date):
-    keyworkers = designated_keyworker_allocations(people, day).values("person_id")
-    return stays_on(people, day).exclude(person__in=keyworkers)
+    # The inpatient list's "No keyworker" is the same query (inpatient.models), so the two agree.
+    return Admission.objects.without_a_keyworker(day).filter(person__in=people)
 
 
 def without_a_keyworker(people, day: datetime.date) -> int:

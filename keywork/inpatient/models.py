@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from keywork.datebounds import about_person
 from keywork.inpatient.choices import LegalStatus, UnitType
+from keywork.keyworking.models import Allocation
 from keywork.presenters import uk_long_date
 
 
@@ -27,6 +28,12 @@ class AdmissionQuerySet(models.QuerySet):
 
     def current(self):
         return self.in_hospital_on(timezone.localdate())
+
+    def without_a_keyworker(self, day: datetime.date):
+        """Stays in hospital on `day` whose person has no open designated keyworker allocation then:
+        the inpatient list's "No keyworker" and the figure "Inpatients without a keyworker"."""
+        keyworked = Allocation.objects.designated_keyworkers(day).values("person_id")
+        return self.in_hospital_on(day).exclude(person__in=keyworked)
 
 
 class Admission(models.Model):

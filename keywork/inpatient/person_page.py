@@ -9,6 +9,7 @@ from keywork.inpatient.models import was_in_hospital
 from keywork.inpatient.schedule import schedule_for
 from keywork.personrecord import Alert
 from keywork.register.timeline import Event
+from keywork.reviews.rules import had_community_review_before
 
 
 def inpatient_section(request, person) -> str:
@@ -20,6 +21,7 @@ def inpatient_section(request, person) -> str:
         "current": current,
         "past": [a for a in admissions if a is not current],
         "schedule": schedule_for(current, person.service, today) if current else None,
+        "not_reviewed_before": {a.pk for a in admissions if not had_community_review_before(a)},
         "legal_status": current.legal_status_on(today) if current else None,
         "may_record": has_permission(request.user, Permission.RECORD_ADMISSION),
         "today": today,

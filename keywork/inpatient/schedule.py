@@ -1,13 +1,14 @@
-"""Current inpatients with their C(E)TR due dates, in a fixed number of queries."""
+"""Current inpatients with their C(E)TR due dates and what is missing (a keyworker, a community
+C(E)TR or LAEP meeting before admission), in a fixed number of queries."""
 
 from dataclasses import dataclass
 
 from django.db.models import Prefetch
 
 from keywork.inpatient.models import Admission
-from keywork.reviews.choices import ReviewKind
+from keywork.reviews.choices import BEFORE_ADMISSION_KINDS, ReviewKind
 from keywork.reviews.models import Review
-from keywork.reviews.rules import ReviewSchedule, review_schedule
+from keywork.reviews.rules import ReviewSchedule, review_schedule, reviewed_before_admission
 
 INPATIENT_REVIEW_KINDS = [ReviewKind.POST_ADMISSION, ReviewKind.INPATIENT]
 
@@ -18,6 +19,8 @@ class InpatientRow:
     days_in_hospital: int
     legal_status: object
     schedule: ReviewSchedule
+    has_keyworker: bool
+    reviewed_before_admission: bool
 
     @property
     def person_id(self) -> int:
@@ -34,6 +37,16 @@ def schedule_for(admission, service, today) -> ReviewSchedule:
     return review_schedule(admission, held, service, today)
 
 
+def reviewed_before(admission) -> bool:
+    """reviewed_before_admission for an admission with its person's reviews prefetched."""
+    held = [
+        review.held_on
+        for review in admission.person.reviews.all()
+        if review.held_on and review.kind in BEFORE_ADMISSION_KINDS
+    ]
+    return reviewed_before_admission(admission.admitted_on, held)
+
+
 def current_inpatients(people, service, today) -> list[InpatientRow]:
     admissions = (
         Admission.objects.in_hospital_on(today)
@@ -45,12 +58,17 @@ def current_inpatients(people, service, today) -> list[InpatientRow]:
         )
         .order_by("admitted_on")
     )
+    without_keyworker = set(
+        Admission.objects.without_a_keyworker(today).filter(person__in=people).values_list("pk", flat=True)
+    )
     return [
         InpatientRow(
             admission,
             admission.days_in_hospital(today),
             admission.legal_status_on(today),
             schedule_for(admission, service, today),
+            has_keyworker=admission.pk not in without_keyworker,
+            reviewed_before_admission=reviewed_before(admission),
         )
         for admission in admissions
     ]

@@ -12,9 +12,10 @@ from keywork.keyworking.models import Professional
 from keywork.locking import StaleRecordOut
 from keywork.register.access import listed, person_for_request, record_for_request, scoped
 from keywork.reviews import operations
+from keywork.reviews.choices import ReviewKind
 from keywork.reviews.files import ReportValidator
 from keywork.reviews.models import Action, Review, staff_who_may_own_actions
-from keywork.reviews.schemas import ActionIn, ActionOut, ActionUpdate, ReviewIn, ReviewOut
+from keywork.reviews.schemas import ActionIn, ActionOut, ActionUpdate, LaepIn, ReviewIn, ReviewOut
 from keywork.schemas import Page
 
 router = Router(tags=["C(E)TRs"])
@@ -31,6 +32,23 @@ def list_reviews(request, page: Query[Page], person_id: int | None = None):
 def add_review(request, payload: ReviewIn):
     person = person_for_request(request, payload.person_id)
     review = Review(person=person, includes_education=has_ehcp(person), **payload.dict(exclude={"person_id"}))
+    review.full_clean(exclude=["recorded_by", "report"])
+    return Status(201, operations.save_review(audit.Actor.from_request(request), review))
+
+
+@router.post("/laep-meetings", response={201: ReviewOut})
+@permission_required(Permission.RECORD_REVIEW)
+def add_laep(request, payload: LaepIn):
+    """An LAEP meeting, listed with the C(E)TRs (kind "laep"), as on its page."""
+    person = person_for_request(request, payload.person_id)
+    review = Review(
+        person=person,
+        kind=ReviewKind.LAEP,
+        requested_on=payload.held_on,
+        held_on=payload.held_on,
+        other_attendees=payload.who_attended,
+        outcome_summary=payload.outcome,
+    )
     review.full_clean(exclude=["recorded_by", "report"])
     return Status(201, operations.save_review(audit.Actor.from_request(request), review))
 

@@ -4,12 +4,12 @@ from keywork.forms.models import ModelForm
 from keywork.forms.versioned import VersionedForm
 from keywork.keyworking.forms import worker_label
 from keywork.keyworking.models import Professional
-from keywork.reviews.choices import ActionStatus, ReviewKind
+from keywork.reviews.choices import CETR_KINDS, ActionStatus, ReviewKind
 from keywork.reviews.models import Action, Review, staff_who_may_own_actions
 
 
 class ReviewForm(VersionedForm, ModelForm):
-    kind = fields.RadioField(label="Kind of review", choices=ReviewKind.choices)
+    kind = fields.RadioField(label="Kind of review", choices=CETR_KINDS)
     requested_on = fields.DateField(label="Date requested")
     scheduled_on = fields.DateField(label="Date scheduled (optional)", required=False)
     held_on = fields.DateField(label="Date held (optional)", required=False)
@@ -43,6 +43,25 @@ class ReviewForm(VersionedForm, ModelForm):
         if self.instance.pk is None:
             # "Education" is included for people with an EHCP (NHS England C(E)TR policy).
             self.instance.includes_education = has_ehcp(person)
+
+
+class LaepForm(VersionedForm, ModelForm):
+    """A Local Area Emergency Protocol meeting: held when admission cannot wait for a community C(E)TR."""
+
+    held_on = fields.DateField(label="Date held", error_name="the date the meeting was held")
+    other_attendees = fields.TextareaField(
+        label="Who attended", error_name="who attended", hint="Their names, roles and organisations"
+    )
+    outcome_summary = fields.TextareaField(label="Outcome", error_name="the outcome")
+
+    class Meta:
+        model = Review
+        fields = ["held_on", "other_attendees", "outcome_summary"]
+
+    def __init__(self, *args, person, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.person = person
+        self.instance.kind = ReviewKind.LAEP
 
 
 class ActionForm(ModelForm):

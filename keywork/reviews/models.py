@@ -44,7 +44,13 @@ class Review(VersionedModel):
 
     @property
     def name(self) -> str:
+        if self.kind == ReviewKind.LAEP:
+            return "LAEP meeting"
         return "C(E)TR" if self.includes_education else "CTR"
+
+    @property
+    def is_laep(self) -> bool:
+        return self.kind == ReviewKind.LAEP
 
     @property
     def action_source_date(self):
@@ -60,6 +66,9 @@ class Review(VersionedModel):
     def clean(self) -> None:
         errors = {}
         today = timezone.localdate()
+        if self.is_laep and self.held_on:
+            # Called and held at once when admission cannot wait: its request is its meeting.
+            self.requested_on = self.scheduled_on = self.held_on
         if self.requested_on and self.requested_on > today:
             errors["requested_on"] = "The request date must be today or in the past"
         if self.held_on and self.held_on > today:
@@ -72,8 +81,16 @@ class Review(VersionedModel):
         about_person(errors, "requested_on", self.requested_on, person, "The request date")
         about_person(errors, "scheduled_on", self.scheduled_on, person, "The date scheduled")
         about_person(errors, "held_on", self.held_on, person, "The date held")
+        if self.is_laep:
+            self._laep_errors(errors)
         if errors:
             raise ValidationError(errors)
+
+    @staticmethod
+    def _laep_errors(errors) -> None:
+        # Its request and scheduled dates are its meeting date, whose own error says what is wrong.
+        errors.pop("requested_on", None)
+        errors.pop("scheduled_on", None)
 
 
 class ActionQuerySet(models.QuerySet):

@@ -1,11 +1,13 @@
 """Inpatient C(E)TR timescales (NHS England C(E)TR policy; configurable per service):
 a post-admission C(E)TR within 10 working days of admission for CYP, then an inpatient C(E)TR
-every 3 months while the person remains in hospital."""
+every 3 months while the person remains in hospital. And what counts as reviewed before an
+admission: a community C(E)TR or LAEP meeting held in the 12 months up to it."""
 
 import calendar
 import datetime
 from dataclasses import dataclass, field
 
+from keywork.reviews.choices import BEFORE_ADMISSION_KINDS
 from keywork.workingdays import add_working_days
 
 
@@ -17,6 +19,30 @@ def add_months(day: datetime.date, months: int) -> datetime.date:
     month_index = day.month - 1 + months
     year, month = day.year + month_index // 12, month_index % 12 + 1
     return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+BEFORE_ADMISSION_MONTHS = 12
+
+
+def reviewed_before_admission(admitted_on: datetime.date, held_on: list[datetime.date]) -> bool:
+    """Whether a community C(E)TR or LAEP meeting held on one of `held_on` days came before the
+    admission: in the 12 months up to it, the same date a year earlier and the admission day itself
+    included (an LAEP meeting is often held the day the person is admitted).
+
+    >>> admitted = datetime.date(2026, 5, 10)
+    >>> reviewed_before_admission(admitted, [datetime.date(2025, 5, 10), datetime.date(2026, 5, 10)])
+    True
+    >>> reviewed_before_admission(admitted, [datetime.date(2025, 5, 9), datetime.date(2026, 5, 11)])
+    False
+    """
+    earliest = add_months(admitted_on, -BEFORE_ADMISSION_MONTHS)
+    return any(earliest <= day <= admitted_on for day in held_on)
+
+
+def had_community_review_before(admission) -> bool:
+    """Whether the admission had a community C(E)TR or LAEP meeting before it (reviewed_before_admission)."""
+    held = admission.person.reviews.filter(kind__in=BEFORE_ADMISSION_KINDS, held_on__isnull=False)
+    return reviewed_before_admission(admission.admitted_on, list(held.values_list("held_on", flat=True)))
 
 
 def post_admission_review_due(admitted_on: datetime.date, service) -> datetime.date:

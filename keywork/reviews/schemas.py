@@ -1,5 +1,7 @@
 import datetime
 
+from pydantic import Field
+
 from keywork.locking import VersionRead
 from keywork.reviews.choices import ActionStatus, OwnerKind, ReviewKind
 from keywork.schemas import Schema
@@ -26,6 +28,15 @@ class ReviewOut(ReviewIn):
     @staticmethod
     def resolve_has_report(review) -> bool:
         return bool(review.report)
+
+
+class LaepIn(Schema):
+    """A Local Area Emergency Protocol meeting: held when admission cannot wait for a community C(E)TR."""
+
+    person_id: int
+    held_on: datetime.date
+    who_attended: str = Field(min_length=1)
+    outcome: str = Field(min_length=1)
 
 
 class ActionIn(Schema):

@@ -16,7 +16,7 @@ from keywork.register.access import (
 from keywork.register.record_pages import person_url
 from keywork.reviews import operations
 from keywork.reviews.files import CONTENT_TYPES, document_kind
-from keywork.reviews.forms import ActionForm, ActionProgressForm, ReviewForm
+from keywork.reviews.forms import ActionForm, ActionProgressForm, LaepForm, ReviewForm
 from keywork.reviews.models import Action, Review
 
 
@@ -38,15 +38,34 @@ def add_review(request, person_id):
 
 
 @permission_required(Permission.RECORD_REVIEW)
+def add_laep(request, person_id):
+    """An LAEP meeting, held when admission cannot wait for a community C(E)TR; recorded by whoever may record one."""
+    person = person_for_request(request, person_id)
+    form = LaepForm(request.POST or None, person=person, initial={"held_on": timezone.localdate()})
+    return handle_form(
+        request,
+        form,
+        lambda actor, f: operations.save_review(actor, f.instance).person,
+        "LAEP meeting recorded",
+        "Record a Local Area Emergency Protocol (LAEP) meeting",
+        done_url=person_url(person, "reviews", "reviews"),
+        person=person,
+    )
+
+
+@permission_required(Permission.RECORD_REVIEW)
 def edit_review(request, review_id):
     review = record_for_request(request, Review, review_id)
-    form = ReviewForm(request.POST or None, request.FILES or None, person=review.person, instance=review)
+    if review.is_laep:
+        form = LaepForm(request.POST or None, person=review.person, instance=review)
+    else:
+        form = ReviewForm(request.POST or None, request.FILES or None, person=review.person, instance=review)
     return handle_form(
         request,
         form,
         lambda actor, f: operations.save_review(actor, f.instance, f.cleaned_data["version"]).person,
-        "Review updated",
-        "Update the review",
+        "LAEP meeting updated" if review.is_laep else "Review updated",
+        "Update the LAEP meeting" if review.is_laep else "Update the review",
         done_url=person_url(review.person, "reviews", f"review-{review.pk}"),
         person=review.person,
     )

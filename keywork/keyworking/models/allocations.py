@@ -37,6 +37,10 @@ class AllocationQuerySet(models.QuerySet):
         on = on or timezone.localdate()
         return self.filter(Q(ends_on__isnull=True) | Q(ends_on__gte=on), starts_on__lte=on)
 
+    def designated_keyworkers(self, on: datetime.date | None = None):
+        """Open allocations of a designated keyworker: the Practice Consultant (Kent and Medway's model)."""
+        return self.current(on).filter(worker_type=WorkerType.PRACTICE_CONSULTANT)
+
 
 class Allocation(models.Model):
     """A worker allocated to a person, for a period. One worker of each type at a time.
