@@ -5,7 +5,7 @@ functions; the words and the arithmetic cannot drift apart."""
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from keywork.figures import allocations, census, equality, flows, hospital, inpatients, register
+from keywork.figures import allocations, before_admission, census, equality, flows, hospital, inpatients, register
 
 
 @dataclass(frozen=True)
@@ -136,6 +136,15 @@ FIGURES = [
         "admission), the per cent where one was held between the admission and the date due.",
         IN_A_PERIOD,
         inpatients.post_admission_ctrs,
+    ),
+    Figure(
+        "Admissions without a prior community C(E)TR or LAEP",
+        "Admissions starting in the period with no community C(E)TR (including a 'blue light' one, when admission "
+        "was imminent) nor Local Area Emergency Protocol (LAEP) meeting held for the person in the 12 months up to "
+        "the day of admission, that day and the same date a year before included. One requested but not held does "
+        "not count, nor does a post-admission or inpatient C(E)TR.",
+        IN_A_PERIOD,
+        before_admission.admissions_without_prior_review,
     ),
 ]
 
