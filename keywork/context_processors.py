@@ -34,6 +34,7 @@ SECTIONS = [
             ("Find a person", "search:search"),
             ("Escalations", "keyworking:escalations"),
             ("Actions", "reviews:actions"),
+            ("DSR meetings", "meetings:list"),
             ("System blockers", "outcomes:blockers"),
             ("Case studies", "outcomes:case_studies"),
             ("Professionals", "keyworking:professionals"),

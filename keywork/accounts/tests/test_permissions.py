@@ -16,6 +16,7 @@ from keywork.imports import columns, importing
 from keywork.imports import synthetic as synthetic_spreadsheet
 from keywork.inpatient.models import Admission
 from keywork.keyworking.models import Allocation, Contact, Escalation, FollowUp, Professional, Referral
+from keywork.meetings.models import AgendaItem, Meeting
 from keywork.outcomes.models import CaseStudy, Goal, SystemBlocker
 from keywork.placements.models import Placement, PlacementBreakdown
 from keywork.programme.models import Feedback, FoiRequest, Kpi, Milestone, Post, Risk
@@ -142,7 +143,8 @@ def records_of(service, make_user, add_person) -> SimpleNamespace:
         | outcome_records(service, person)
         | education_records(person)
         | safeguarding_records(person, manager)
-        | {"run_id": checked_import(service, manager).pk, "token_id": ApiToken.issue(manager, "t")[0].pk},
+        | {"run_id": checked_import(service, manager).pk, "token_id": ApiToken.issue(manager, "t")[0].pk}
+        | {"meeting_id": dsr_meeting(service, manager, person).pk},
     )
 
 
@@ -201,6 +203,12 @@ def education_records(person) -> dict:
     breakdown = PlacementBreakdown.objects.create(person=person, occurred_on=TODAY, what_happened="w")
     ids = {"setting_id": setting.pk, "event_id": event.pk}
     return ids | {"placement_id": placement.pk, "breakdown_id": breakdown.pk}
+
+
+def dsr_meeting(service, chair, person):
+    meeting = Meeting.objects.create(service=service, held_on=TODAY, chair=chair, recorded_by=chair)
+    AgendaItem.objects.create(meeting=meeting, person=person, reasons=["added_by_chair"])
+    return meeting
 
 
 def checked_import(service, user):

@@ -187,6 +187,9 @@ def world(service, coordinator_user, add_person, admit):
         # The two-factor forms check a code against a device: the authenticator serves them both.
         "device": set_up_authenticator(coordinator_user)[0],
         "actor": audit.Actor(coordinator_user, service),
+        "meeting": apps.get_model("meetings", "Meeting").objects.create(
+            service=service, held_on=days_ago(1), chair=coordinator_user, recorded_by=coordinator_user
+        ),
     }
 
 

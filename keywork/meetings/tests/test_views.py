@@ -1,0 +1,130 @@
+import pytest
+from django.urls import reverse
+
+from keywork.accounts.models import Role
+from keywork.audit.models import AuditEntry, Operation
+from keywork.meetings.models import AgendaItem, Attendee, Decision, Meeting
+from keywork.register.models import RatingChange
+from keywork.reviews.models import Action
+from keywork.testing.dates import TODAY
+from keywork.testing.pages import date_parts, logged_in
+from keywork.testing.pdf import page_texts
+
+
+@pytest.fixture
+def chair(as_role):
+    return as_role(Role.MANAGER)
+
+
+@pytest.fixture
+def person(service, chair, add_person):
+    return add_person(service, chair.user, rating="red", given_name="Ada", family_name="Lovelace")
+
+
+@pytest.fixture
+def meeting(chair, person):
+    response = chair.http.post(
+        reverse("meetings:add"),
+        {
+            **date_parts("held_on", TODAY),
+            "chair": chair.user.pk,
+            "staff": [chair.user.pk],
+            "outside": "Sam Patel, Kent County Council",
+        },
+    )
+    assert response.status_code == 302
+    return Meeting.objects.get()
+
+
+def decide(client, meeting, person, **values):
+    form = {"rating": "amber", "rating_reason": "Settled at home", "decision": "Step down to amber", **values}
+    return client.http.post(reverse("meetings:decision", args=[meeting.pk, person.pk]), form)
+
+
+def test_setting_up_a_meeting_records_its_attendees_and_builds_its_agenda(meeting, person):
+    assert [str(attendee) for attendee in Attendee.objects.filter(staff=None)] == ["Sam Patel (Kent County Council)"]
+    assert Attendee.objects.exclude(staff=None).count() == 1
+    (item,) = AgendaItem.objects.filter(meeting=meeting)
+    assert item.person == person and "blue_or_red" in item.reasons
+
+
+def test_an_outside_attendee_without_an_organisation_is_refused(chair):
+    response = chair.http.post(
+        reverse("meetings:add"), {**date_parts("held_on", TODAY), "chair": chair.user.pk, "outside": "Sam Patel"}
+    )
+    assert response.context["form"].errors["outside"] == ["Give the organisation of Sam Patel after a comma"]
+
+
+def test_a_decision_changes_the_rating_through_the_register_with_the_meeting_as_its_source(chair, meeting, person):
+    response = decide(chair, meeting, person)
+    assert response.status_code == 302
+    change = RatingChange.objects.filter(person=person).order_by("-id").first()
+    assert (change.rating, change.source_label) == ("amber", str(meeting))
+    assert change.source_url == reverse("meetings:decision", args=[meeting.pk, person.pk])
+    person.refresh_from_db()
+    assert person.rating == "amber"
+    assert Decision.objects.get().rating_change == change
+
+
+def test_an_action_agreed_is_an_action_on_the_owners_work_list(chair, meeting, person):
+    decide(
+        chair,
+        meeting,
+        person,
+        recommendation="Book an OT assessment",
+        owner_staff=chair.user.pk,
+        **date_parts("due_on", TODAY),
+    )
+    (action,) = Action.objects.all()
+    assert (action.owner_staff, action.source, action.source_label) == (
+        chair.user,
+        Decision.objects.get(),
+        str(meeting),
+    )
+
+
+def test_an_action_without_an_owner_is_refused(chair, meeting, person):
+    response = decide(chair, meeting, person, recommendation="Book an OT assessment", **date_parts("due_on", TODAY))
+    assert "owner_staff" in response.context["form"].errors
+    assert not Decision.objects.exists()
+
+
+def test_the_chair_can_take_someone_off_the_agenda_and_put_them_back(chair, meeting, person):
+    url = reverse("meetings:decision", args=[meeting.pk, person.pk])
+    chair.http.post(url, {"agenda": "remove"})
+    assert AgendaItem.objects.get().removed
+    chair.http.post(url, {"agenda": "restore"})
+    assert not AgendaItem.objects.get().removed
+
+
+def test_the_chair_can_add_someone_keywork_did_not_list(service, chair, meeting, add_person):
+    other = add_person(service, chair.user, rating="green")
+    AgendaItem.objects.filter(person=other).delete()
+    chair.http.post(reverse("meetings:add_person", args=[meeting.pk]), {"nhs_number": other.nhs_number})
+    assert AgendaItem.objects.get(person=other).reasons[-1] == "added_by_chair"
+
+
+def test_only_the_chair_closes_the_meeting_and_then_no_decision_is_saved(as_role, chair, meeting, person):
+    other = as_role(Role.COORDINATOR)
+    other.http.post(reverse("meetings:close", args=[meeting.pk]))
+    assert Meeting.objects.get().is_open
+    chair.http.post(reverse("meetings:close", args=[meeting.pk]))
+    assert not Meeting.objects.get().is_open
+    response = decide(chair, meeting, person)
+    assert "closed" in response.context["form"].non_field_errors()[0]
+
+
+def test_minutes_name_people_in_full_or_by_initials_and_each_download_is_audited(chair, meeting, person):
+    decide(chair, meeting, person)
+    full = "".join(page_texts(chair.http.get(reverse("meetings:minutes", args=[meeting.pk])).content))
+    short = "".join(page_texts(chair.http.get(reverse("meetings:minutes_initials", args=[meeting.pk])).content))
+    assert "Ada Lovelace" in full and "Step down to amber" in full and "Sam Patel" in full
+    assert "Lovelace" not in short and "A.L." in short and "Step down to amber" in short
+    exports = AuditEntry.objects.filter(operation=Operation.EXPORT, person_id=person.pk)
+    assert exports.count() == 2
+
+
+def test_another_services_meeting_is_not_found(other_service, meeting, make_user):
+    outsider = logged_in(make_user(other_service, Role.MANAGER))
+    for name in ("meetings:meeting", "meetings:minutes", "meetings:close"):
+        assert outsider.http.get(reverse(name, args=[meeting.pk])).status_code == 404
