@@ -26,7 +26,7 @@ from keywork.reviews import operations as reviews
 from keywork.reviews.choices import ReviewKind
 from keywork.reviews.models import Review
 from keywork.reviews.rules import post_admission_review_due
-from keywork.reviews.synthetic import seed_reviews
+from keywork.reviews.synthetic import seed_before_admission, seed_reviews
 
 # The new admission's post-admission C(E)TR falls due at most this many days ahead.
 REVIEW_DUE_WITHIN_DAYS = 5
@@ -64,9 +64,11 @@ def seed_hospital_history(service, users: dict, seed: int, published_trend: bool
     current = admissions_following(trend, people, actor, rng, may_admit=_may_admit)
     _admitted_days_ago(service, actor, rng, today)
     _reviews_follow_the_stays(service)
+    service_admissions = Admission.objects.filter(person__service=service)
     in_hospital = Admission.objects.in_hospital_on(today).values("person_id")
     at_risk = list(service.people.filter(rating="red").exclude(pk__in=in_hospital).order_by("id")[:6])
     seed_reviews(current, at_risk, actor, rng)
+    seed_before_admission(service_admissions.select_related("person").order_by("admitted_on", "id"), actor, rng)
 
 
 def _may_admit(person, day: datetime.date) -> bool:

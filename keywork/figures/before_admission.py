@@ -10,7 +10,7 @@ from keywork.reviews.models import Review
 from keywork.reviews.rules import reviewed_before_admission
 
 NOT_REVIEWED = "Without a community C(E)TR or LAEP before admission"
-REVIEWED = "With one"
+REVIEWED = "With a community C(E)TR or LAEP before admission"
 
 
 def admissions_without_prior_review(people, start: datetime.date, end: datetime.date) -> int:

@@ -29,6 +29,7 @@ def return_sections(report, tables) -> list[tuple[str, list[list]]]:
     for key, title, first_column in [
         ("inpatients_at_end", "In hospital at the quarter's end", "Local authority"),
         ("admissions_in_quarter", "Admissions in the quarter", "Local authority"),
+        ("admissions_before", "Admissions in the quarter: community C(E)TR or LAEP before admission", "Admissions"),
         ("detained_at_end", "In hospital at the quarter's end: detained or informal", "Legal status"),
         ("blockers", "System blockers raised, by category", "Category"),
     ]:

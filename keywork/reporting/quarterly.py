@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from keywork.figures import hospital
 from keywork.figures.allocations import DaysToAllocation, days_to_allocation, first_allocations
+from keywork.figures.before_admission import before_admission
 from keywork.figures.census import monthly_census
 from keywork.figures.flows import ACCEPTED, ADMITTED, DECLINED, REFERRED
 from keywork.figures.inpatients import detained_or_informal
@@ -40,6 +41,8 @@ class QuarterlyReturn:
     hospital_use: hospital.HospitalUse  # bed days in the quarter, average stay of the stays ended in it
     referrals_in_quarter: dict[str, int]  # "Received" / "Accepted" / "Declined"
     admissions_in_quarter: dict[str, int]
+    # Without / with a community C(E)TR or LAEP meeting in the 12 months before (figures/before_admission.py)
+    admissions_before: dict[str, int]
     outcomes: dict
     blockers: dict[str, int]
     workforce: dict
@@ -106,6 +109,7 @@ def quarterly_return(service, quarter: Quarter, today) -> QuarterlyReturn:
             for name, flow in (("Received", REFERRED), ("Accepted", ACCEPTED), ("Declined", DECLINED))
         },
         admissions_in_quarter=ADMITTED.by_local_authority(people, quarter.start, as_at, areas),
+        admissions_before=before_admission(people, quarter.start, as_at),
         outcomes=quarter_outcomes(service, quarter.start, as_at),
         blockers=blockers_by_category(service, quarter.start, as_at),
         workforce=workforce_on(service, as_at),
@@ -123,6 +127,7 @@ def published_tables(report: QuarterlyReturn, suppressed: bool = True) -> dict:
         "supported": {title: published_supported(title, table, threshold) for title, table in report.supported.items()},
         "inpatients_at_end": suppress_counts(report.inpatients_at_end, threshold),
         "admissions_in_quarter": suppress_counts(report.admissions_in_quarter, threshold),
+        "admissions_before": suppress_counts(report.admissions_before, threshold),
         "detained_at_end": suppress_counts(report.detained_at_end, threshold),
         "keywork": {title: suppress_table(table, threshold) for title, table in report.keywork.items()},
         "days_to_allocation": published_days_to_allocation(report.days_to_allocation, threshold),

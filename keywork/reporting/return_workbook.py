@@ -32,6 +32,7 @@ SHEET_NAMES = {
     "Receiving keywork at the quarter's end": "Receiving keywork",
     "Days from referral to keyworker allocation": "Days to allocation",
     "System blockers raised, by category": "System blockers",
+    "Admissions in the quarter: community C(E)TR or LAEP before admission": "C(E)TR or LAEP before admission",
     "Continuous improvement and challenges": "Improvement and challenges",
 }
 # Tables that show a figure of the catalogue take its definition from there (keywork/figures), so
@@ -40,6 +41,9 @@ CATALOGUE_FIGURE = {
     "People supported: on the register at the quarter's end": "On the register, by rating",
     "In hospital at the quarter's end": "In hospital",
     "Admissions in the quarter": "Admissions",
+    "Admissions in the quarter: community C(E)TR or LAEP before admission": (
+        "Admissions without a prior community C(E)TR or LAEP"
+    ),
     "In hospital at the quarter's end: detained or informal": "Detained under the Mental Health Act, or informal",
     "Receiving keywork at the quarter's end": "Receiving keywork",
     "New to keywork in the quarter": "New to keywork",

@@ -23,6 +23,9 @@ def reviews_section(request, person) -> str:
 def timeline_events(request, person) -> list[Event]:
     events = []
     for review in person.reviews.all():
+        if review.is_laep:
+            events.append(Event(review.held_on, "LAEP meeting held", review.outcome_summary, "", kind="C(E)TRs"))
+            continue
         events.append(
             Event(
                 review.requested_on,

@@ -35,6 +35,36 @@ def seed_reviews(admissions, community_people, actor, rng: random.Random) -> Non
         _review(actor, person, ReviewKind.COMMUNITY, requested, held, rng, leave_overdue=number == 0)
 
 
+def seed_before_admission(admissions, actor, rng: random.Random) -> None:
+    """Most admissions follow a community C(E)TR or, when there was no time, an LAEP meeting; about
+    one in four has neither, the finding the inpatient list flags and the return counts."""
+    for admission in admissions:
+        _before_admission(actor, admission, rng)
+
+
+def _before_admission(actor, admission, rng):
+    person, admitted_on = admission.person, admission.admitted_on
+    chance = rng.random()
+    if chance < 0.25:
+        return
+    if chance < 0.55:
+        held = max(person.referral_date, admitted_on - datetime.timedelta(days=rng.randint(0, 2)))
+        meeting = Review(
+            person=person,
+            kind=ReviewKind.LAEP,
+            requested_on=held,
+            held_on=held,
+            other_attendees="Keyworker, social worker, community LD nurse, CAMHS crisis team, ICB commissioner",
+            outcome_summary="No safe community option could be found in time; admission agreed, with a plan to "
+            "keep it short.",
+        )
+        operations.save_review(actor, meeting)
+        return
+    held = max(person.referral_date, admitted_on - datetime.timedelta(days=rng.randint(20, 150)))
+    requested = max(person.referral_date, held - datetime.timedelta(days=14))
+    _review(actor, person, ReviewKind.COMMUNITY, requested, held, rng)
+
+
 def _inpatient_reviews(actor, admission, today, rng):
     service = admission.person.service
     kind, last = ReviewKind.POST_ADMISSION, admission.admitted_on

@@ -1,10 +1,13 @@
+import datetime
 from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 
 from keywork.accounts.models import User
 from keywork.demo.management.commands.demo import DEMO_PASSWORD, USERS, Command
+from keywork.figures.before_admission import NOT_REVIEWED, REVIEWED, before_admission
 from keywork.services.models import Service
 
 
@@ -31,3 +34,12 @@ def test_the_demo_makes_two_services_with_their_own_users_and_people_and_prints_
     assert second.users.filter(username="cambs-manager").exists()
     assert first.people.count() > 0 and second.people.count() > 0
     assert User.objects.get(username="admin").check_password(DEMO_PASSWORD)
+
+
+def test_the_demo_records_a_community_review_or_laep_before_most_admissions_but_not_all(db, settings):
+    settings.DEMO = True
+    run_demo()
+    for service in Service.objects.all():
+        counts = before_admission(service.people.all(), datetime.date(2000, 1, 1), timezone.localdate())
+        assert counts[REVIEWED] > counts[NOT_REVIEWED] > 0, service
+        assert service.people.filter(reviews__kind="laep").exists(), service

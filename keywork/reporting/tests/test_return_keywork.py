@@ -8,10 +8,12 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from keywork.accounts.models import Role, WorkerType
+from keywork.figures.before_admission import NOT_REVIEWED, REVIEWED
 from keywork.reporting.exports import return_sections
 from keywork.reporting.quarterly import published_tables, quarterly_return
 from keywork.reporting.return_checks import return_problems
 from keywork.reporting.tests.conftest import Q3, D
+from keywork.reviews.models import Review
 from keywork.suppression import SUPPRESSED
 from keywork.testing.factories import allocate, keyworker_of, refer
 
@@ -151,3 +153,31 @@ def test_the_workbook_has_a_sheet_for_each_new_table_with_numbers_as_numbers(as_
     assert hospital["Average length of stay of the stays ended, in days"].value is None  # hidden, with a comment
     cover = {row[0]: row[2] for row in workbook["Cover"].iter_rows(values_only=True) if row[0]}
     assert cover["Days to allocation"].startswith("For each accepted referral, the days from the day it was received")
+
+
+def test_admissions_with_and_without_a_review_before_them_match_the_hand_count(service, keywork, coordinator_user):
+    # admitted_and_discharged (5 October 2025) had an LAEP meeting the day before; in_hospital_at_end
+    # (1 December 2025) had only a community C(E)TR requested, never held, so it is without one.
+    laep_on = D(2025, 10, 4)
+    Review.objects.create(
+        person=keywork["admitted_and_discharged"],
+        kind="laep",
+        requested_on=laep_on,
+        held_on=laep_on,
+        recorded_by=coordinator_user,
+    )
+    Review.objects.create(
+        person=keywork["in_hospital_at_end"],
+        kind="community",
+        requested_on=D(2025, 11, 1),
+        recorded_by=coordinator_user,
+    )
+    report = quarterly_return(service, Q3, TODAY)
+    assert report.admissions_before == {NOT_REVIEWED: 1, REVIEWED: 1}
+    sections = dict(return_sections(report, published_tables(report, suppressed=False)))
+    table = sections["Admissions in the quarter: community C(E)TR or LAEP before admission"]
+    assert table == [["Admissions", "Count"], [NOT_REVIEWED, 1], [REVIEWED, 1], ["Total", 2]]
+    published = dict(return_sections(report, published_tables(report)))
+    assert [NOT_REVIEWED, SUPPRESSED] in published[
+        "Admissions in the quarter: community C(E)TR or LAEP before admission"
+    ]

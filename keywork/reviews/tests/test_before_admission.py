@@ -7,7 +7,9 @@ from django.urls import reverse
 
 from keywork.accounts.models import Role
 from keywork.audit.models import AuditEntry
+from keywork.register.record_pages import person_url
 from keywork.reviews.models import Review
+from keywork.reviews.person_page import timeline_events
 from keywork.reviews.rules import had_community_review_before
 from keywork.testing.dates import TODAY
 from keywork.testing.factories import admit
@@ -152,3 +154,10 @@ def test_the_api_records_an_laep_meeting_and_refuses_one_in_the_future(api, pers
     future = api.post("/api/laep-meetings", body | {"held_on": (TODAY + datetime.timedelta(days=1)).isoformat()})
     assert future.status_code == 422 and "held_on" in future.json()["errors"]
     assert Review.objects.count() == 1
+
+
+def test_an_laep_meeting_is_on_the_persons_record_and_timeline_as_held(coordinator_client, person):
+    coordinator_client.http.post(reverse("reviews:add_laep", args=[person.pk]), laep_form())
+    reviews = coordinator_client.http.get(person_url(person, "reviews")).content.decode()
+    assert "Local Area Emergency Protocol (LAEP) meeting, held" in reviews and "Sam Social Worker" in reviews
+    assert [event.title for event in timeline_events(None, person)] == ["LAEP meeting held"]
