@@ -80,6 +80,7 @@ SECTIONS = [
             ("API tokens", "api_tokens:list"),
             ("Signing out", "idle_timeout"),
             ("Bed-day cost", "reporting:bed_day_cost"),
+            ("When consent is withdrawn", "register:consent_withdrawn_policy"),
             ("Quarterly return settings", "reporting:return_settings"),
         ],
     ),

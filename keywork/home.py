@@ -11,6 +11,7 @@ from django.utils import timezone
 from keywork.accounts.audience import audience_for
 from keywork.accounts.models import Role
 from keywork.accounts.permissions import Permission, has_permission, permission_required
+from keywork.figures.inpatients import without_a_keyworker
 from keywork.register.access import listed, people_for
 from keywork.register.choices import Rating
 from keywork.reporting.overview import overview
@@ -27,10 +28,13 @@ def home(request):
     user = request.user
     if user.role == Role.KEYWORKER or has_permission(user, Permission.VIEW_TEAM_WORK):
         return _work_home(request)
-    audience = audience_for(request)
-    figures = overview(people_for(request), request.service, audience.suppressed, timezone.localdate())
+    audience, today = audience_for(request), timezone.localdate()
+    figures = overview(people_for(request), request.service, audience.suppressed, today)
     context = {"page_title": "Home", "figures": figures, "ratings": Rating, "audience": audience}
     context["may_see_people"] = audience.may_see_true_counts
+    if has_permission(user, Permission.VIEW_PEOPLE):
+        # As on a manager's home (worklists/team.py): a count that leads to the inpatients named.
+        context["inpatients_without_a_keyworker"] = without_a_keyworker(people_for(request), today)
     return render(request, "reporting/home.jinja", context)
 
 

@@ -3,9 +3,11 @@
 from django.template.loader import render_to_string
 
 from keywork.accounts.permissions import Permission, has_permission
+from keywork.register.withdrawal import sharing_refusal
 
 
 def fhir_section(request, person) -> str:
     if not has_permission(request.user, Permission.VIEW_PEOPLE):
         return ""
-    return render_to_string("fhir/person_section.jinja", {"person": person}, request)
+    context = {"person": person, "refusal": sharing_refusal(person)}
+    return render_to_string("fhir/person_section.jinja", context, request)

@@ -27,7 +27,8 @@ BY_EQUALITY_GROUP = (
 FIGURES = [
     Figure(
         "On the register, by rating",
-        "People referred by the date and not removed or transferred by it, by their RAG rating on that date: "
+        "People referred by the date and not removed or transferred by it (nor, where the service's policy "
+        "removes them, by having withdrawn consent), by their RAG rating on that date: "
         "the latest rating effective on or before it, rebuilt from the rating history, and Blue from an "
         "admission until discharge.",
         ON_A_DATE,
@@ -36,7 +37,8 @@ FIGURES = [
     Figure(
         "Receiving keywork",
         "Children and young people with an open designated keyworker allocation (a Practice Consultant) on the "
-        "date: started on or before it and not ended before it. In the quarterly return, by their rating on the "
+        "date: started on or before it and not ended before it, unless they had withdrawn consent by then. In the "
+        "quarterly return, by their rating on the "
         "quarter's last day and their local authority.",
         ON_A_DATE,
         register.receiving_keywork,

@@ -119,7 +119,7 @@ def on_the_register(people, service, start: datetime.date, end: datetime.date) -
 
 
 def receiving_keywork(people, service, start: datetime.date, end: datetime.date) -> Breakdowns:
-    keyworked = set(register.designated_keyworker_allocations(people, end).values_list("person_id", flat=True))
+    keyworked = set(register.keywork_allocations(people, end).values_list("person_id", flat=True))
     return breakdowns(people, service, [(person_id, end) for person_id in keyworked])
 
 

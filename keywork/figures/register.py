@@ -9,6 +9,7 @@ from keywork.accounts.models import WorkerType
 from keywork.keyworking.models import Allocation
 from keywork.register.choices import Rating, RatingCause, RegisterStatus
 from keywork.register.models import Person, RatingChange
+from keywork.register.withdrawal import with_withdrawal, without_withdrawn
 
 
 def service_people(service):
@@ -16,16 +17,19 @@ def service_people(service):
 
 
 def people_rows(people) -> list[dict]:
-    return list(people.values("id", "referral_date", "status", "status_changed_on", "local_authority"))
+    fields = ("id", "referral_date", "status", "status_changed_on", "local_authority", "uncounted_from")
+    return list(with_withdrawal(people).values(*fields))
 
 
 def on_register(person_rows, day: datetime.date) -> list:
-    """People on the register on `day`: referred by then, and not yet removed or transferred."""
+    """People on the register on `day`: referred by then, not yet removed or transferred, and not
+    left out of the counts by a withdrawn consent under their service's policy (register/withdrawal.py)."""
     return [
         row
         for row in person_rows
         if row["referral_date"] <= day
         and (row["status"] == RegisterStatus.ACTIVE or not row["status_changed_on"] or row["status_changed_on"] > day)
+        and not (row.get("uncounted_from") and row["uncounted_from"] <= day)
     ]
 
 
@@ -80,8 +84,14 @@ def designated_keyworker_allocations(people, day: datetime.date):
     return Allocation.objects.current(day).filter(person__in=people, worker_type=WorkerType.PRACTICE_CONSULTANT)
 
 
+def keywork_allocations(people, day: datetime.date):
+    """The designated keyworker allocations that count as receiving keywork: under either policy,
+    someone who has withdrawn consent by `day` is not receiving it (register/withdrawal.py)."""
+    return designated_keyworker_allocations(without_withdrawn(people, day), day)
+
+
 def receiving_keywork(people, day: datetime.date) -> int:
-    return designated_keyworker_allocations(people, day).values("person").distinct().count()
+    return keywork_allocations(people, day).values("person").distinct().count()
 
 
 def overdue_for_review(people, day: datetime.date):

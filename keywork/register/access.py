@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404
 from keywork import audit
 from keywork.accounts.models import Role
 from keywork.audit.models import Operation
+from keywork.register import withdrawal
 from keywork.register.models import Person
 from keywork.schemas import LARGEST_ID, LARGEST_PAGE
 
@@ -25,14 +26,15 @@ def people_for(request):
     """The people a request may reach: those of the service it acts in, and no others.
 
     A keyworker reaches only the people currently allocated to them, unless their service lets
-    keyworkers see its whole register.
+    keyworkers see its whole register; and no one whose withdrawn consent ends the role's access
+    under the service's policy (register/withdrawal.py).
     """
     people = Person.objects.filter(service=request.service)
     if request.user.role == Role.KEYWORKER and not request.service.keyworkers_see_whole_service:
         # The worker's own allocations (keyworking's model) through their reverse relation, so the
         # register needs no import from the app above it.
         people = people.filter(pk__in=request.user.allocations.current().values("person_id"))
-    return people
+    return withdrawal.reachable_by(people, request.user.role, request.service.consent_withdrawn_policy)
 
 
 def scoped(request, model, person_id: int | None = None):

@@ -18,6 +18,7 @@ from keywork.register.choices import (
 )
 from keywork.register.models import Consent, FamilyContact, Person, RatingChange
 from keywork.register.operations import DETAIL_FIELDS
+from keywork.services.models import ConsentWithdrawnPolicy, Service
 
 # In the 999 range kept for test data, and passing the check digit (rules.validate_nhs_number).
 EXAMPLE_NHS_NUMBER = "999 123 4578"
@@ -182,3 +183,15 @@ class FamilyContactForm(ModelForm):
     class Meta:
         model = FamilyContact
         fields = ["name", "relationship", "phone", "email", "has_parental_responsibility"]
+
+
+class ConsentWithdrawnPolicyForm(ModelForm):
+    consent_withdrawn_policy = fields.RadioField(
+        label="When someone withdraws consent",
+        error_name="what happens when someone withdraws consent",
+        choices=ConsentWithdrawnPolicy.choices,
+    )
+
+    class Meta:
+        model = Service
+        fields = ["consent_withdrawn_policy"]

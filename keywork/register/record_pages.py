@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from keywork import personrecord
 from keywork.presenters import format_nhs_number, uk_long_date
+from keywork.register.withdrawal import withdrawal_of
 
 
 def person_url(person, tab: str = "details", section: str = "") -> str:
@@ -41,4 +42,5 @@ def summary(request, person) -> dict:
         "review_overdue": person.is_review_overdue,
         "items": personrecord.summary_items(request, person),
         "alerts": personrecord.alerts(request, person),
+        "withdrawal": withdrawal_of(person),
     }

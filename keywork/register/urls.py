@@ -7,6 +7,7 @@ app_name = "register"
 urlpatterns = [
     path("", views.register_list, name="list"),
     path("add/", views.add_person, name="add"),
+    path("consent-withdrawn/", views.consent_withdrawn_policy, name="consent_withdrawn_policy"),
     path("<int:person_id>/", views.person_page, name="person"),
     # The record's other sub-pages: /register/<id>/keywork/, .../records/, ...
     *[

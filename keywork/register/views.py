@@ -1,16 +1,20 @@
 """Register pages: thin views that check permission, read through access, write through operations."""
 
-from django.shortcuts import render
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 
-from keywork import personrecord
+from keywork import audit, personrecord
 from keywork.accounts.permissions import Permission, has_permission, permission_required
+from keywork.audit.models import Operation
 from keywork.pages import handle_form
 from keywork.register import operations, record_pages
 from keywork.register.access import paged, people_for, person_for_request, query_without_page
 from keywork.register.forms import (
     AddPersonForm,
     ConsentForm,
+    ConsentWithdrawnPolicyForm,
     EditDetailsForm,
     EndRegistrationForm,
     FamilyContactForm,
@@ -19,6 +23,7 @@ from keywork.register.forms import (
 from keywork.register.listing import RegisterFilterForm, filter_people
 from keywork.register.models import Person
 from keywork.register.presenters import rating_saved
+from keywork.register.withdrawal import MEANINGS
 
 
 @permission_required(Permission.VIEW_PEOPLE)
@@ -117,12 +122,20 @@ def record_consent(request, person_id):
     return handle_form(
         request,
         form,
-        lambda actor, f: operations.record_consent(actor, person, f.instance) and person,
+        lambda actor, f: operations.record_consent(actor, person, f.instance) and _after_consent(request, person),
         "Consent recorded",
         "Record consent",
-        done_url=record_pages.person_url(person, "details", "register"),
+        back_url=record_pages.person_url(person, "details", "register"),
         person=person,
     )
+
+
+def _after_consent(request, person) -> str:
+    """Back to the record; or home, when the withdrawal just recorded ends this user's access to it
+    under the service's policy (register/withdrawal.py), rather than to a page they may not open."""
+    if people_for(request).filter(pk=person.pk).exists():
+        return record_pages.person_url(person, "details", "register")
+    return reverse("home")
 
 
 @permission_required(Permission.REMOVE_FROM_REGISTER)
@@ -160,3 +173,19 @@ def add_family_contact(request, person_id):
         done_url=record_pages.person_url(person, "details", "family"),
         person=person,
     )
+
+
+# The programme lead (and administrators) decide, with the service's DPIA, what a withdrawal does.
+@permission_required(Permission.MANAGE_PROGRAMME)
+def consent_withdrawn_policy(request):
+    form = ConsentWithdrawnPolicyForm(request.POST or None, instance=request.service)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        if form.changed_data:
+            # Who changed what a withdrawal does, and to what, is on record.
+            changes = {"consent_withdrawn_policy": form.instance.consent_withdrawn_policy}
+            audit.record(audit.Actor.from_request(request), Operation.UPDATE, form.instance, changes=changes)
+        messages.success(request, f"When consent is withdrawn: {form.instance.get_consent_withdrawn_policy_display()}")
+        return redirect("register:consent_withdrawn_policy")
+    context = {"form": form, "page_title": "When consent is withdrawn", "submit_text": "Save", "meanings": MEANINGS}
+    return render(request, "register/consent_withdrawn_policy.jinja", context)

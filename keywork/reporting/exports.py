@@ -190,10 +190,16 @@ def register_rows(people):
                 person.rating,
                 person.rating_effective_on.isoformat() if person.rating_effective_on else "",
                 person.next_review_due.isoformat() if person.next_review_due else "",
-                person.status,
+                _status(person),
                 person.referral_date.isoformat(),
             )
         ]
+
+
+def _status(person) -> str:
+    """The status, marked where consent is withdrawn (register/withdrawal.for_register_export)."""
+    withdrawn_on = getattr(person, "consent_withdrawn_on", None)
+    return f"{person.status} (consent withdrawn {withdrawn_on.isoformat()})" if withdrawn_on else person.status
 
 
 class _Echo:

@@ -9,7 +9,7 @@ from keywork.figures.census import monthly_census
 from keywork.figures.flows import ACCEPTED, ADMITTED, DECLINED, REFERRED
 from keywork.figures.inpatients import detained_or_informal
 from keywork.figures.register import (
-    designated_keyworker_allocations,
+    keywork_allocations,
     on_register,
     people_rows,
     ratings_on,
@@ -80,7 +80,7 @@ def quarterly_return(service, quarter: Quarter, today) -> QuarterlyReturn:
     ]
     # The rating on the quarter's last day, as for the people supported, so the tables add up alike.
     first_allocated = first_allocations(people, quarter.start, as_at)
-    keyworked = set(designated_keyworker_allocations(people, as_at).values_list("person_id", flat=True))
+    keyworked = set(keywork_allocations(people, as_at).values_list("person_id", flat=True))
     census = monthly_census(service, as_at.replace(day=1), as_at, today)
     risks = [risk for risk in Risk.objects.filter(service=service, status=Risk.Status.OPEN) if risk.score >= 8]
     return QuarterlyReturn(

@@ -18,6 +18,7 @@ from keywork.dbrouter import reporting_reads
 from keywork.pages import handle_form
 from keywork.programme import operations
 from keywork.programme.step_change import month_choices, step_change
+from keywork.register import withdrawal
 from keywork.register.access import people_for, scoped
 from keywork.reporting import exports, return_workbook
 from keywork.reporting.dashboard import dashboard as dashboard_figures
@@ -158,8 +159,9 @@ def quarterly_file(request, file_format):
 
 @permission_required(Permission.EXPORT_REGISTER)
 def register_export(request, file_format):
-    """The register of the user's service, audited as one export of so many people."""
-    people = people_for(request).order_by("family_name", "given_name", "id")
+    """The register of the user's service, audited as one export of so many people; without those
+    whose withdrawn consent removes them, and marking those it keeps (register/withdrawal.py)."""
+    people = withdrawal.for_register_export(people_for(request)).order_by("family_name", "given_name", "id")
     audit.record(
         audit.Actor.from_request(request),
         Operation.EXPORT,

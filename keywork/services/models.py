@@ -17,6 +17,14 @@ IDLE_TIMEOUT_MINUTES = (5, 480)
 BED_DAY_COST_MOST_PENCE = 10_000_000
 
 
+class ConsentWithdrawnPolicy(models.TextChoices):
+    """What the service does when a person withdraws consent (register/withdrawal.py says what each
+    changes). Either way keywork and sharing stop; the choice is whether the DSR entry stays."""
+
+    KEEP_MINIMAL = "keep_minimal", "Keep minimal details on the register under another lawful basis"
+    REMOVE = "remove", "Remove the person from active keywork, sharing and the register's counts"
+
+
 def default_local_authorities() -> list[str]:
     return ["Kent", "Medway"]
 
@@ -81,6 +89,17 @@ class Service(models.Model):
     # The quarterly return goes to NHS England through a secure collection, not publication, so its
     # files carry true counts unless the service chooses to suppress them too.
     return_files_suppressed = models.BooleanField("Hide small numbers in the return's files", default=False)
+
+    # The register is kept by the ICB as a public task (UK GDPR 6(1)(e) and 9(2)(h)), not on consent,
+    # so by default a withdrawal stops keywork and sharing but keeps the entry: a child still at risk
+    # of admission stays visible to those who keep the register. A service whose DPIA makes consent its
+    # basis chooses "remove".
+    consent_withdrawn_policy = models.CharField(
+        "When consent is withdrawn",
+        max_length=20,
+        choices=ConsentWithdrawnPolicy.choices,
+        default=ConsentWithdrawnPolicy.KEEP_MINIMAL,
+    )
 
     class Meta:
         ordering = ["name"]

@@ -122,6 +122,7 @@ PAGES = {
     "records:legal_hold":            (403, 403, 200, 200, 403, 200, 403),
     "register:add":                  (403, 200, 200, 200, 403, 200, 403),
     "register:consent":              (200, 200, 200, 200, 403, 200, 403),
+    "register:consent_withdrawn_policy": (403, 403, 403, 200, 403, 200, 403),
     "register:edit":                 (200, 200, 200, 200, 403, 200, 403),
     "register:family":               (200, 200, 200, 200, 403, 200, 403),
     "register:list":                 (200, 200, 200, 200, 403, 200, 403),
