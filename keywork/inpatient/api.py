@@ -73,6 +73,8 @@ def inpatients(request, page: Query[Page]):
             "legal_status": row.legal_status.status if row.legal_status else None,
             "next_review_due": row.schedule.next_due,
             "review_overdue": row.schedule.is_overdue,
+            "has_keyworker": row.has_keyworker,
+            "reviewed_before_admission": row.reviewed_before_admission,
         }
         for row in rows
     ]

@@ -55,3 +55,5 @@ class InpatientOut(Schema):
     legal_status: str | None
     next_review_due: datetime.date | None
     review_overdue: bool
+    has_keyworker: bool  # an open designated keyworker allocation today
+    reviewed_before_admission: bool  # a community C(E)TR or LAEP meeting in the 12 months up to admission

@@ -62,3 +62,11 @@ def test_the_admission_on_the_persons_record_is_flagged_without_a_review_before_
     admit(person, TODAY - datetime.timedelta(days=3))
     html = manager.http.get(person_url(person, "inpatient")).content.decode()
     assert html.count(NO_REVIEW) == 2
+
+
+def test_the_api_lists_the_same_flags(api, someone, admit, coordinator_user):
+    person = someone(1)
+    laep(person, TODAY - datetime.timedelta(days=3), coordinator_user)
+    admit(person, TODAY - datetime.timedelta(days=3))
+    (row,) = api.get("/api/inpatients").json()
+    assert (row["has_keyworker"], row["reviewed_before_admission"]) == (False, True)
