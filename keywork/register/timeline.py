@@ -26,7 +26,8 @@ def timeline_for(request, person) -> list[Event]:
     events = [
         Event(
             change.effective_on,
-            f"Rated {change.get_rating_display().split(' – ')[0].lower()}",
+            f"Rated {change.get_rating_display().split(' – ')[0].lower()}"
+            + (f" at the {change.source_label}" if change.source_label else ""),
             change.reason,
             change.decided_by.display_name,
             change.rating,

@@ -128,3 +128,9 @@ def test_another_services_meeting_is_not_found(other_service, meeting, make_user
     outsider = logged_in(make_user(other_service, Role.MANAGER))
     for name in ("meetings:meeting", "meetings:minutes", "meetings:close"):
         assert outsider.http.get(reverse(name, args=[meeting.pk])).status_code == 404
+
+
+def test_the_persons_timeline_says_the_rating_was_decided_at_the_meeting(chair, meeting, person):
+    decide(chair, meeting, person)
+    response = chair.http.get(reverse("register:person_records", args=[person.pk]))
+    assert f"Rated amber at the {meeting}" in response.content.decode()
