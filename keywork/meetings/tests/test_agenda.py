@@ -107,3 +107,16 @@ def test_the_agenda_gives_each_person_every_reason_once_in_order(people, service
         "in_hospital_with_keyworker": ["blue_or_red"],
         "discharged": ["blue_or_red", "discharged", "rating_changed"],
     }
+
+
+def test_the_demo_meetings_have_the_agenda_keywork_would_have_built_on_the_day(people, service, make_user):
+    from keywork.meetings.models import Meeting
+    from keywork.meetings.synthetic import seed_meetings
+
+    users = {"manager": make_user(service, "manager"), "coordinator": make_user(service, "coordinator")}
+    seed_meetings(service, users)
+    seed_meetings(service, users)  # a second run adds nothing
+    first, second = Meeting.objects.order_by("held_on")
+    assert Meeting.objects.count() == 2 and not second.is_open
+    expected = agenda.agenda_for(service, second.held_on, first.held_on)
+    assert {item.person_id: item.reasons for item in second.agenda.all()} == expected

@@ -10,6 +10,7 @@ from keywork.demo.referred import most_at_risk
 from keywork.demo.register import seed_register
 from keywork.education.synthetic import seed_education
 from keywork.keyworking.synthetic import seed_keywork
+from keywork.meetings.synthetic import seed_meetings
 from keywork.outcomes.synthetic import seed_outcomes
 from keywork.placements.synthetic import seed_placements
 from keywork.programme.synthetic import seed_programme
@@ -80,6 +81,7 @@ class Command(BaseCommand):
             seed_outcomes(service, users, seed=index)
             seed_subject_access(service, users)
             review_ratings(service, users)
+            seed_meetings(service, users, seed=index)
         User.objects.get(username="admin").other_services.set(services[1:])
         self.stdout.write(self.style.SUCCESS("Demo ready. Log in at http://127.0.0.1:8000/ as one of:"))
         self.stdout.write("  " + ", ".join(spec[0] for spec in USERS))
