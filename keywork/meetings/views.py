@@ -109,6 +109,7 @@ def decision(request, meeting_id, person_id):
         meeting=meeting,
         item=item,
         actions=existing.actions.select_related("owner_staff") if existing else [],
+        decided=existing,
     )
 
 

@@ -134,3 +134,10 @@ def test_the_persons_timeline_says_the_rating_was_decided_at_the_meeting(chair, 
     decide(chair, meeting, person)
     response = chair.http.get(reverse("register:person_records", args=[person.pk]))
     assert f"Rated amber at the {meeting}" in response.content.decode()
+
+
+def test_a_closed_meetings_screen_shows_the_decision_without_a_form(chair, meeting, person):
+    decide(chair, meeting, person)
+    chair.http.post(reverse("meetings:close", args=[meeting.pk]))
+    page = chair.http.get(reverse("meetings:decision", args=[meeting.pk, person.pk])).content.decode()
+    assert "Step down to amber" in page and "Take off the agenda" not in page and 'name="decision"' not in page
