@@ -30,6 +30,7 @@ from keywork.reporting.api import router as figures_router
 from keywork.reporting.equality_api import router as equality_router
 from keywork.reviews.api import router as reviews_router
 from keywork.safeguarding.api import router as safeguarding_router
+from keywork.transition.api import router as transition_router
 
 
 class TokenExpiredError(AuthenticationError):
@@ -89,6 +90,7 @@ api = NinjaAPI(
 api.add_router("/people", register_router)
 api.add_router("/people", education_router)
 api.add_router("/people", placements_router)
+api.add_router("/people", transition_router)
 api.add_router("", keyworking_router)
 api.add_router("", reviews_router)
 api.add_router("", inpatient_router)

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "keywork.safeguarding",
     "keywork.education",
     "keywork.placements",
+    "keywork.transition",
     "keywork.programme",
     "keywork.outcomes",
     "keywork.worklists",

@@ -47,6 +47,7 @@ urlpatterns = [
     path("inpatients/", include("keywork.inpatient.urls")),
     path("education/", include("keywork.education.urls")),
     path("placements/", include("keywork.placements.urls")),
+    path("transition/", include("keywork.transition.urls")),
     path("safeguarding/", include("keywork.safeguarding.urls")),
     path("programme/", include("keywork.programme.urls")),
     path("outcomes/", include("keywork.outcomes.urls")),

@@ -169,14 +169,20 @@ PAGES = {
     "subjectaccess:pack_zip":        (403, 403, 200, 200, 403, 200, 403),
     "subjectaccess:request":         (403, 403, 200, 200, 403, 200, 403),
     "subjectaccess:response":        (403, 403, 200, 200, 403, 200, 403),
+    "transition:plan":               (200, 200, 200, 200, 403, 200, 403),
+    "worklists:adult-referrals-due": (200, 200, 200, 200, 403, 200, 403),
+    "worklists:consent-recheck":     (200, 200, 200, 200, 403, 200, 403),
     "worklists:ctrs-due":            (200, 200, 200, 200, 403, 200, 403),
     "worklists:ehcp-reviews-due":    (200, 200, 200, 200, 403, 200, 403),
     "worklists:escalations":         (200, 200, 200, 200, 403, 200, 403),
+    "worklists:ending-soon":         (200, 200, 200, 200, 403, 200, 403),
     "worklists:follow-ups-due":      (200, 200, 200, 200, 403, 200, 403),
     "worklists:not-contacted":       (200, 200, 200, 200, 403, 200, 403),
     "worklists:overdue-actions":     (200, 200, 200, 200, 403, 200, 403),
+    "worklists:overdue-to-close":    (200, 200, 200, 200, 403, 200, 403),
     "worklists:people":              (200, 200, 200, 200, 403, 200, 403),
     "worklists:reviews-due":         (200, 200, 200, 200, 403, 200, 403),
+    "worklists:transition-plans-due": (200, 200, 200, 200, 403, 200, 403),
 }
 # fmt: on
 

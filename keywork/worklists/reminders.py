@@ -36,6 +36,20 @@ def reminder_lines(user) -> list[str]:
         f"Action overdue: {a.person.full_name}: {a.recommendation} (from the {a.source_label})"
         for a in work.overdue_actions
     ]
+    lines += [
+        f"Transition plan to record (aged 14 from {uk_long_date(r.on)}): {r.person.full_name}"
+        for r in work.transition_plans_due
+    ]
+    lines += [
+        f"Adult services referral due from {uk_long_date(r.on)}: {r.person.full_name}" for r in work.adult_referrals_due
+    ]
+    lines += [
+        f"Consent to re-check (turned 18 on {uk_long_date(r.on)}): {r.person.full_name}" for r in work.consent_recheck
+    ]
+    lines += [f"Keywork ending, turns 26 on {uk_long_date(r.on)}: {r.person.full_name}" for r in work.ending_soon]
+    lines += [
+        f"Overdue to close, turned 26 on {uk_long_date(r.on)}: {r.person.full_name}" for r in work.overdue_to_close
+    ]
     return lines
 
 

@@ -28,6 +28,7 @@ def list_context(request, scope: Scope, filters) -> dict:
         "due_by": uk_long_date(scope.due_by),
         "here": request.get_full_path(),
         "may_mark_done": has_permission(request.user, Permission.RECORD_CONTACT),
+        "may_end_keywork": has_permission(request.user, Permission.DECIDE_REFERRAL),
     }
     # The filter, kept on "See all" links and page links.
     return {"ctx": ctx, "filters": filters, "worker": scope.worker, "query": query_without_page(request)}

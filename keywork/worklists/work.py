@@ -24,6 +24,7 @@ from keywork.presenters import plural
 from keywork.register.choices import RegisterStatus
 from keywork.register.listing import urgency_order
 from keywork.reviews.models import Action
+from keywork.worklists import adulthood
 
 WEEK = datetime.timedelta(days=7)
 
@@ -221,6 +222,42 @@ DEFINITIONS = {
         "No escalations are awaiting a response.",
     ),
     "overdue-actions": Definition(overdue_actions, "Overdue actions", "action", "actions", "No actions are overdue."),
+    # Preparing for adulthood (worklists/adulthood.py, the ages in transition/rules.py).
+    "transition-plans-due": Definition(
+        adulthood.transition_plans_due,
+        "Transition plan to record",
+        "person",
+        "people",
+        "Everyone aged 14 or over has a transition plan.",
+    ),
+    "adult-referrals-due": Definition(
+        adulthood.adult_services_referrals_due,
+        "Adult services referral due",
+        "person",
+        "people",
+        "Everyone aged 17 and a half or over has been referred to adult services.",
+    ),
+    "consent-recheck": Definition(
+        adulthood.consents_to_recheck,
+        "Consent to re-check at 18",
+        "person",
+        "people",
+        "Everyone aged 18 or over has consent recorded since their 18th birthday.",
+    ),
+    "ending-soon": Definition(
+        adulthood.endings_to_propose,
+        "Keywork ending: turns 26 soon",
+        "person",
+        "people",
+        "Nobody turns 26 in the next 6 months.",
+    ),
+    "overdue-to-close": Definition(
+        adulthood.overdue_to_close,
+        "Overdue to close: turned 26",
+        "person",
+        "people",
+        "Nobody aged 26 or over has keywork open.",
+    ),
     "people": Definition(caseload, "People, most urgent first", "person", "people", "Nobody is allocated yet."),
 }
 

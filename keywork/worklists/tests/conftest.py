@@ -5,9 +5,12 @@ from django.utils import timezone
 
 from keywork.accounts.models import Role
 from keywork.keyworking.models import Contact, Escalation, FollowUp
+from keywork.register.choices import ConsentBasis
+from keywork.register.models import Person
 from keywork.testing import factories
 from keywork.testing.dates import days_ago
 from keywork.testing.pages import logged_in
+from keywork.transition import rules
 
 
 @pytest.fixture
@@ -59,3 +62,15 @@ def escalation(person, by, responded_on=None) -> Escalation:
         responded_on=responded_on,
         raised_by=by,
     )
+
+
+def turned(person, years: int, days_ago_: int = 10, keywork_open_by=None):
+    """Make `person` have turned `years` `days_ago_` days ago, with only the consent given for them
+    as a child (by someone with parental responsibility), and, given `keywork_open_by`, keywork open."""
+    born = rules.born_by(days_ago(days_ago_), (years, 0))
+    Person.objects.filter(pk=person.pk).update(date_of_birth=born)
+    person.consents.update(basis=ConsentBasis.PARENTAL_RESPONSIBILITY, decided_on=born + datetime.timedelta(days=3000))
+    if keywork_open_by is not None:
+        factories.accept_referral(person, keywork_open_by, decided_on=days_ago(60))
+    person.refresh_from_db()
+    return person

@@ -17,6 +17,7 @@ from keywork.programme.synthetic import seed_programme
 from keywork.safeguarding.synthetic import seed_safeguarding
 from keywork.services.models import Service
 from keywork.subjectaccess.synthetic import seed_subject_access
+from keywork.transition.synthetic import seed_transition
 
 # Published in the README and printed at start: usable only while KEYWORK_DEMO is on.
 DEMO_PASSWORD = "keywork-demo"  # noqa: S105
@@ -77,6 +78,7 @@ class Command(BaseCommand):
             seed_hospital_history(service, users, seed=index, published_trend=index == 0)
             seed_keywork(service, users, most_at_risk(service, SERVICES[index]["keywork"]), seed=index)
             seed_safeguarding(service, users, seed=index)
+            seed_transition(service, users, seed=index)
             seed_programme(service, users, users["lead"], seed=index)
             seed_outcomes(service, users, seed=index)
             seed_subject_access(service, users)
