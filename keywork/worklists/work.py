@@ -249,7 +249,7 @@ DEFINITIONS = {
         "Keywork ending: turns 26 soon",
         "person",
         "people",
-        "Nobody turns 26 in the next 6 months.",
+        "Nobody with keywork open turns 26 in the next 6 months.",
     ),
     "overdue-to-close": Definition(
         adulthood.overdue_to_close,
