@@ -122,7 +122,7 @@ def event_flags(person, subject: dict) -> list[dict]:
 
 PART = Part(
     "education",
-    page_sections=(PageSection("details", person_page.education_section),),
+    page_sections=(PageSection("education", person_page.education_section),),
     alerts=(person_page.alerts,),
     timeline=(person_page.timeline_events,),
     pack=pack,

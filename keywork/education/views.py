@@ -13,7 +13,7 @@ from keywork.register.record_pages import person_url
 def _form_page(request, form_class, record, person, success, title):
     form = form_class(request.POST or None, instance=record, person=person)
     save = lambda actor, f: operations.save(actor, f.instance, f.cleaned_data["version"] or 0)  # noqa: E731
-    done = person_url(person, "details", "education")
+    done = person_url(person, "education", "education")
     return handle_form(request, form, save, success, title, done_url=done, person=person)
 
 

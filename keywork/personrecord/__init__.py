@@ -41,6 +41,8 @@ TABS = (
     Tab("reviews", "Reviews"),
     Tab("inpatient", "Inpatient care"),
     Tab("safeguarding", "Safeguarding"),
+    # Its own sub-page so the details page still fits three screens on a busy record.
+    Tab("education", "Education and home"),
     Tab("outcomes", "Outcomes"),
     Tab("records", "Records"),
 )

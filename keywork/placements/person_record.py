@@ -69,7 +69,7 @@ def breakdown_flags(person, subject: dict) -> list[dict]:
 
 PART = Part(
     "placements",
-    page_sections=(PageSection("details", person_page.placements_section),),
+    page_sections=(PageSection("education", person_page.placements_section),),
     alerts=(person_page.alerts,),
     timeline=(person_page.timeline_events,),
     pack=pack,

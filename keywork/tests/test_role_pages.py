@@ -134,6 +134,7 @@ PAGES = {
     "register:person_records":       (200, 200, 200, 200, 403, 200, 403),
     "register:person_reviews":       (200, 200, 200, 200, 403, 200, 403),
     "register:person_safeguarding":  (200, 200, 200, 200, 403, 200, 403),
+    "register:person_education":     (200, 200, 200, 200, 403, 200, 403),
     "register:rating":               (200, 200, 200, 200, 403, 200, 403),
     "register:remove":               (403, 200, 200, 200, 403, 200, 403),
     "reporting:bed_day_cost":        (403, 403, 403, 200, 403, 200, 403),

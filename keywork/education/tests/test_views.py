@@ -19,10 +19,11 @@ def setting_form(**changes) -> dict:
     return fields | date_parts("starts_on", days_ago(100)) | changes
 
 
-def test_a_setting_added_on_its_page_is_shown_on_the_persons_details(manager, person):
+def test_a_setting_added_on_its_page_is_shown_on_the_persons_education_page(manager, person):
     response = manager.http.post(reverse("education:add_setting", args=[person.pk]), setting_form())
-    assert response.status_code == 302
-    page = manager.http.get(person.get_absolute_url()).content.decode()
+    education_page = reverse("register:person_education", args=[person.pk])
+    assert response.status_code == 302 and response["Location"] == education_page + "#education"
+    page = manager.http.get(education_page).content.decode()
     assert "Elm Academy" in page and "Mainstream school or college" in page
 
 

@@ -8,11 +8,13 @@ from keywork.testing.dates import days_ago
 from keywork.testing.pages import date_parts
 
 
-def test_a_placement_added_on_its_page_is_shown_on_the_persons_details(service, manager, add_person):
+def test_a_placement_added_on_its_page_is_shown_on_the_persons_education_and_home_page(service, manager, add_person):
     person = add_person(service, manager.user)
     form = {"kind": "foster_care", "area": "out_of_area"} | date_parts("starts_on", days_ago(30))
-    assert manager.http.post(reverse("placements:add_placement", args=[person.pk]), form).status_code == 302
-    page = manager.http.get(person.get_absolute_url()).content.decode()
+    response = manager.http.post(reverse("placements:add_placement", args=[person.pk]), form)
+    education_page = reverse("register:person_education", args=[person.pk])
+    assert response.status_code == 302 and response["Location"] == education_page + "#living-situation"
+    page = manager.http.get(education_page).content.decode()
     assert "Foster care" in page and "Out of area" in page
 
 

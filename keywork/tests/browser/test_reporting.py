@@ -37,12 +37,12 @@ def test_a_commissioner_reads_the_dashboard_and_the_suppressed_quarterly_return(
     assert page.get_by_role("heading", name=f"Quarterly return {quarter.label}").is_visible()
     assert_accessible(page)
     body = page.locator("main").inner_text()
-    assert "*" in body and "How small numbers are hidden" in body
+    assert "*" in body and "are hidden (shown as *)" in body
     for person in register:
         assert person.family_name not in body
 
     with page.expect_download() as download:
-        page.get_by_role("link", name="Download as a spreadsheet (XLSX)").click()
+        page.get_by_role("link", name="spreadsheet (XLSX)").click()
     assert download.value.suggested_filename.endswith(f"{quarter.code}.xlsx")
 
 
