@@ -6,7 +6,7 @@ from ninja import Query, Router, Status
 
 from keywork import audit
 from keywork.accounts.permissions import Permission, permission_required
-from keywork.education import operations
+from keywork.audit.saving import save_versioned
 from keywork.education.models import EducationEvent, EducationSetting, Ehcp
 from keywork.education.schemas import (
     EducationEventChange,
@@ -29,7 +29,7 @@ def _saved(request, record, fields: dict, version: int = 0):
     for name, value in fields.items():
         setattr(record, name, "" if value is None and name in ("name", "local_authority", "notes") else value)
     record.full_clean(exclude=["recorded_by", "person"])
-    return operations.save(audit.Actor.from_request(request), record, version)
+    return save_versioned(audit.Actor.from_request(request), record, version)
 
 
 def _record_of(request, model, person_id: int, pk: int):

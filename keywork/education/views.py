@@ -1,8 +1,8 @@
 """Adding and changing a person's education records: each page names its permission and saves
-through the operation, which audits it."""
+through keywork.audit.saving, which audits it."""
 
 from keywork.accounts.permissions import Permission, permission_required
-from keywork.education import operations
+from keywork.audit.saving import save_form
 from keywork.education.forms import EducationEventForm, EducationSettingForm, EhcpForm
 from keywork.education.models import EducationEvent, EducationSetting, Ehcp
 from keywork.pages import handle_form
@@ -12,9 +12,8 @@ from keywork.register.record_pages import person_url
 
 def _form_page(request, form_class, record, person, success, title):
     form = form_class(request.POST or None, instance=record, person=person)
-    save = lambda actor, f: operations.save(actor, f.instance, f.cleaned_data["version"] or 0)  # noqa: E731
     done = person_url(person, "education", "education")
-    return handle_form(request, form, save, success, title, done_url=done, person=person)
+    return handle_form(request, form, save_form, success, title, done_url=done, person=person)
 
 
 @permission_required(Permission.EDIT_PERSON)

@@ -6,8 +6,8 @@ from ninja import Query, Router, Status
 
 from keywork import audit
 from keywork.accounts.permissions import Permission, permission_required
+from keywork.audit.saving import save_versioned
 from keywork.locking import StaleRecordOut
-from keywork.placements import operations
 from keywork.placements.models import Placement, PlacementBreakdown
 from keywork.placements.schemas import BreakdownIn, BreakdownOut, PlacementChange, PlacementIn, PlacementOut
 from keywork.register.access import listed, person_for_request, record_for_request, scoped
@@ -20,7 +20,7 @@ def _saved(request, record, fields: dict, version: int = 0):
     for name, value in fields.items():
         setattr(record, name, value)
     record.full_clean(exclude=["recorded_by", "person"])
-    return operations.save(audit.Actor.from_request(request), record, version)
+    return save_versioned(audit.Actor.from_request(request), record, version)
 
 
 @router.get("/{int:person_id}/placements", response=list[PlacementOut])

@@ -1,9 +1,9 @@
 """Adding and changing where a person lives, and recording a placement breakdown: each page names
-its permission and saves through the operation, which audits it."""
+its permission and saves through keywork.audit.saving, which audits it."""
 
 from keywork.accounts.permissions import Permission, permission_required
+from keywork.audit.saving import save_form
 from keywork.pages import handle_form
-from keywork.placements import operations
 from keywork.placements.forms import BreakdownForm, PlacementForm
 from keywork.placements.models import Placement, PlacementBreakdown
 from keywork.register.access import person_for_request, record_for_request
@@ -12,9 +12,8 @@ from keywork.register.record_pages import person_url
 
 def _form_page(request, form_class, record, person, success, title):
     form = form_class(request.POST or None, instance=record, person=person)
-    save = lambda actor, f: operations.save(actor, f.instance, f.cleaned_data["version"] or 0)  # noqa: E731
     done = person_url(person, "education", "living-situation")
-    return handle_form(request, form, save, success, title, done_url=done, person=person)
+    return handle_form(request, form, save_form, success, title, done_url=done, person=person)
 
 
 @permission_required(Permission.EDIT_PERSON)

@@ -6,9 +6,9 @@ from ninja import Router, Status
 
 from keywork import audit
 from keywork.accounts.permissions import Permission, permission_required
+from keywork.audit.saving import save_versioned
 from keywork.locking import StaleRecordOut
 from keywork.register.access import person_for_request, scoped
-from keywork.transition import operations
 from keywork.transition.models import TransitionPlan
 from keywork.transition.schemas import TransitionPlanChange, TransitionPlanIn, TransitionPlanOut
 
@@ -19,7 +19,7 @@ def _saved(request, plan, fields: dict, version: int = 0):
     for name, value in fields.items():
         setattr(plan, name, value)
     plan.full_clean(exclude=["recorded_by", "person"])
-    return operations.save(audit.Actor.from_request(request), plan, version)
+    return save_versioned(audit.Actor.from_request(request), plan, version)
 
 
 def _plan_of(request, person_id: int):

@@ -10,9 +10,10 @@ import random
 from django.utils import timezone
 
 from keywork import audit
+from keywork.audit.saving import save_versioned
 from keywork.register.choices import ConsentBasis
 from keywork.register.models import Consent
-from keywork.transition import operations, rules
+from keywork.transition import rules
 from keywork.transition.choices import AREAS, AreaStatus
 from keywork.transition.models import TransitionPlan
 
@@ -34,7 +35,7 @@ def seed_transition(service, users: dict, seed: int = 0) -> None:
     today = timezone.localdate()
     for person in service.people.filter(date_of_birth__lte=rules.born_by(today, rules.TRANSITION_PLAN_FROM)):
         if rng.random() < 0.75:
-            operations.save(actor, plan_for(person, rng, today))
+            save_versioned(actor, plan_for(person, rng, today))
         if rules.has_reached(person.date_of_birth, rules.CONSENT_RECHECK_AT, today) and rng.random() < 0.75:
             _consent_again(person, users["coordinator"], today)
 

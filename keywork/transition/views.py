@@ -1,11 +1,11 @@
 """Recording and changing a person's transition plan, one page at the person's address (a person has
-one plan): it names its permission and saves through the operation, which audits it."""
+one plan): it names its permission and saves through keywork.audit.saving, which audits it."""
 
 from keywork.accounts.permissions import Permission, permission_required
+from keywork.audit.saving import save_form
 from keywork.pages import handle_form
 from keywork.register.access import person_for_request, scoped
 from keywork.register.record_pages import person_url
-from keywork.transition import operations
 from keywork.transition.forms import TransitionPlanForm
 from keywork.transition.models import TransitionPlan
 
@@ -15,7 +15,6 @@ def plan(request, person_id):
     person = person_for_request(request, person_id)
     existing = scoped(request, TransitionPlan, person.pk).first()
     form = TransitionPlanForm(request.POST or None, instance=existing, person=person)
-    save = lambda actor, f: operations.save(actor, f.instance, f.cleaned_data["version"] or 0)  # noqa: E731
     success, title = (
         ("Transition plan updated", "Change the transition plan")
         if existing
@@ -23,5 +22,5 @@ def plan(request, person_id):
     )
     done = person_url(person, "details", "transition")
     return handle_form(
-        request, form, save, success, title, done_url=done, person=person, template="transition/plan_form.jinja"
+        request, form, save_form, success, title, done_url=done, person=person, template="transition/plan_form.jinja"
     )

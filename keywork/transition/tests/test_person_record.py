@@ -1,6 +1,6 @@
 from keywork import audit, personrecord
+from keywork.audit.saving import save_versioned
 from keywork.fhir.bundle import person_bundle
-from keywork.transition import operations
 from keywork.transition.models import TransitionPlan
 from keywork.transition.person_record import pack
 from keywork.transition.tests.conftest import plan_body
@@ -9,7 +9,7 @@ from keywork.transition.tests.conftest import plan_body
 def recorded_plan(person, by, **changes) -> TransitionPlan:
     plan = TransitionPlan(person=person, **plan_body(**changes))
     plan.full_clean(exclude=["recorded_by"])
-    return operations.save(audit.Actor(by, by.service), plan)
+    return save_versioned(audit.Actor(by, by.service), plan)
 
 
 def test_the_pack_holds_the_plan_with_each_area(young_person, coordinator_user):
