@@ -42,7 +42,7 @@ TABS = (
     Tab("inpatient", "Inpatient care"),
     Tab("safeguarding", "Safeguarding"),
     # Its own sub-page so the details page still fits three screens on a busy record.
-    Tab("education", "Education and home"),
+    Tab("education", "Education"),
     Tab("outcomes", "Outcomes"),
     Tab("records", "Records"),
 )

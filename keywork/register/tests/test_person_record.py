@@ -30,6 +30,7 @@ SECTIONS = {
     "reviews": "Care and Treatment Reviews",
     "inpatient": "Inpatient care",
     "safeguarding": "Safeguarding concerns",
+    "education": "Living situation",
     "outcomes": "Closing outcomes",
     "records": "Timeline",
 }
