@@ -9,7 +9,9 @@ from django.core.paginator import Page, Paginator
 from keywork import personrecord
 from keywork.forms import fields
 
-PAGE_SIZE = 8
+# Seven events, with the filters and the record's other sections, fit three screens at 1280 x 800
+# even when every event has a long note and a long recorder name.
+PAGE_SIZE = 7
 
 
 @dataclass
