@@ -33,6 +33,8 @@ class Permission(StrEnum):
     RECORD_ESCALATION = "record_escalation"
     VIEW_TEAM_WORK = "view_team_work"
     RECORD_REVIEW = "record_review"
+    # OT, educational psychology, communication and functional behaviour assessments: casework.
+    RECORD_ASSESSMENT = "record_assessment"
     RECORD_ADMISSION = "record_admission"
     VIEW_PROGRAMME = "view_programme"
     MANAGE_PROGRAMME = "manage_programme"
@@ -64,6 +66,7 @@ _KEYWORK = _REGISTER | {
     Permission.EDIT_PLAN,
     Permission.RECORD_ESCALATION,
     Permission.RECORD_REVIEW,
+    Permission.RECORD_ASSESSMENT,
     Permission.RECORD_ADMISSION,
     Permission.RECORD_OUTCOMES,
     Permission.RECORD_SYSTEM_LEARNING,

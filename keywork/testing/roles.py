@@ -38,6 +38,7 @@ GRANTED_TO: dict[Permission, set[Role]] = {
     Permission.RECORD_ESCALATION: {KW, MA, LE, AD},
     Permission.VIEW_TEAM_WORK: OVERSIGHT,
     Permission.RECORD_REVIEW: CASEWORK,
+    Permission.RECORD_ASSESSMENT: {KW, MA, LE, AD},
     Permission.RECORD_ADMISSION: CASEWORK,
     Permission.VIEW_PROGRAMME: {MA, LE, CM, AD},
     Permission.MANAGE_PROGRAMME: {LE, AD},
