@@ -35,13 +35,17 @@ class NhsBoundField(BoundField):
             if value == "" and isinstance(self.field, RadioField):
                 continue
             chosen = str(value) in selected
-            items.append({"value": str(value), "text": str(text), "checked": chosen, "selected": chosen})
+            item = {"value": str(value), "text": str(text), "checked": chosen, "selected": chosen}
+            if hint := self.field.item_hints.get(str(value)):
+                item["hint"] = {"text": hint}
+            items.append(item)
         return items
 
 
 class NhsFieldMixin:
     bound_field_class = NhsBoundField
     anchor_suffix = ""
+    item_hints: dict[str, str] = {}  # a choice's value -> a hint under that option (checkboxes, radios)
 
     required_verb = "Enter"
 

@@ -72,6 +72,16 @@ class SummaryItem:
 
 
 @dataclass(frozen=True)
+class RiskPrompt:
+    """Something on the record that is a risk factor when rating the person (a recent placement
+    breakdown): the rating form ticks the factor and says why, so the register knows of it without
+    importing the app that holds it."""
+
+    factor: str  # a register.choices.RiskFactor value
+    text: str  # why, in a sentence: "Their placement broke down on 5 October 2026"
+
+
+@dataclass(frozen=True)
 class Part:
     app_label: str
     page_sections: tuple[PageSection, ...] = ()
@@ -81,6 +91,8 @@ class Part:
     alerts: tuple[Callable, ...] = ()
     # (request, person) -> list of register.timeline.Event
     timeline: tuple[Callable, ...] = ()
+    # (person, today) -> list of RiskPrompt
+    risk_prompts: tuple[Callable, ...] = ()
     # (person) -> list of pack.Section
     pack: Callable | None = None
     # (record: fhir.FhirRecord) -> None; adds the app's resources to the record
@@ -121,6 +133,10 @@ def alerts(request, person) -> list[Alert]:
 
 def timeline_events(request, person) -> list:
     return [event for part in parts() for source in part.timeline for event in source(request, person)]
+
+
+def risk_prompts(person, today) -> list[RiskPrompt]:
+    return [prompt for part in parts() for source in part.risk_prompts for prompt in source(person, today)]
 
 
 def pack_sections(person) -> list:

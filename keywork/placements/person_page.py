@@ -5,8 +5,10 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from keywork.accounts.permissions import Permission, has_permission
-from keywork.personrecord import Alert
-from keywork.placements.rules import placement_breakdown_within
+from keywork.personrecord import Alert, RiskPrompt
+from keywork.placements.rules import latest_breakdown_within, placement_breakdown_within
+from keywork.presenters import uk_long_date
+from keywork.register.choices import RiskFactor
 from keywork.register.timeline import Event
 
 # A breakdown this recent is shown to everyone opening the record (a risk factor for admission).
@@ -27,6 +29,15 @@ def alerts(request, person) -> list[Alert]:
     if placement_breakdown_within(person, RECENT_BREAKDOWN_MONTHS, timezone.localdate()):
         return [Alert("Placement breakdown in the last 6 months", "orange")]
     return []
+
+
+def risk_prompts(person, today) -> list[RiskPrompt]:
+    """A breakdown recent enough to alert on is offered as a risk factor when rating the person."""
+    breakdown = latest_breakdown_within(person, RECENT_BREAKDOWN_MONTHS, today)
+    if breakdown is None:
+        return []
+    text = f"Their placement broke down on {uk_long_date(breakdown.occurred_on)}"
+    return [RiskPrompt(RiskFactor.PLACEMENT_BREAKDOWN, text)]
 
 
 def timeline_events(request, person) -> list[Event]:

@@ -72,6 +72,7 @@ PART = Part(
     page_sections=(PageSection("education", person_page.placements_section),),
     alerts=(person_page.alerts,),
     timeline=(person_page.timeline_events,),
+    risk_prompts=(person_page.risk_prompts,),
     pack=pack,
     fhir=fhir,
     left_out={

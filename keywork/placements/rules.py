@@ -23,5 +23,11 @@ def months_before(day: datetime.date, months: int) -> datetime.date:
 
 def placement_breakdown_within(person, months: int, today: datetime.date) -> bool:
     """Whether the person's placement broke down in the last `months` months (a risk factor)."""
+    return latest_breakdown_within(person, months, today) is not None
+
+
+def latest_breakdown_within(person, months: int, today: datetime.date):
+    """The person's latest placement breakdown in the last `months` months, or None."""
     since = months_before(today, months)
-    return person.placement_breakdowns.filter(occurred_on__gt=since, occurred_on__lte=today).exists()
+    breakdowns = person.placement_breakdowns.filter(occurred_on__gt=since, occurred_on__lte=today)
+    return breakdowns.order_by("-occurred_on", "-id").first()

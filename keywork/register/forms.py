@@ -139,9 +139,13 @@ class RatingChangeForm(ModelForm):
         model = RatingChange
         fields = ["rating", "effective_on", "risk_factors", "reason"]
 
-    def __init__(self, *args, person, **kwargs):
+    def __init__(self, *args, person, prompts=(), **kwargs):
+        """`prompts` (personrecord.RiskPrompt) are risk factors the record shows: ticked to start
+        with, each saying why under its option, for the practitioner to confirm or untick."""
         super().__init__(*args, **kwargs)
         self.instance.person = person
+        self.initial.setdefault("risk_factors", list(dict.fromkeys(prompt.factor for prompt in prompts)))
+        self.fields["risk_factors"].item_hints = {prompt.factor: prompt.text for prompt in prompts}
 
 
 class ConsentForm(ModelForm):

@@ -102,8 +102,10 @@ def edit_details(request, person_id):
 @permission_required(Permission.CHANGE_RATING)
 def change_rating(request, person_id):
     person = person_for_request(request, person_id)
-    initial = {"effective_on": timezone.localdate(), "rating": person.rating}
-    form = RatingChangeForm(request.POST or None, person=person, initial=initial)
+    today = timezone.localdate()
+    prompts = personrecord.risk_prompts(person, today)
+    initial = {"effective_on": today, "rating": person.rating}
+    form = RatingChangeForm(request.POST or None, person=person, prompts=prompts, initial=initial)
     return handle_form(
         request,
         form,
