@@ -6,10 +6,10 @@ import datetime
 from django.template.loader import render_to_string
 
 from keywork.accounts.permissions import Permission, has_permission
+from keywork.keyworking.rules import keywork_started_on
 from keywork.outcomes.charts import behaviour_chart, behaviour_weeks
 from keywork.outcomes.choices import MeasurePoint
 from keywork.outcomes.models import ClosingOutcome, FamilyMeasure
-from keywork.outcomes.rules import keywork_started_on
 from keywork.register.timeline import Event
 
 

@@ -21,14 +21,3 @@ def is_quarter_start(day: datetime.date) -> bool:
 
 def outside(value, bounds: tuple[int, int]) -> bool:
     return value is not None and not bounds[0] <= value <= bounds[1]
-
-
-def keywork_started_on(person) -> datetime.date | None:
-    """When keywork began for the person: their earliest current allocation's start, or else
-    the date their first referral was accepted (the marker on the behaviour chart)."""
-    from django.db.models import Min
-
-    first_current = person.allocations.current().aggregate(first=Min("starts_on"))["first"]
-    if first_current:
-        return first_current
-    return person.referrals.filter(decision="accepted").aggregate(first=Min("decided_on"))["first"]

@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 
+from keywork.keyworking.rules import keywork_started_on
 from keywork.outcomes.models import (
     BehaviourRecord,
     CaseStudy,
@@ -14,7 +15,7 @@ from keywork.outcomes.models import (
     GoalRating,
     SystemBlocker,
 )
-from keywork.outcomes.rules import is_quarter_start, keywork_started_on
+from keywork.outcomes.rules import is_quarter_start
 from keywork.testing.dates import TODAY, days_ago
 from keywork.testing.factories import accept_referral, allocate
 
