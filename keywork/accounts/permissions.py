@@ -40,6 +40,8 @@ class Permission(StrEnum):
     MANAGE_PROGRAMME = "manage_programme"
     MANAGE_WORKFORCE = "manage_workforce"
     MANAGE_FEEDBACK = "manage_feedback"
+    # The co-production log (keywork/coproduction): forum meetings, surveys and what changed.
+    RECORD_COPRODUCTION = "record_coproduction"
     RECORD_OUTCOMES = "record_outcomes"
     RECORD_SYSTEM_LEARNING = "record_system_learning"
     EXPORT_REGISTER = "export_register"
@@ -81,6 +83,8 @@ _OVERSIGHT = _KEYWORK | {
     Permission.VIEW_PROGRAMME,
     Permission.MANAGE_WORKFORCE,
     Permission.MANAGE_FEEDBACK,
+    # Managers and the lead run forum meetings, surveys and focus groups with families.
+    Permission.RECORD_COPRODUCTION,
     Permission.EXPORT_REGISTER,
     Permission.IMPORT_REGISTER,
     # Subject access packs hold everything on a person: managers answer them, not keyworkers.

@@ -44,6 +44,7 @@ GRANTED_TO: dict[Permission, set[Role]] = {
     Permission.MANAGE_PROGRAMME: {LE, AD},
     Permission.MANAGE_WORKFORCE: OVERSIGHT,
     Permission.MANAGE_FEEDBACK: OVERSIGHT,
+    Permission.RECORD_COPRODUCTION: OVERSIGHT,
     Permission.RECORD_OUTCOMES: {KW, MA, LE, AD},
     Permission.RECORD_SYSTEM_LEARNING: CASEWORK,
     Permission.EXPORT_REGISTER: {CO, MA, LE, AD},
