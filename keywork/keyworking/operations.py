@@ -2,12 +2,11 @@
 
 import datetime
 
-from django.db import IntegrityError, transaction
-from django.db.models import Max
+from django.db import transaction
 
 from keywork import audit
 from keywork.audit.models import Operation
-from keywork.locking import StaleRecordError
+from keywork.audit.saving import save_new_version
 
 
 def _record(actor, operation, obj, person, changes=None):
@@ -105,17 +104,7 @@ def complete_follow_up(actor, follow_up, done_on):
 
 def save_plan(actor, person, plan, based_on_version: int):
     """Save a new version of the plan, unless someone saved one since `based_on_version` was read."""
-    try:
-        with transaction.atomic():
-            current = person.support_plans.aggregate(latest=Max("version"))["latest"] or 0
-            if current != based_on_version:
-                raise StaleRecordError("Someone else saved a new version of the plan after you opened it")
-            plan.person, plan.version, plan.saved_by = person, current + 1, actor.user
-            plan.save()
-            _record(actor, Operation.CREATE, plan, person, {"version": plan.version})
-    except IntegrityError as error:
-        raise StaleRecordError("Someone else saved a new version of the plan at the same moment") from error
-    return plan
+    return save_new_version(actor, person, plan, person.support_plans, based_on_version)
 
 
 @transaction.atomic
