@@ -5,8 +5,16 @@ import datetime
 
 from keywork.figures import flows
 from keywork.figures.inpatients import stays_without_a_keyworker
-from keywork.figures.register import on_register, overdue_for_review, people_rows, ratings_through, service_people
+from keywork.figures.register import (
+    on_register,
+    overdue_for_review,
+    people_rows,
+    ratings_on,
+    ratings_through,
+    service_people,
+)
 from keywork.meetings.choices import AgendaReason
+from keywork.meetings.models import AgendaItem
 from keywork.register.choices import Rating
 from keywork.register.rules import age_on
 
@@ -26,7 +34,7 @@ def new_to_register(people, since: datetime.date, day: datetime.date) -> set[int
 
 
 def blue_or_red(people, day: datetime.date) -> set[int]:
-    ratings = next(ratings_through(people, [day]))
+    ratings = ratings_on(people, day)
     current = {row["id"] for row in on_register(people_rows(people), day)}
     return {person for person, rating in ratings.items() if person in current and rating in (Rating.BLUE, Rating.RED)}
 
@@ -85,3 +93,14 @@ def agenda_for(service, day: datetime.date, since: datetime.date) -> dict[int, l
 def since_last_meeting(meeting) -> datetime.date:
     previous = meeting.previous()
     return previous.held_on if previous else meeting.held_on - datetime.timedelta(days=DISCHARGE_DAYS)
+
+
+def agenda_items(meeting) -> list[AgendaItem]:
+    """The meeting's agenda as Keywork builds it (unsaved), each person with their reasons and the
+    rating those reasons were decided on, both as of the meeting's date."""
+    listed = agenda_for(meeting.service, meeting.held_on, since_last_meeting(meeting))
+    ratings = ratings_on(service_people(meeting.service).filter(id__in=listed), meeting.held_on)
+    return [
+        AgendaItem(meeting=meeting, person_id=person_id, reasons=reasons, rating_listed=ratings.get(person_id, ""))
+        for person_id, reasons in listed.items()
+    ]

@@ -11,7 +11,7 @@ class AgendaReason(models.TextChoices):
 
     NEW_REFERRAL = "new_referral", "New referral"
     NEW_TO_REGISTER = "new_to_register", "New to the register"
-    BLUE_OR_RED = "blue_or_red", "Rated blue or red"
+    BLUE_OR_RED = "blue_or_red", "Rated red or blue"
     REVIEW_OVERDUE = "review_overdue", "Rating review overdue"
     DISCHARGED = "discharged", "Discharged in the last 28 days"
     RATING_CHANGED = "rating_changed", "Rating changed since the last meeting"

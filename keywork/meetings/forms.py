@@ -54,7 +54,7 @@ class DecisionForm(ModelForm):
 
     rating = fields.RadioField(
         label="RAG rating",
-        choices=[(value, label) for value, label in Rating.choices if value != Rating.BLUE],
+        choices=Rating.choices,
         hint="Keep the rating to confirm it. Blue follows an admission, recorded under Inpatients",
     )
     risk_factors = fields.CheckboxesField(
@@ -78,6 +78,9 @@ class DecisionForm(ModelForm):
     def __init__(self, *args, meeting, person, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.meeting, self.instance.person = meeting, person
+        if person.rating != Rating.BLUE:
+            # Blue is entered only by an admission; someone in hospital is offered it to confirm it.
+            self.fields["rating"].choices = [(value, label) for value, label in Rating.choices if value != Rating.BLUE]
         self.fields["owner_staff"].queryset = staff_who_may_own_actions(meeting.service)
         self.fields["owner_staff"].label_from_instance = worker_label
         self.rating_change = self.action = None

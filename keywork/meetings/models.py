@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from keywork.meetings.choices import AgendaReason, MeetingStatus
 from keywork.presenters import uk_long_date
+from keywork.register.choices import Rating
 
 
 class Meeting(models.Model):
@@ -74,6 +75,9 @@ class AgendaItem(models.Model):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda")
     person = models.ForeignKey("register.Person", on_delete=models.PROTECT, related_name="dsr_agenda_items")
     reasons = models.JSONField(default=list)
+    # The rating the agenda was built with (as of the meeting's date): the one its reasons were
+    # decided on, kept so "Rated red" still reads true once the meeting has changed the rating.
+    rating_listed = models.CharField(max_length=10, choices=Rating.choices, blank=True)
     removed = models.BooleanField(default=False)
 
     class Meta:
@@ -84,7 +88,18 @@ class AgendaItem(models.Model):
         return f"{self.person} at {self.meeting}"
 
     def reason_labels(self) -> list[str]:
-        return [AgendaReason(code).label for code in self.reasons]
+        """Why listed, in words; "Rated red" (or blue) names the rating it was listed with."""
+        return [self._reason_label(AgendaReason(code)) for code in self.reasons]
+
+    def _reason_label(self, reason: AgendaReason) -> str:
+        if reason == AgendaReason.BLUE_OR_RED and self.rating_listed in (Rating.BLUE, Rating.RED):
+            return f"Rated {self.rating_listed}"
+        return reason.label
+
+    @property
+    def rating_changed_since_listed(self) -> bool:
+        """The person's rating today differs from the one the agenda was built with: both are shown."""
+        return bool(self.rating_listed) and self.rating_listed != self.person.rating
 
 
 class Decision(models.Model):

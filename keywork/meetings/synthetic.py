@@ -3,10 +3,11 @@ agenda Keywork would have built on the day and a decision for the first few peop
 attendee from outside is made up."""
 
 import datetime
+import itertools
 
 from django.utils import timezone
 
-from keywork.meetings.agenda import agenda_for, since_last_meeting
+from keywork.meetings.agenda import agenda_items
 from keywork.meetings.choices import MeetingStatus
 from keywork.meetings.models import AgendaItem, Attendee, Decision, Meeting
 
@@ -39,11 +40,8 @@ def seed_meetings(service, users: dict, seed: int = 0) -> None:
             [Attendee(meeting=meeting, staff=chair), Attendee(meeting=meeting, staff=users["coordinator"])]
             + [Attendee(meeting=meeting, name=name, organisation=organisation) for name, organisation in OUTSIDE]
         )
-        listed = agenda_for(service, held_on, since_last_meeting(meeting))
-        AgendaItem.objects.bulk_create(
-            AgendaItem(meeting=meeting, person_id=person_id, reasons=reasons) for person_id, reasons in listed.items()
-        )
+        listed = AgendaItem.objects.bulk_create(agenda_items(meeting))
         Decision.objects.bulk_create(
-            Decision(meeting=meeting, person_id=person_id, decision=DECISIONS[n % len(DECISIONS)], recorded_by=chair)
-            for n, person_id in enumerate(list(listed)[:DECIDED])
+            Decision(meeting=meeting, person_id=item.person_id, decision=text, recorded_by=chair)
+            for item, text in zip(listed[:DECIDED], itertools.cycle(DECISIONS), strict=False)
         )

@@ -1,5 +1,5 @@
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
@@ -160,6 +160,8 @@ def close(request, meeting_id):
             operations.close_meeting(audit.Actor.from_request(request), meeting)
         except ValidationError as error:
             messages.error(request, error.messages[0])
+        except PermissionDenied as error:
+            messages.error(request, str(error))
         else:
             messages.success(request, "Meeting closed")
         return redirect(meeting)

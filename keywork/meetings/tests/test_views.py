@@ -1,3 +1,6 @@
+import datetime
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -141,3 +144,45 @@ def test_a_closed_meetings_screen_shows_the_decision_without_a_form(chair, meeti
     chair.http.post(reverse("meetings:close", args=[meeting.pk]))
     page = chair.http.get(reverse("meetings:decision", args=[meeting.pk, person.pk])).content.decode()
     assert "Step down to amber" in page and "Take off the agenda" not in page and 'name="decision"' not in page
+
+
+def test_saving_the_same_decision_again_keeps_its_one_rating_history_entry(chair, meeting, person):
+    decide(chair, meeting, person, risk_factors=["placement_breakdown"])
+    first = Decision.objects.get().rating_change
+    before = RatingChange.objects.filter(person=person).count()
+    response = decide(chair, meeting, person, risk_factors=["placement_breakdown"], decision="Step down; OT first")
+    assert response.status_code == 302
+    decision = Decision.objects.get()
+    assert decision.decision == "Step down; OT first" and decision.rating_change == first
+    assert RatingChange.objects.filter(person=person).count() == before
+
+
+def test_a_rating_changed_on_saving_again_is_a_new_history_entry_the_decision_points_at(chair, meeting, person):
+    decide(chair, meeting, person)
+    first = Decision.objects.get().rating_change
+    decide(chair, meeting, person, rating="green", rating_reason="Stable for three months")
+    decision = Decision.objects.get()
+    assert decision.rating_change != first and decision.rating_change.rating == "green"
+    assert RatingChange.objects.filter(pk=first.pk).exists()  # the history keeps the first
+    person.refresh_from_db()
+    assert person.rating == "green"
+
+
+def test_the_agenda_shows_the_rating_it_was_built_with_and_todays_when_they_differ(chair, meeting, person):
+    decide(chair, meeting, person)
+    page = chair.http.get(reverse("meetings:meeting", args=[meeting.pk])).content.decode()
+    assert "Rated red" in page and "Rated red or blue" not in page
+    words = re.sub(r"<[^>]+>|\s+", " ", page)
+    assert re.search(r"Red +when listed, +Amber +now", words)
+
+
+def test_someone_in_hospital_can_have_blue_confirmed_at_the_meeting(chair, meeting, person, admit):
+    admit(person, TODAY - datetime.timedelta(days=3))
+    response = decide(chair, meeting, person, rating="blue", rating_reason="Still in hospital")
+    assert response.status_code == 302
+    assert Decision.objects.get().rating_change.rating == "blue"
+
+
+def test_blue_is_not_offered_to_someone_not_in_hospital(chair, meeting, person):
+    page = chair.http.get(reverse("meetings:decision", args=[meeting.pk, person.pk])).content.decode()
+    assert 'value="blue"' not in page and 'value="red"' in page

@@ -36,7 +36,7 @@ def test_a_dsr_meeting_from_agenda_to_minutes(page, service, add_person):
     page.wait_for_url(re.compile(r"/meetings/\d+/$"))
     expect(page.get_by_text("Meeting set up and its agenda built")).to_be_visible()
     expect(page.get_by_text("Sam Patel (Kent County Council)")).to_be_visible()
-    expect(page.get_by_role("row", name=re.compile("Robin Meetingtest"))).to_contain_text("Rated blue or red")
+    expect(page.get_by_role("row", name=re.compile("Robin Meetingtest"))).to_contain_text("Rated red")
     assert_accessible(page)
 
     # When they open the person's screen and record amber, the decision and an action for themselves
