@@ -9,6 +9,7 @@ from keywork.forms.models import ModelForm
 from keywork.money import financial_year_label, pence_from_text
 from keywork.programme.models import (
     BudgetLine,
+    Employer,
     Expenditure,
     Feedback,
     FoiRequest,
@@ -123,6 +124,35 @@ class PostForm(ModelForm):
     class Meta:
         model = Post
         fields = ["title", "role", "grade", "hours_per_week", "funded", "employer"]
+
+
+class FullTimeWeekForm(forms.Form):
+    """One employer's full-time week: its range is the Employer model's rule."""
+
+    employer = fields.ModelChoiceField(label="Employer", queryset=None, empty_label="Choose an employer")
+    full_time_hours = fields.DecimalField(
+        label="Hours in a full-time week",
+        max_digits=3,
+        decimal_places=1,
+        error_name="the hours in a full-time week",
+        hint="A post of this many hours is 1.0 whole-time equivalent, for example 37.5 or 35",
+    )
+
+    def __init__(self, *args, service, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["employer"].queryset = Employer.objects.filter(service=service)
+
+    def clean(self):
+        cleaned = super().clean()
+        employer, hours = cleaned.get("employer"), cleaned.get("full_time_hours")
+        if employer and hours is not None:
+            checked = Employer(service_id=employer.service_id, name=employer.name, full_time_hours=hours)
+            try:
+                checked.clean()
+            except ValidationError as error:
+                for message in error.message_dict["full_time_hours"]:
+                    self.add_error("full_time_hours", message)
+        return cleaned
 
 
 class PostHoldingForm(ModelForm):

@@ -12,6 +12,7 @@ from keywork.assurance.models import Assurance
 from keywork.money import financial_year_months, financial_year_of
 from keywork.programme.models import (
     BudgetLine,
+    Employer,
     Expenditure,
     Feedback,
     FoiRequest,
@@ -78,6 +79,18 @@ RISKS = [
     "Education placements breaking down",
     "Short breaks capacity",
     "Disputes between agencies over funding",
+]
+# Cambridgeshire and Peterborough's keyworkers are employed by its partner charity, whose full-time
+# week is 35 hours (so its 35-hour posts are 1.0 WTE); Kent and Medway's by the council.
+CAMBS_CHARITY = "Pathways Families Trust"
+CHARITY_FULL_TIME_HOURS = Decimal("35")
+CAMBS_TEAM = [  # title, role, hours, employer, how many
+    ("Programme Lead", "Programme Lead", 37.5, "Cambridgeshire County Council", 1),
+    ("Operational Manager", "Operational Manager", 35, CAMBS_CHARITY, 1),
+    ("Practice Consultant", "Practice Consultant", 35, CAMBS_CHARITY, 5),
+    ("Behaviour Technician", "Behaviour Team", 35, CAMBS_CHARITY, 3),
+    ("Peer Associate", "Peer Associate", 21, CAMBS_CHARITY, 3),
+    ("Administrator", "Administrator", 37.5, "Cambridgeshire County Council", 1),
 ]
 TEAM = [  # title, role, hours, employer, how many
     ("Programme Lead", "Programme Lead", 37.5, "Kent County Council", 1),
@@ -198,7 +211,9 @@ def _team(service, users, rng, today):
         "Behaviour Team": [users.get("behaviour")],
         "Peer Associate": [users.get("peer")],
     }
-    for title, role, hours, employer, count in TEAM:
+    if service.slug.startswith("cambs"):
+        Employer.objects.create(service=service, name=CAMBS_CHARITY, full_time_hours=CHARITY_FULL_TIME_HOURS)
+    for title, role, hours, employer, count in CAMBS_TEAM if service.slug.startswith("cambs") else TEAM:
         for number in range(count):
             post = Post.objects.create(
                 service=service,

@@ -22,6 +22,7 @@ urlpatterns = [
     path("workforce/posts/add/", workforce.add_post, name="add_post"),
     path("workforce/posts/<int:post_id>/fill/", workforce.fill_post, name="fill_post"),
     path("workforce/assurance/add/", workforce.add_assurance, name="add_assurance"),
+    path("workforce/full-time-week/", workforce.full_time_week, name="full_time_week"),
     path("feedback/", feedback.feedback, name="feedback"),
     path("feedback/add/", feedback.edit_feedback, name="add_feedback"),
     path("feedback/<int:feedback_id>/", feedback.edit_feedback, name="edit_feedback"),

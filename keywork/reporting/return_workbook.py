@@ -61,7 +61,7 @@ DEFINITIONS = {
     "(by the date of the decision).",
     "Outcomes": "Goals rated and keywork closed in the quarter; averages are of the change since the start.",
     "Workforce at the quarter's end": "People filling posts on the quarter's last day, and their whole-time "
-    "equivalent (37.5 hours a week is 1).",
+    "equivalent (the employer's full-time week is 1: 37.5 hours unless it sets its own).",
     "Case studies (consent recorded)": "Case studies written in the quarter with the family's consent.",
     "Continuous improvement and challenges": "What the programme lead wrote for the quarter.",
     "Risks scored 8 or more": "Open risks scoring 8 or more (likelihood × impact).",

@@ -113,6 +113,7 @@ PAGES = {
     "programme:edit_milestone":      (403, 403, 403, 200, 403, 200, 403),
     "programme:feedback":            (403, 403, 200, 200, 403, 200, 403),
     "programme:fill_post":           (403, 403, 200, 200, 403, 200, 403),
+    "programme:full_time_week":      (403, 403, 403, 200, 403, 200, 403),
     "programme:kpi":                 (403, 403, 200, 200, 200, 200, 403),
     "programme:overview":            (403, 403, 200, 200, 200, 200, 403),
     "programme:review_risk":         (403, 403, 403, 200, 403, 200, 403),

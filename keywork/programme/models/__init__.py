@@ -4,11 +4,12 @@ from keywork.programme.models.budget import BudgetLine, Expenditure, Funding
 from keywork.programme.models.feedback import Feedback, FoiRequest
 from keywork.programme.models.kpis import Kpi, KpiValue, Milestone
 from keywork.programme.models.risks import Mitigation, Risk, RiskReview
-from keywork.programme.models.workforce import Post, PostHolding
+from keywork.programme.models.workforce import Employer, Post, PostHolding
 
 __all__ = [
     "BudgetLine",
     "Expenditure",
+    "Employer",
     "Feedback",
     "FoiRequest",
     "Funding",

@@ -4,11 +4,70 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import DecimalField, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.utils.functional import cached_property
 
 from keywork.datebounds import in_era
 
-FULL_TIME_HOURS = Decimal("37.5")  # NHS Agenda for Change full-time week
+# The NHS Agenda for Change full-time week: every employer's until it sets its own (a partner
+# charity on 35 hours, say), so that its full-time posts count as 1.0 WTE, not 0.93.
+FULL_TIME_HOURS = Decimal("37.5")
+# A full-time week from 30 hours (the ONS's line between part and full time) to 48 (the Working
+# Time Regulations' weekly limit).
+FULL_TIME_HOURS_RANGE = (Decimal("30"), Decimal("48"))
+
+
+def whole_time_equivalent(hours_per_week: Decimal, full_time_hours: Decimal) -> Decimal:
+    """Hours a week as a share of the employer's full-time week, to two places: the one WTE rule.
+
+    >>> whole_time_equivalent(Decimal("35"), Decimal("35"))
+    Decimal('1.00')
+    >>> whole_time_equivalent(Decimal("35"), Decimal("37.5"))
+    Decimal('0.93')
+    """
+    return (Decimal(hours_per_week) / Decimal(full_time_hours)).quantize(Decimal("0.01"))
+
+
+def rescaled_wte(wte: Decimal, old_full_time_hours: Decimal, new_full_time_hours: Decimal) -> Decimal:
+    """The same hours worked, as WTE of a changed full-time week: someone 0.93 of 37.5 hours works
+    about 35, which is 1.00 of 35 hours.
+
+    >>> rescaled_wte(Decimal("0.93"), Decimal("37.5"), Decimal("35"))
+    Decimal('1.00')
+    """
+    return whole_time_equivalent(Decimal(wte) * Decimal(old_full_time_hours), new_full_time_hours)
+
+
+class Employer(models.Model):
+    """An organisation that employs the service's staff (the council, a partner charity), with the
+    hours of its full-time week: a post's WTE is its hours over its employer's full-time week."""
+
+    service = models.ForeignKey("services.Service", on_delete=models.PROTECT, related_name="employers")
+    name = models.CharField(max_length=200)
+    full_time_hours = models.DecimalField(
+        "Hours in a full-time week", max_digits=3, decimal_places=1, default=FULL_TIME_HOURS
+    )
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["service", "name"], name="one_employer_of_a_name_a_service")]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        least, most = FULL_TIME_HOURS_RANGE
+        if isinstance(self.full_time_hours, Decimal) and not least <= self.full_time_hours <= most:
+            raise ValidationError({"full_time_hours": f"Enter a full-time week from {least} to {most} hours"})
+
+
+class PostQuerySet(models.QuerySet):
+    def with_full_time_hours(self):
+        """Each post with its employer's full-time week, in the one query (for lists of posts)."""
+        employer = Employer.objects.filter(service=OuterRef("service"), name=OuterRef("employer"))
+        week = Subquery(employer.values("full_time_hours")[:1])
+        return self.annotate(full_time_hours=Coalesce(week, Value(FULL_TIME_HOURS), output_field=DecimalField()))
 
 
 class Post(models.Model):
@@ -22,15 +81,28 @@ class Post(models.Model):
         max_length=200, help_text="The council, or a partner such as the Peer Associate charity"
     )
 
+    objects = PostQuerySet.as_manager()
+
     class Meta:
         ordering = ["role", "title"]
 
     def __str__(self) -> str:
         return self.title
 
+    def save(self, *args, **kwargs):
+        # Every employer a post names has its row, so the settings page lists it and WTE has one source.
+        super().save(*args, **kwargs)
+        Employer.objects.get_or_create(service_id=self.service_id, name=self.employer)
+
+    @cached_property
+    def full_time_hours(self) -> Decimal:
+        """The employer's full-time week (lists of posts annotate it: PostQuerySet.with_full_time_hours)."""
+        week = Employer.objects.filter(service_id=self.service_id, name=self.employer)
+        return week.values_list("full_time_hours", flat=True).first() or FULL_TIME_HOURS
+
     @property
     def wte(self) -> Decimal:
-        return (self.hours_per_week / FULL_TIME_HOURS).quantize(Decimal("0.01"))
+        return whole_time_equivalent(self.hours_per_week, self.full_time_hours)
 
     def clean(self) -> None:
         # Checked only once the value is a number (a bad one already has its own error).

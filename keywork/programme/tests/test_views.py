@@ -54,6 +54,7 @@ PAGES = {
     "add_post": (None, WORKFORCE),
     "fill_post": ("post", WORKFORCE),
     "add_assurance": (None, WORKFORCE),
+    "full_time_week": (None, MANAGE),
     "feedback": (None, FEEDBACK),
     "add_feedback": (None, FEEDBACK),
     "edit_feedback": ("feedback", FEEDBACK),
