@@ -7,8 +7,12 @@ from django.utils import timezone
 
 from keywork.accounts.models import User
 from keywork.demo.management.commands.demo import DEMO_PASSWORD, USERS, Command
+from keywork.demo.withdrawals import WITHDRAWALS
 from keywork.figures.before_admission import NOT_REVIEWED, REVIEWED, before_admission
-from keywork.services.models import Service
+from keywork.register.withdrawal import withdrawn
+from keywork.services.models import ConsentWithdrawnPolicy, Service
+
+KEEP_MINIMAL, REMOVE = ConsentWithdrawnPolicy.KEEP_MINIMAL, ConsentWithdrawnPolicy.REMOVE
 
 
 def run_demo() -> str:
@@ -43,3 +47,14 @@ def test_the_demo_records_a_community_review_or_laep_before_most_admissions_but_
         counts = before_admission(service.people.all(), datetime.date(2000, 1, 1), timezone.localdate())
         assert counts[REVIEWED] > counts[NOT_REVIEWED] > 0, service
         assert service.people.filter(reviews__kind="laep").exists(), service
+
+
+def test_each_demo_service_has_someone_who_withdrew_consent_under_its_own_policy(db, settings):
+    settings.DEMO = True
+    run_demo()
+    kent, cambs = Service.objects.get(slug="kent-medway"), Service.objects.get(slug="cambs-peterborough")
+    assert (kent.consent_withdrawn_policy, cambs.consent_withdrawn_policy) == (KEEP_MINIMAL, REMOVE)
+    for service in (kent, cambs):
+        assert withdrawn(service.people.all()).exists(), service
+    run_demo()  # idempotent: nobody else withdraws when the demo runs again
+    assert withdrawn(kent.people.all()).count() == WITHDRAWALS

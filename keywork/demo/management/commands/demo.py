@@ -4,10 +4,12 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from keywork.accounts.models import Role, User, WorkerType
+from keywork.coproduction.synthetic import seed_coproduction
 from keywork.demo.hospital import seed_hospital_history
 from keywork.demo.ratings import review_ratings
 from keywork.demo.referred import most_at_risk
 from keywork.demo.register import seed_register
+from keywork.demo.withdrawals import seed_withdrawals
 from keywork.education.synthetic import seed_education
 from keywork.keyworking.synthetic import seed_keywork
 from keywork.meetings.synthetic import seed_meetings
@@ -15,7 +17,7 @@ from keywork.outcomes.synthetic import seed_outcomes
 from keywork.placements.synthetic import seed_placements
 from keywork.programme.synthetic import seed_programme
 from keywork.safeguarding.synthetic import seed_safeguarding
-from keywork.services.models import Service
+from keywork.services.models import ConsentWithdrawnPolicy, Service
 from keywork.subjectaccess.synthetic import seed_subject_access
 from keywork.transition.synthetic import seed_transition
 
@@ -31,6 +33,8 @@ SERVICES = [
         local_authorities=["Kent", "Medway"],
         people=150,
         keywork=40,
+        # The two services answer 'When consent is withdrawn' differently, so the demo shows both.
+        consent_withdrawn_policy=ConsentWithdrawnPolicy.KEEP_MINIMAL,
     ),
     dict(
         slug="cambs-peterborough",
@@ -40,6 +44,7 @@ SERVICES = [
         local_authorities=["Cambridgeshire", "Peterborough"],
         people=60,
         keywork=24,
+        consent_withdrawn_policy=ConsentWithdrawnPolicy.REMOVE,
     ),
 ]
 
@@ -80,10 +85,12 @@ class Command(BaseCommand):
             seed_safeguarding(service, users, seed=index)
             seed_transition(service, users, seed=index)
             seed_programme(service, users, users["lead"], seed=index)
+            seed_coproduction(service, users, seed=index)
             seed_outcomes(service, users, seed=index)
             seed_subject_access(service, users)
             review_ratings(service, users)
             seed_meetings(service, users, seed=index)
+            seed_withdrawals(service, users, seed=index)
         User.objects.get(username="admin").other_services.set(services[1:])
         self.stdout.write(self.style.SUCCESS("Demo ready. Log in at http://127.0.0.1:8000/ as one of:"))
         self.stdout.write("  " + ", ".join(spec[0] for spec in USERS))
