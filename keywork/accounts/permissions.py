@@ -28,6 +28,9 @@ class Permission(StrEnum):
     DECIDE_REFERRAL = "decide_referral"
     ALLOCATE = "allocate"
     RECORD_CONTACT = "record_contact"
+    # Anyone working with a person who meets a safeguarding concern raises it; reading concerns is
+    # for those who may read the person's restricted notes (may_read_restricted_notes).
+    RAISE_SAFEGUARDING_CONCERN = "raise_safeguarding_concern"
     MANAGE_NETWORK = "manage_network"
     EDIT_PLAN = "edit_plan"
     RECORD_ESCALATION = "record_escalation"
@@ -65,6 +68,7 @@ _REGISTER = {
 }
 _KEYWORK = _REGISTER | {
     Permission.RECORD_CONTACT,
+    Permission.RAISE_SAFEGUARDING_CONCERN,
     Permission.EDIT_PLAN,
     Permission.RECORD_ESCALATION,
     Permission.RECORD_REVIEW,
@@ -108,6 +112,8 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
             Permission.IMPORT_REGISTER,
             # Blocks in the system show up at DSR meetings as well as in casework.
             Permission.RECORD_SYSTEM_LEARNING,
+            # A concern met at a DSR meeting or on the phone is raised there and then.
+            Permission.RAISE_SAFEGUARDING_CONCERN,
         }
     ),
     Role.MANAGER: frozenset(_OVERSIGHT),

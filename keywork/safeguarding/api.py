@@ -71,7 +71,7 @@ def update_status(request, person_id: int, status_id: int, payload: StatusUpdate
 
 
 @router.post("/{int:person_id}/safeguarding/concerns", response={201: ConcernOut})
-@permission_required(Permission.RECORD_CONTACT)
+@permission_required(Permission.RAISE_SAFEGUARDING_CONCERN)
 def raise_concern(request, person_id: int, payload: ConcernIn):
     person = person_for_request(request, person_id)
     concern = SafeguardingConcern(person=person, **payload.dict())

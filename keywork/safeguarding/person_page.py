@@ -33,7 +33,8 @@ def safeguarding_section(request, person) -> str:
         "concerns": concerns_for(request, person),
         "hidden_concerns": HIDDEN_CONCERNS,
         "may_edit": has_permission(request.user, Permission.EDIT_PERSON),
-        "may_raise": has_permission(request.user, Permission.RECORD_CONTACT),
+        "may_raise": has_permission(request.user, Permission.RAISE_SAFEGUARDING_CONCERN),
+        "may_record_outcome": has_permission(request.user, Permission.RECORD_CONTACT),
     }
     return render_to_string("safeguarding/person_section.jinja", context, request)
 

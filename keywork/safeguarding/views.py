@@ -43,7 +43,7 @@ def edit_status(request, status_id):
     )
 
 
-@permission_required(Permission.RECORD_CONTACT)
+@permission_required(Permission.RAISE_SAFEGUARDING_CONCERN)
 def raise_concern(request, person_id):
     person = person_for_request(request, person_id)
     concern = SafeguardingConcern(person=person)

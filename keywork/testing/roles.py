@@ -33,6 +33,7 @@ GRANTED_TO: dict[Permission, set[Role]] = {
     Permission.DECIDE_REFERRAL: OVERSIGHT,
     Permission.ALLOCATE: OVERSIGHT,
     Permission.RECORD_CONTACT: {KW, MA, LE, AD},
+    Permission.RAISE_SAFEGUARDING_CONCERN: CASEWORK,
     Permission.MANAGE_NETWORK: CASEWORK,
     Permission.EDIT_PLAN: {KW, MA, LE, AD},
     Permission.RECORD_ESCALATION: {KW, MA, LE, AD},

@@ -160,7 +160,7 @@ PAGES = {
     "reviews:update_action":         (200, 200, 200, 200, 403, 200, 403),
     "safeguarding:add_status":       (200, 200, 200, 200, 403, 200, 403),
     "safeguarding:edit_status":      (200, 200, 200, 200, 403, 200, 403),
-    "safeguarding:raise_concern":    (200, 403, 200, 200, 403, 200, 403),
+    "safeguarding:raise_concern":    (200, 200, 200, 200, 403, 200, 403),
     "safeguarding:record_outcome":   (200, 403, 200, 200, 403, 200, 403),
     "search:search":                 (200, 200, 200, 200, 403, 200, 403),
     "subjectaccess:add":             (403, 403, 200, 200, 403, 200, 403),

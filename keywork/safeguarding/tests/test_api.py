@@ -94,3 +94,10 @@ def test_a_status_reached_through_another_person_is_not_found(child, api, status
     other = add_person(service, api.user)
     status = status_of(child)
     assert api.put(_path(other, f"/statuses/{status.pk}"), STATUS | {"version": 1}).status_code == 404
+
+
+def test_a_coordinator_raises_a_concern_and_it_stays_hidden_from_them(child, api):
+    concern = created(api.post(_path(child, "/concerns"), CONCERN))
+    assert AuditEntry.objects.filter(operation=Operation.CREATE, object_id=str(concern["id"])).exists()
+    answer = ok(api.get(_path(child)))
+    assert answer["concerns"] == [] and answer["concerns_hidden"] is True

@@ -126,3 +126,15 @@ def test_editing_a_status_to_end_it(child, coordinator, status_of):
     assert coordinator.http.post(url, data).status_code == 302
     status.refresh_from_db()
     assert status.ends_on == days_ago(1) and not status.is_current
+
+
+def test_a_coordinator_who_meets_a_concern_raises_it_but_still_cannot_read_concerns(service, child):
+    coordinator = create_user(service, Role.COORDINATOR)
+    client = logged_in(coordinator).http
+    response = client.post(reverse("safeguarding:raise_concern", args=[child.pk]), _concern_form())
+    assert response.status_code == 302
+    concern = SafeguardingConcern.objects.get(person=child, raised_by=coordinator)
+    assert AuditEntry.objects.filter(actor=coordinator, operation=Operation.CREATE, object_id=str(concern.pk)).exists()
+    page = client.get(person_url(child, "safeguarding")).content.decode()
+    assert "Said older boys pay them to carry parcels" not in page and "Raise a safeguarding concern" in page
+    assert reverse("safeguarding:record_outcome", args=[concern.pk]) not in page
