@@ -9,7 +9,14 @@ from keywork.accounts.permissions import Permission, permission_required
 from keywork.audit.saving import save_versioned
 from keywork.locking import StaleRecordOut
 from keywork.placements.models import Placement, PlacementBreakdown
-from keywork.placements.schemas import BreakdownIn, BreakdownOut, PlacementChange, PlacementIn, PlacementOut
+from keywork.placements.schemas import (
+    BreakdownChange,
+    BreakdownIn,
+    BreakdownOut,
+    PlacementChange,
+    PlacementIn,
+    PlacementOut,
+)
 from keywork.register.access import listed, person_for_request, record_for_request, scoped
 from keywork.schemas import Page
 
@@ -21,6 +28,14 @@ def _saved(request, record, fields: dict, version: int = 0):
         setattr(record, name, value)
     record.full_clean(exclude=["recorded_by", "person"])
     return save_versioned(audit.Actor.from_request(request), record, version)
+
+
+def _of_person(request, model, pk: int, person_id: int):
+    """The person's record, reached through access; a record of someone else is not found."""
+    record = record_for_request(request, model, pk)
+    if record.person_id != person_id:
+        raise Http404
+    return record
 
 
 @router.get("/{int:person_id}/placements", response=list[PlacementOut])
@@ -40,9 +55,7 @@ def add_placement(request, person_id: int, payload: PlacementIn):
 @router.put("/{int:person_id}/placements/{int:placement_id}", response={200: PlacementOut, 409: StaleRecordOut})
 @permission_required(Permission.EDIT_PERSON)
 def change_placement(request, person_id: int, placement_id: int, payload: PlacementChange):
-    placement = record_for_request(request, Placement, placement_id)
-    if placement.person_id != person_id:
-        raise Http404
+    placement = _of_person(request, Placement, placement_id, person_id)
     return _saved(request, placement, payload.dict(exclude={"version"}), payload.version)
 
 
@@ -58,3 +71,12 @@ def list_breakdowns(request, person_id: int, page: Query[Page]):
 def add_breakdown(request, person_id: int, payload: BreakdownIn):
     person = person_for_request(request, person_id)
     return Status(201, _saved(request, PlacementBreakdown(person=person), payload.dict()))
+
+
+@router.put(
+    "/{int:person_id}/placement-breakdowns/{int:breakdown_id}", response={200: BreakdownOut, 409: StaleRecordOut}
+)
+@permission_required(Permission.EDIT_PERSON)
+def change_breakdown(request, person_id: int, breakdown_id: int, payload: BreakdownChange):
+    breakdown = _of_person(request, PlacementBreakdown, breakdown_id, person_id)
+    return _saved(request, breakdown, payload.dict(exclude={"version"}), payload.version)

@@ -29,6 +29,10 @@ class BreakdownIn(Schema):
     what_happened: str = Field(..., min_length=1)
 
 
+class BreakdownChange(BreakdownIn):
+    version: VersionRead
+
+
 class BreakdownOut(BreakdownIn):
     id: int
     person_id: int

@@ -1,6 +1,8 @@
 """Where a person lives over the JSON API: bad input refused by field with nothing saved, writes
 audited, stale edits refused, commissioners refused and another service's people not found."""
 
+import datetime
+
 import pytest
 
 from keywork.accounts.models import Role
@@ -42,6 +44,19 @@ def test_a_breakdown_is_recorded_and_one_without_words_refused(api, person):
     assert PlacementBreakdown.objects.count() == 1
 
 
+def test_a_breakdown_is_changed_with_its_version_audited_and_a_stale_or_empty_change_refused(api, person):
+    url = f"/api/people/{person.pk}/placement-breakdowns"
+    added = created(api.post(url, {"occurred_on": days_ago(3), "what_happened": "Foster carer gave notice"}))
+    path = f"{url}/{added['id']}"
+    changed = ok(api.put(path, {"occurred_on": days_ago(4), "what_happened": "Carer left", "version": 1}))
+    assert changed["version"] == 2 and changed["what_happened"] == "Carer left"
+    assert api.put(path, {"occurred_on": days_ago(5), "what_happened": "x", "version": 1}).status_code == 409
+    before_birth = str(person.date_of_birth - datetime.timedelta(days=1))
+    assert "occurred_on" in errors(api.put(path, {"occurred_on": before_birth, "what_happened": "x", "version": 2}))
+    assert PlacementBreakdown.objects.get().occurred_on == days_ago(4)
+    assert AuditEntry.objects.filter(person_id=person.pk, operation="update", object_id=str(added["id"])).exists()
+
+
 ROUTES = [
     Route("list placements", "get", "/api/people/{person}/placements"),
     Route("add a placement", "post", "/api/people/{person}/placements", body=lambda world: placement_body()),
@@ -58,16 +73,24 @@ ROUTES = [
         "/api/people/{person}/placement-breakdowns",
         body=lambda world: {"occurred_on": days_ago(1), "what_happened": "w"},
     ),
+    Route(
+        "change a breakdown",
+        "put",
+        "/api/people/{person}/placement-breakdowns/{breakdown}",
+        body=lambda world: {"occurred_on": days_ago(1), "what_happened": "w", "version": 1},
+    ),
 ]
 
 
 @pytest.fixture
 def world(person) -> World:
-    return World(person=person, placement=Placement.objects.create(person=person, **placement_body()))
+    placement = Placement.objects.create(person=person, **placement_body())
+    breakdown = PlacementBreakdown.objects.create(person=person, occurred_on=days_ago(9), what_happened="Notice")
+    return World(person=person, placement=placement, breakdown=breakdown)
 
 
 def unchanged() -> tuple:
-    return list(Placement.objects.values()), PlacementBreakdown.objects.count()
+    return list(Placement.objects.values()), list(PlacementBreakdown.objects.values())
 
 
 @route_params(ROUTES)
