@@ -1,9 +1,13 @@
+import pytest
+
 from keywork.accounts.models import Role
+from keywork.accounts.permissions import Permission
 from keywork.audit.models import AuditEntry, Operation
 from keywork.safeguarding.models import SafeguardingConcern, SafeguardingStatus
 from keywork.testing.api import Api, created, errors, ok
 from keywork.testing.dates import TODAY, days_ago
-from keywork.testing.factories import create_user
+from keywork.testing.factories import allocate, create_user
+from keywork.testing.roles import GRANTED_TO
 
 STATUS = {"kind": "looked_after", "legal_basis": "s20", "starts_on": str(days_ago(40)), "local_authority": "Kent"}
 CONCERN = {"raised_on": str(TODAY), "category": "online", "what_happened": "Messages", "referred_to": "police"}
@@ -101,3 +105,32 @@ def test_a_coordinator_raises_a_concern_and_it_stays_hidden_from_them(child, api
     assert AuditEntry.objects.filter(operation=Operation.CREATE, object_id=str(concern["id"])).exists()
     answer = ok(api.get(_path(child)))
     assert answer["concerns"] == [] and answer["concerns_hidden"] is True
+
+
+def _as(role, service, child):
+    """A user of `role` in the service; a keyworker allocated to the child, so only the role decides."""
+    user = create_user(service, role)
+    if role == Role.KEYWORKER:
+        allocate(child, user)
+    return Api(user)
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_each_role_reads_adds_statuses_and_raises_concerns_only_if_granted(service, child, status_of, role):
+    api, status = _as(role, service, child), status_of(child)
+    granted = {permission: role in roles for permission, roles in GRANTED_TO.items()}
+    assert api.get(_path(child)).status_code == (200 if granted[Permission.VIEW_PEOPLE] else 403)
+    changed = api.put(_path(child, f"/statuses/{status.pk}"), STATUS | {"version": 1})
+    assert changed.status_code == (200 if granted[Permission.EDIT_PERSON] else 403)
+    added = api.post(_path(child, "/statuses"), STATUS | {"kind": "child_protection_plan", "legal_basis": None})
+    assert added.status_code == (201 if granted[Permission.EDIT_PERSON] else 403)
+    raised = api.post(_path(child, "/concerns"), CONCERN)
+    assert raised.status_code == (201 if granted[Permission.RAISE_SAFEGUARDING_CONCERN] else 403)
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_each_role_records_an_outcome_only_if_granted(service, child, keyworker, concern_of, role):
+    concern = concern_of(child, keyworker)
+    outcome = {"version": 1, "outcome": "Visited", "outcome_on": str(TODAY)}
+    response = _as(role, service, child).post(_path(child, f"/concerns/{concern.pk}/outcome"), outcome)
+    assert response.status_code == (200 if role in GRANTED_TO[Permission.RECORD_CONTACT] else 403)
