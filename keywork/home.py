@@ -12,6 +12,7 @@ from keywork.accounts.audience import audience_for
 from keywork.accounts.models import Role
 from keywork.accounts.permissions import Permission, has_permission, permission_required
 from keywork.figures.inpatients import without_a_keyworker
+from keywork.inpatient.schedule import without_keyworker_url
 from keywork.register.access import listed, people_for
 from keywork.register.choices import Rating
 from keywork.reporting.overview import overview
@@ -35,6 +36,7 @@ def home(request):
     if has_permission(user, Permission.VIEW_PEOPLE):
         # As on a manager's home (worklists/team.py): a count that leads to the inpatients named.
         context["inpatients_without_a_keyworker"] = without_a_keyworker(people_for(request), today)
+        context["inpatients_without_a_keyworker_url"] = without_keyworker_url()
     return render(request, "reporting/home.jinja", context)
 
 

@@ -4,6 +4,7 @@ C(E)TR or LAEP meeting before admission), in a fixed number of queries."""
 from dataclasses import dataclass
 
 from django.db.models import Prefetch
+from django.urls import reverse
 
 from keywork.inpatient.models import Admission
 from keywork.reviews.choices import BEFORE_ADMISSION_KINDS, ReviewKind
@@ -11,6 +12,13 @@ from keywork.reviews.models import Review
 from keywork.reviews.rules import ReviewSchedule, review_schedule, reviewed_before_admission
 
 INPATIENT_REVIEW_KINDS = [ReviewKind.POST_ADMISSION, ReviewKind.INPATIENT]
+# The inpatient list's ?keyworker= value showing only those without a keyworker.
+WITHOUT_KEYWORKER = "none"
+
+
+def without_keyworker_url() -> str:
+    """The inpatient list showing only those flagged "No keyworker": where the homes' counts lead."""
+    return reverse("inpatient:list") + f"?keyworker={WITHOUT_KEYWORKER}"
 
 
 @dataclass

@@ -5,7 +5,7 @@ from keywork.accounts.permissions import Permission, permission_required
 from keywork.inpatient import operations
 from keywork.inpatient.forms import AdmissionForm, DischargeForm, LegalStatusForm
 from keywork.inpatient.models import Admission
-from keywork.inpatient.schedule import current_inpatients
+from keywork.inpatient.schedule import WITHOUT_KEYWORKER, current_inpatients
 from keywork.pages import handle_form
 from keywork.register.access import paged, people_for, person_for_request, query_without_page, record_for_request
 from keywork.register.record_pages import person_url
@@ -60,6 +60,10 @@ def change_legal_status(request, admission_id):
 @permission_required(Permission.VIEW_PEOPLE)
 def inpatients(request):
     rows = current_inpatients(people_for(request), request.service, timezone.localdate())
+    # Only those flagged "No keyworker" (schedule.without_keyworker_url), where the homes' counts lead.
+    without_keyworker = request.GET.get("keyworker") == WITHOUT_KEYWORKER
+    if without_keyworker:
+        rows = [row for row in rows if not row.has_keyworker]
     page = paged(request, rows, what="current inpatients")
     context = {"page_title": "Current inpatients", "rows": page, "query": query_without_page(request)}
-    return render(request, "inpatient/inpatients.jinja", context)
+    return render(request, "inpatient/inpatients.jinja", context | {"without_keyworker": without_keyworker})

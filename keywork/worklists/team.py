@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from keywork.figures.inpatients import in_hospital, without_a_keyworker
 from keywork.figures.register import reviews_overdue
+from keywork.inpatient.schedule import without_keyworker_url
 from keywork.keyworking.queues import awaiting_allocation, awaiting_decision
 
 
@@ -29,5 +30,5 @@ def team_counts(people, today) -> list[TeamCount]:
             reverse("register:list") + "?overdue=on",
         ),
         TeamCount("Inpatients", in_hospital(people, today), inpatient_list),
-        TeamCount("Inpatients without a keyworker", without_a_keyworker(people, today), inpatient_list),
+        TeamCount("Inpatients without a keyworker", without_a_keyworker(people, today), without_keyworker_url()),
     ]

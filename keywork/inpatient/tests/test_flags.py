@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 
 from keywork.accounts.models import Role
+from keywork.inpatient.schedule import without_keyworker_url
 from keywork.register.record_pages import person_url
 from keywork.reviews.models import Review
 from keywork.testing.dates import TODAY
@@ -70,3 +71,21 @@ def test_the_api_lists_the_same_flags(api, someone, admit, coordinator_user):
     admit(person, TODAY - datetime.timedelta(days=3))
     (row,) = api.get("/api/inpatients").json()
     assert (row["has_keyworker"], row["reviewed_before_admission"]) == (False, True)
+
+
+def test_the_list_of_inpatients_without_a_keyworker_leaves_out_those_with_one(manager, service, someone, admit):
+    keyworked, alone = someone(1), someone(2)
+    allocate(keyworked, keyworker_of(service))
+    for person in (keyworked, alone):
+        admit(person, TODAY - datetime.timedelta(days=3))
+    page = manager.http.get(without_keyworker_url())
+    assert [row.admission.person for row in page.context["rows"]] == [alone]
+    assert "1 person in hospital without a keyworker" in page.content.decode()
+    assert len(manager.http.get(reverse("inpatient:list")).context["rows"]) == 2
+
+
+def test_the_managers_home_count_of_inpatients_without_a_keyworker_leads_to_them(manager, someone, admit):
+    admit(someone(1), TODAY - datetime.timedelta(days=3))
+    counts = manager.http.get(reverse("home")).context["counts"]
+    count = next(count for count in counts if count.label == "Inpatients without a keyworker")
+    assert (count.count, count.href) == (1, without_keyworker_url())
