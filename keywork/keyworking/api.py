@@ -116,6 +116,7 @@ def allocate(request, payload: AllocationIn):
         starts_on=payload.starts_on,
         reason=payload.reason,
         assurance_override_reason=payload.assurance_override_reason,
+        is_complex=payload.is_complex,
     )
     return Status(
         201, operations.allocate(_actor(request), _checked(allocation, exclude=["recorded_by", "worker_type"]))

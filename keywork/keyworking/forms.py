@@ -22,6 +22,7 @@ from keywork.keyworking.models import (
     SupportPlan,
 )
 from keywork.keyworking.models.allocations import lapsed_text
+from keywork.services.models import Service
 
 
 class ReferralForm(ModelForm):
@@ -87,9 +88,16 @@ class AllocationForm(ModelForm):
         label="Reason for allocating anyway", required=False, hint="For example, the renewal is confirmed"
     )
 
+    is_complex = fields.BooleanField(
+        label="This is a complex case",
+        required=False,
+        hint="It asks more of the keyworker than the rating says, for example many agencies involved, "
+        "a placement out of area or court proceedings. It adds to the weighted caseload.",
+    )
+
     class Meta:
         model = Allocation
-        fields = ["worker", "starts_on", "reason", "assurance_override_reason"]
+        fields = ["worker", "is_complex", "starts_on", "reason", "assurance_override_reason"]
 
     def __init__(self, *args, person, **kwargs):
         super().__init__(*args, **kwargs)
@@ -288,3 +296,42 @@ class EscalationResponseForm(VersionedForm, ModelForm):
 
 class FollowUpDoneForm(forms.Form):
     done_on = fields.DateField(label="Date done")
+
+
+class CaseloadWeightsForm(ModelForm):
+    """The service's caseload weights and limits (keyworking/weighting.py): whole numbers, a
+    weight from 0 to 10 and limits from 1 to 200."""
+
+    caseload_weight_red = fields.IntegerField(label="Red", min_value=0, max_value=10, error_name="the red weight")
+    caseload_weight_amber = fields.IntegerField(label="Amber", min_value=0, max_value=10, error_name="the amber weight")
+    caseload_weight_green = fields.IntegerField(label="Green", min_value=0, max_value=10, error_name="the green weight")
+    caseload_weight_blue = fields.IntegerField(label="Blue", min_value=0, max_value=10, error_name="the blue weight")
+    caseload_complexity_uplift = fields.IntegerField(
+        label="Added for a complex case", min_value=0, max_value=10, error_name="the complexity uplift"
+    )
+    weighted_caseload_limit = fields.IntegerField(
+        label="Weighted caseload limit",
+        min_value=1,
+        max_value=200,
+        error_name="the weighted caseload limit",
+        hint="A worker whose weighted caseload is above this is shown as over the limit",
+    )
+    caseload_limit = fields.IntegerField(
+        label="People limit",
+        min_value=1,
+        max_value=200,
+        error_name="the people limit",
+        hint="A worker holding more people than this is shown as over the limit, whatever their weights",
+    )
+
+    class Meta:
+        model = Service
+        fields = [
+            "caseload_weight_red",
+            "caseload_weight_amber",
+            "caseload_weight_green",
+            "caseload_weight_blue",
+            "caseload_complexity_uplift",
+            "weighted_caseload_limit",
+            "caseload_limit",
+        ]

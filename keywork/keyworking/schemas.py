@@ -55,6 +55,8 @@ class AllocationIn(Schema):
     reason: str
     # Needed only when the worker's registration, DBS check or mandatory training has lapsed.
     assurance_override_reason: str = ""
+    # A complex case adds the service's complexity uplift to the worker's weighted caseload.
+    is_complex: bool = False
 
 
 class AllocationEndIn(Schema):

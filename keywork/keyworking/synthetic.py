@@ -77,7 +77,8 @@ def seed_keywork(service, users: dict, people: list, seed: int = 0) -> None:
             received_days_ago = rng.randint(30, 120) if listed else rng.randint(30, 300)
             referral = _referral(actor, person, manager, rng, received_days_ago=received_days_ago)
             keyworker = keyworkers[index % len(keyworkers)]
-            _allocate(actor, person, keyworker, referral)
+            # Every fifth person is a complex case for their keyworker (caseload weighting's uplift).
+            _allocate(actor, person, keyworker, referral, is_complex=index % 5 == 2)
             if index % 3 == 0:
                 _allocate(actor, person, users["behaviour"], referral)
             if index % 4 == 0:
@@ -131,7 +132,7 @@ def _referral(actor, person, manager, rng, received_days_ago: int, decided: bool
     return operations.record_referral(actor, person, referral)
 
 
-def _allocate(actor, person, worker, referral):
+def _allocate(actor, person, worker, referral, is_complex=False):
     starts = min(referral.decided_on + datetime.timedelta(days=3), timezone.localdate())
     allocation = Allocation(
         person=person,
@@ -139,6 +140,7 @@ def _allocate(actor, person, worker, referral):
         worker_type=worker.worker_type,
         starts_on=starts,
         reason="Allocated at the allocation meeting",
+        is_complex=is_complex,
     )
     operations.allocate(actor, allocation)
 

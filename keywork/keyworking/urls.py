@@ -1,6 +1,6 @@
 from django.urls import path
 
-from keywork.keyworking.views import allocations, contacts, escalations, network, plans, queues, referrals
+from keywork.keyworking.views import allocations, contacts, escalations, network, plans, queues, referrals, weighting
 
 app_name = "keyworking"
 urlpatterns = [
@@ -11,6 +11,7 @@ urlpatterns = [
     path("people/<int:person_id>/allocate/", allocations.allocate, name="allocate"),
     path("allocations/<int:allocation_id>/end/", allocations.end_allocation, name="end_allocation"),
     path("board/", allocations.board, name="board"),
+    path("caseload-weights/", weighting.caseload_weights, name="caseload_weights"),
     path("professionals/", network.professionals, name="professionals"),
     path("professionals/add/", network.add_professional, name="add_professional"),
     path("professionals/<int:professional_id>/", network.professional_detail, name="professional"),

@@ -57,6 +57,15 @@ class Service(models.Model):
     budget_tolerance_percent = models.PositiveIntegerField(default=5)
     # Keyworking: a warning shows when a worker holds more people than this.
     caseload_limit = models.PositiveIntegerField(default=15)
+    # Caseload weighting (keyworking/weighting.py, docs/caseload-weighting.md): each person a worker
+    # holds counts by their rating, plus an uplift for a complex case; a warning shows when the
+    # weighted caseload passes its own limit. Defaults are a starting point, to be agreed locally.
+    caseload_weight_red = models.PositiveSmallIntegerField("Weight of a red-rated person", default=3)
+    caseload_weight_amber = models.PositiveSmallIntegerField("Weight of an amber-rated person", default=2)
+    caseload_weight_green = models.PositiveSmallIntegerField("Weight of a green-rated person", default=1)
+    caseload_weight_blue = models.PositiveSmallIntegerField("Weight of a blue-rated person", default=2)
+    caseload_complexity_uplift = models.PositiveSmallIntegerField("Added for a complex case", default=1)
+    weighted_caseload_limit = models.PositiveIntegerField("Weighted caseload limit", default=30)
     # Work lists: a referral should be decided within this many days of receipt, and a person on a
     # keyworker's caseload not contacted for more than this many days is listed for contact.
     referral_decision_target_days = models.PositiveIntegerField(default=10)

@@ -60,6 +60,7 @@ PAGES = {
     "keyworking:add_referral":       (200, 200, 200, 200, 403, 200, 403),
     "keyworking:allocate":           (403, 403, 200, 200, 403, 200, 403),
     "keyworking:board":              (403, 403, 200, 200, 403, 200, 403),
+    "keyworking:caseload_weights":   (403, 403, 403, 200, 403, 200, 403),
     "keyworking:close_keywork":      (403, 403, 200, 200, 403, 200, 403),
     "keyworking:complete_follow_up": (200, 403, 200, 200, 403, 200, 403),
     "keyworking:crisis_plan":        (200, 200, 200, 200, 403, 200, 403),

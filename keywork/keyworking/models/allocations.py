@@ -58,6 +58,8 @@ class Allocation(models.Model):
     # A worker whose registration, DBS check or mandatory training has lapsed is allocated only
     # when the manager says why (for example, renewal confirmed but not yet recorded).
     assurance_override_reason = models.TextField(blank=True)
+    # The manager's judgement that this case asks more than its rating says (keyworking/weighting.py).
+    is_complex = models.BooleanField("Complex case", default=False)
     end_reason = models.TextField(blank=True)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     recorded_at = models.DateTimeField(auto_now_add=True)

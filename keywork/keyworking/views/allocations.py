@@ -32,6 +32,7 @@ def allocate(request, person_id):
         person=person,
         candidates=form.candidates,
         limit=person.service.caseload_limit,
+        weighted_limit=person.service.weighted_caseload_limit,
         ratings=Rating,
         next=back,
         back_url=back,
