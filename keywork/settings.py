@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "keywork.transition",
     "keywork.programme",
     "keywork.outcomes",
+    "keywork.behavioursupport",
     "keywork.worklists",
     # DSR review meetings: agenda, decisions, minutes (keywork/meetings/).
     "keywork.meetings",

@@ -51,6 +51,7 @@ urlpatterns = [
     path("safeguarding/", include("keywork.safeguarding.urls")),
     path("programme/", include("keywork.programme.urls")),
     path("outcomes/", include("keywork.outcomes.urls")),
+    path("behaviour-support/", include("keywork.behavioursupport.urls")),
     path("reporting/", include("keywork.reporting.urls")),
     # What each figure means (keywork/figures/catalogue.py), linked from the reports section, and
     # the inpatient census at /inpatients/census/ (the figures app names its own addresses).
