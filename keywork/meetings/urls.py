@@ -12,4 +12,6 @@ urlpatterns = [
     path("<int:meeting_id>/close/", views.close, name="close"),
     path("<int:meeting_id>/minutes.pdf", views.minutes_full, name="minutes"),
     path("<int:meeting_id>/minutes-initials.pdf", views.minutes_initials, name="minutes_initials"),
+    path("<int:meeting_id>/minutes.docx", views.minutes_full_docx, name="minutes_docx"),
+    path("<int:meeting_id>/minutes-initials.docx", views.minutes_initials_docx, name="minutes_initials_docx"),
 ]

@@ -1,25 +1,21 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
 
 from keywork import audit, pdf
 from keywork.accounts.permissions import Permission, has_permission, permission_required
 from keywork.audit.models import Operation
-from keywork.meetings import minutes, operations
+from keywork.meetings import minutes, minutes_docx, operations
+from keywork.meetings.access import agenda_item_for_request, decision_for_request, meeting_for_request
 from keywork.meetings.forms import AgendaPersonForm, DecisionForm, MeetingForm
-from keywork.meetings.models import AgendaItem, Decision, Meeting
+from keywork.meetings.models import AgendaItem, Meeting
 from keywork.pages import handle_form
 from keywork.register.access import listed, paged, people_for, person_for_request, query_without_page, scoped
 from keywork.register.rules import normalise_nhs_number
 
 
-def meeting_for_request(request, meeting_id: int) -> Meeting:
-    """A meeting of the request's service; another service's is not found (404)."""
-    return get_object_or_404(scoped(request, Meeting).select_related("chair"), pk=meeting_id)
-
-
-@permission_required(Permission.VIEW_PEOPLE)
+@permission_required(Permission.VIEW_MEETINGS)
 def meeting_list(request):
     page = paged(request, scoped(request, Meeting).select_related("chair"), what="DSR meetings", people_of=lambda m: [])
     return render(
@@ -30,6 +26,7 @@ def meeting_list(request):
             "meetings": page,
             "query": query_without_page(request),
             "may_record": has_permission(request.user, Permission.RECORD_REVIEW),
+            "may_see_people": has_permission(request.user, Permission.VIEW_PEOPLE),
         },
     )
 
@@ -69,28 +66,22 @@ def meeting(request, meeting_id):
     )
 
 
-def _agenda_item(request, meeting, person_id) -> AgendaItem:
-    try:
-        return scoped(request, AgendaItem, person_id).select_related("person").get(meeting=meeting)
-    except AgendaItem.DoesNotExist:
-        raise Http404("This person is not on the meeting's agenda") from None
-
-
 @permission_required(Permission.RECORD_REVIEW)
 def decision(request, meeting_id, person_id):
     """One person's screen: save the decision, or take them off (or put them back on) the agenda."""
     meeting = meeting_for_request(request, meeting_id)
     person = person_for_request(request, person_id)
-    item = _agenda_item(request, meeting, person.pk)
+    item = agenda_item_for_request(request, meeting, person.pk)
     if request.method == "POST" and request.POST.get("agenda") in ("remove", "restore"):
         return _change_agenda(request, meeting, item)
-    existing = scoped(request, Decision, person.pk).filter(meeting=meeting).select_related("rating_change").first()
-    rating = existing.rating_change if existing and existing.rating_change else None
+    decided = decision_for_request(request, meeting, person)
+    existing = decided if decided.pk else None
+    rating = decided.rating_change
     form = DecisionForm(
         request.POST or None,
         meeting=meeting,
         person=person,
-        instance=existing,
+        instance=decided,
         initial={
             "rating": (rating.rating if rating else person.rating),
             "risk_factors": rating.risk_factors if rating else [],
@@ -168,27 +159,51 @@ def close(request, meeting_id):
     return render(request, "meetings/close.jinja", {"page_title": "Close the meeting", "meeting": meeting})
 
 
-def _minutes(request, meeting_id, with_names: bool):
+def _pdf(content, author: str) -> bytes:
+    return pdf.render("meetings/minutes_pdf.jinja", {"minutes": content, "title": content.title, "author": author})
+
+
+# Each format of the minutes: its renderer and media type.
+FORMATS = {
+    "pdf": (_pdf, "application/pdf"),
+    "docx": (minutes_docx.render, "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+}
+
+
+def _minutes(request, meeting_id, version: str, file_format: str):
+    """One download of the minutes, audited with its version and format, and against each person in it."""
     meeting = meeting_for_request(request, meeting_id)
-    content = minutes.minutes_of(meeting, scoped(request, AgendaItem), scoped(request, Decision), with_names=with_names)
-    version = "full" if with_names else "initials"
-    audit.record(audit.Actor.from_request(request), Operation.EXPORT, meeting, changes={"minutes": version})
-    audit.record_many(audit.Actor.from_request(request), Operation.EXPORT, content.people)
-    body = pdf.render(
-        "meetings/minutes_pdf.jinja", {"minutes": content, "title": content.title, "author": request.service.name}
-    )
-    response = HttpResponse(body, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="dsr-meeting-{meeting.held_on}-{version}.pdf"'
+    named = frozenset()
+    if version == minutes.FULL:
+        named = frozenset(people_for(request).filter(dsr_agenda_items__meeting=meeting).values_list("pk", flat=True))
+    content = minutes.minutes_of(meeting, version, named)
+    actor = audit.Actor.from_request(request)
+    audit.record(actor, Operation.EXPORT, meeting, changes={"minutes": version, "format": file_format})
+    audit.record_many(actor, Operation.EXPORT, content.people)
+    render, media_type = FORMATS[file_format]
+    response = HttpResponse(render(content, request.service.name), content_type=media_type)
+    name = f"dsr-meeting-{meeting.held_on}-{version}.{file_format}"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
 
 
 @permission_required(Permission.VIEW_PEOPLE)
 def minutes_full(request, meeting_id):
-    """Naming people: for those entitled to see their records."""
-    return _minutes(request, meeting_id, with_names=True)
+    """Naming the people the reader may see the records of (minutes.py)."""
+    return _minutes(request, meeting_id, minutes.FULL, "pdf")
 
 
 @permission_required(Permission.VIEW_PEOPLE)
+def minutes_full_docx(request, meeting_id):
+    return _minutes(request, meeting_id, minutes.FULL, "docx")
+
+
+@permission_required(Permission.VIEW_MEETINGS)
 def minutes_initials(request, meeting_id):
-    """People by their initials only: for wider partners."""
-    return _minutes(request, meeting_id, with_names=False)
+    """Naming nobody: for wider partners, and for those who may see meetings but not people's records."""
+    return _minutes(request, meeting_id, minutes.INITIALS, "pdf")
+
+
+@permission_required(Permission.VIEW_MEETINGS)
+def minutes_initials_docx(request, meeting_id):
+    return _minutes(request, meeting_id, minutes.INITIALS, "docx")

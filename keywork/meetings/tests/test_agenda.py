@@ -120,3 +120,13 @@ def test_the_demo_meetings_have_the_agenda_keywork_would_have_built_on_the_day(p
     assert Meeting.objects.count() == 2 and not second.is_open
     expected = agenda.agenda_for(service, second.held_on, first.held_on)
     assert {item.person_id: item.reasons for item in second.agenda.all()} == expected
+
+
+def test_each_person_is_listed_with_their_rating_on_the_meeting_day(people, service, coordinator_user):
+    from keywork.meetings.models import Meeting
+
+    meeting = Meeting(service=service, held_on=TODAY, chair=coordinator_user, recorded_by=coordinator_user)
+    meeting.save()
+    ratings = {item.person_id: item.rating_listed for item in agenda.agenda_items(meeting)}
+    assert ratings[people["red"]] == "red" and ratings[people["in_hospital"]] == "blue"
+    assert ratings[people["overdue"]] == "amber"

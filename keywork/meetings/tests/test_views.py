@@ -1,47 +1,15 @@
 import datetime
 import re
 
-import pytest
 from django.urls import reverse
 
 from keywork.accounts.models import Role
-from keywork.audit.models import AuditEntry, Operation
 from keywork.meetings.models import AgendaItem, Attendee, Decision, Meeting
+from keywork.meetings.tests.conftest import decide
 from keywork.register.models import RatingChange
 from keywork.reviews.models import Action
 from keywork.testing.dates import TODAY
 from keywork.testing.pages import date_parts, logged_in
-from keywork.testing.pdf import page_texts
-
-
-@pytest.fixture
-def chair(as_role):
-    return as_role(Role.MANAGER)
-
-
-@pytest.fixture
-def person(service, chair, add_person):
-    return add_person(service, chair.user, rating="red", given_name="Ada", family_name="Lovelace")
-
-
-@pytest.fixture
-def meeting(chair, person):
-    response = chair.http.post(
-        reverse("meetings:add"),
-        {
-            **date_parts("held_on", TODAY),
-            "chair": chair.user.pk,
-            "staff": [chair.user.pk],
-            "outside": "Sam Patel, Kent County Council",
-        },
-    )
-    assert response.status_code == 302
-    return Meeting.objects.get()
-
-
-def decide(client, meeting, person, **values):
-    form = {"rating": "amber", "rating_reason": "Settled at home", "decision": "Step down to amber", **values}
-    return client.http.post(reverse("meetings:decision", args=[meeting.pk, person.pk]), form)
 
 
 def test_setting_up_a_meeting_records_its_attendees_and_builds_its_agenda(meeting, person):
@@ -115,16 +83,6 @@ def test_only_the_chair_closes_the_meeting_and_then_no_decision_is_saved(as_role
     assert not Meeting.objects.get().is_open
     response = decide(chair, meeting, person)
     assert "closed" in response.context["form"].non_field_errors()[0]
-
-
-def test_minutes_name_people_in_full_or_by_initials_and_each_download_is_audited(chair, meeting, person):
-    decide(chair, meeting, person)
-    full = "".join(page_texts(chair.http.get(reverse("meetings:minutes", args=[meeting.pk])).content))
-    short = "".join(page_texts(chair.http.get(reverse("meetings:minutes_initials", args=[meeting.pk])).content))
-    assert "Ada Lovelace" in full and "Step down to amber" in full and "Sam Patel" in full
-    assert "Lovelace" not in short and "A.L." in short and "Step down to amber" in short
-    exports = AuditEntry.objects.filter(operation=Operation.EXPORT, person_id=person.pk)
-    assert exports.count() == 2
 
 
 def test_another_services_meeting_is_not_found(other_service, meeting, make_user):
