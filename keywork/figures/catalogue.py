@@ -5,7 +5,17 @@ functions; the words and the arithmetic cannot drift apart."""
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from keywork.figures import allocations, before_admission, census, equality, flows, hospital, inpatients, register
+from keywork.figures import (
+    allocations,
+    before_admission,
+    census,
+    equality,
+    flows,
+    hospital,
+    inpatients,
+    register,
+    restrictive_practices,
+)
 
 
 @dataclass(frozen=True)
@@ -147,6 +157,15 @@ FIGURES = [
         "not count, nor does a post-admission or inpatient C(E)TR.",
         IN_A_PERIOD,
         before_admission.admissions_without_prior_review,
+    ),
+    Figure(
+        "Restrictive practices used",
+        "Times each restrictive practice (physical, mechanical or chemical restraint, chemical including PRN "
+        "medication given to manage behaviour; seclusion; segregation) was recorded as used in incidents of "
+        "behaviour of concern in the period, by the incident's date and time; an incident using two counts once for "
+        "each. Beside it, the people each was used with, each counted once, and the people with any.",
+        IN_A_PERIOD,
+        restrictive_practices.uses_by_practice,
     ),
 ]
 

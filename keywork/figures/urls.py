@@ -7,4 +7,5 @@ urlpatterns = [
     path("figures/", views.glossary, name="glossary"),
     # The census keeps its address in the Inpatients section; it is a figure, so figures builds it.
     path("inpatients/census/", views.census, name="census"),
+    path("figures/restrictive-practices/", views.restrictive_practices, name="restrictive_practices"),
 ]

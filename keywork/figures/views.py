@@ -13,6 +13,7 @@ from keywork.figures.census import (
     suppress_for_publication,
 )
 from keywork.figures.charts import census_chart
+from keywork.figures.restrictive_practices import restrictive_practice_figures, year_to
 
 
 @permission_required(Permission.VIEW_AGGREGATES)
@@ -38,3 +39,13 @@ def census(request):
         "both_breakdowns_rule": BOTH_BREAKDOWNS_RULE,
     }
     return render(request, "figures/census.jinja", context)
+
+
+@permission_required(Permission.VIEW_AGGREGATES)
+def restrictive_practices(request):
+    """The service's restrictive practices over the last year, as its audience may see them."""
+    today, audience = timezone.localdate(), audience_for(request)
+    threshold = audience.threshold if audience.suppressed else 0
+    figures = restrictive_practice_figures(request.service.people.all(), year_to(today), today, threshold)
+    context = {"page_title": "Restrictive practices", "figures": figures, "audience": audience}
+    return render(request, "figures/restrictive_practices.jinja", context)
