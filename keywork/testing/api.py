@@ -1,5 +1,6 @@
 """Calling the JSON API as a user, reading its answers, and the route table of an access test."""
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from types import SimpleNamespace
@@ -112,6 +113,25 @@ def declared_operations(router) -> dict[tuple[str, str], object]:
         for operation in path_view.operations
         for method in operation.methods
     }
+
+
+def _shape(path: str) -> str:
+    """A path with each {parameter} as {}: a table's "/{person}/x" and a router's "/{int:person_id}/x" agree."""
+    return re.sub(r"\{[^}]*\}", "{}", path)
+
+
+def uncovered(router, routes, mounted_at: str) -> set[tuple[str, str]]:
+    """The (path, method) operations `router` (mounted at `mounted_at`) declares that no route of
+    `routes` calls: a route added to an app's API but missing from its access tests."""
+    called = {(_shape(route.path.removeprefix(mounted_at)), route.method) for route in routes}
+    return {(path, method) for path, method in declared_operations(router) if (_shape(path), method) not in called}
+
+
+def guard_of(router, route: Route, mounted_at: str):
+    """The permission guarding the view `route` calls on `router` (mounted at `mounted_at`)."""
+    views = {(_shape(path), method): view for (path, method), view in declared_operations(router).items()}
+    view = views[(_shape(route.path.removeprefix(mounted_at)), route.method)]
+    return getattr(view, "required_permission", None)
 
 
 def required_permission(router, route: Route):

@@ -5,9 +5,11 @@ service's people are not found."""
 import pytest
 
 from keywork.accounts.models import Role
+from keywork.accounts.permissions import Permission
 from keywork.audit.models import AuditEntry
+from keywork.education.api import router
 from keywork.education.models import EducationEvent, EducationSetting, Ehcp
-from keywork.testing.api import Api, Route, World, created, errors, ok, route_params
+from keywork.testing.api import Api, Route, World, created, errors, guard_of, ok, route_params, uncovered
 from keywork.testing.dates import days_ago
 
 
@@ -84,6 +86,12 @@ ROUTES = [
         "/api/people/{person}/education/events",
         body=lambda world: {"kind": "attendance_concern", "starts_on": days_ago(5)},
     ),
+    Route(
+        "change an event",
+        "put",
+        "/api/people/{person}/education/events/{event}",
+        body=lambda world: {"kind": "part_time_timetable", "starts_on": days_ago(6), "version": 1},
+    ),
 ]
 
 
@@ -91,11 +99,12 @@ ROUTES = [
 def world(person) -> World:
     setting = EducationSetting.objects.create(person=person, **setting_body())
     Ehcp.objects.create(person=person, status="in_assessment")
-    return World(person=person, setting=setting)
+    event = EducationEvent.objects.create(person=person, kind="attendance_concern", starts_on=days_ago(20))
+    return World(person=person, setting=setting, event=event)
 
 
 def unchanged() -> tuple:
-    return list(EducationSetting.objects.values()), list(Ehcp.objects.values()), EducationEvent.objects.count()
+    return list(EducationSetting.objects.values()), list(Ehcp.objects.values()), list(EducationEvent.objects.values())
 
 
 @route_params(ROUTES)
@@ -116,3 +125,13 @@ def test_a_setting_is_not_reached_through_another_person(api, service, coordinat
     someone_else = add_person(service, coordinator_user)
     path = f"/api/people/{someone_else.pk}/education/settings/{world.setting.pk}"
     assert api.put(path, setting_body(version=1)).status_code == 404
+
+
+def test_the_route_table_covers_every_education_route():
+    assert uncovered(router, ROUTES, "/api/people") == set()
+
+
+@route_params(ROUTES)
+def test_each_route_needs_view_people_to_read_and_edit_person_to_write(route):
+    needed = Permission.VIEW_PEOPLE if route.method == "get" else Permission.EDIT_PERSON
+    assert guard_of(router, route, "/api/people") == needed

@@ -6,9 +6,11 @@ import datetime
 import pytest
 
 from keywork.accounts.models import Role
+from keywork.accounts.permissions import Permission
 from keywork.audit.models import AuditEntry
+from keywork.placements.api import router
 from keywork.placements.models import Placement, PlacementBreakdown
-from keywork.testing.api import Api, Route, World, created, errors, ok, route_params
+from keywork.testing.api import Api, Route, World, created, errors, guard_of, ok, route_params, uncovered
 from keywork.testing.dates import days_ago
 
 
@@ -105,3 +107,13 @@ def test_another_services_people_are_not_found(other_service, make_user, world, 
     before = unchanged()
     assert route.call(Api(make_user(other_service, Role.ADMIN)), world).status_code == 404
     assert unchanged() == before
+
+
+def test_the_route_table_covers_every_placements_route():
+    assert uncovered(router, ROUTES, "/api/people") == set()
+
+
+@route_params(ROUTES)
+def test_each_route_needs_view_people_to_read_and_edit_person_to_write(route):
+    needed = Permission.VIEW_PEOPLE if route.method == "get" else Permission.EDIT_PERSON
+    assert guard_of(router, route, "/api/people") == needed
