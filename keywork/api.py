@@ -14,6 +14,7 @@ from keywork import presenters
 from keywork.accounts.middleware import service_for
 from keywork.accounts.models import ApiToken
 from keywork.behavioursupport.api import router as behavioursupport_router
+from keywork.decisionsupport.api import router as decisionsupport_router
 from keywork.education.api import router as education_router
 from keywork.fhir.api import is_fhir_request, operation_outcome
 from keywork.fhir.api import router as fhir_router
@@ -96,6 +97,7 @@ api.add_router("", keyworking_router)
 api.add_router("", reviews_router)
 api.add_router("", inpatient_router)
 api.add_router("/people", safeguarding_router)
+api.add_router("", decisionsupport_router)
 api.add_router("/people", behavioursupport_router)
 api.add_router("", census_router)
 api.add_router("/programme", programme_router)

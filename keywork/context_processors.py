@@ -56,6 +56,7 @@ SECTIONS = [
             ("Quarterly return", "reporting:quarterly"),
             ("Equality", "reporting:equality"),
             ("Blocker figures", "outcomes:blocker_figures"),
+            ("Ratings against suggestions", "decisionsupport:report"),
             ("All services", "reporting:regional"),
             ("What the figures mean", "figures:glossary"),
         ],
@@ -82,6 +83,7 @@ SECTIONS = [
             ("Bed-day cost", "reporting:bed_day_cost"),
             ("When consent is withdrawn", "register:consent_withdrawn_policy"),
             ("Quarterly return settings", "reporting:return_settings"),
+            ("Decision support tool", "decisionsupport:domains"),
         ],
     ),
 ]

@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "keywork.education",
     "keywork.placements",
     "keywork.transition",
+    # The decision support tool: domains scored to a suggested rating (keywork/decisionsupport/).
+    "keywork.decisionsupport",
     "keywork.programme",
     "keywork.outcomes",
     "keywork.behavioursupport",

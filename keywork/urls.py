@@ -49,6 +49,7 @@ urlpatterns = [
     path("placements/", include("keywork.placements.urls")),
     path("transition/", include("keywork.transition.urls")),
     path("safeguarding/", include("keywork.safeguarding.urls")),
+    path("decision-support/", include("keywork.decisionsupport.urls")),
     path("programme/", include("keywork.programme.urls")),
     path("outcomes/", include("keywork.outcomes.urls")),
     path("behaviour-support/", include("keywork.behavioursupport.urls")),

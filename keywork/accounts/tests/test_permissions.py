@@ -11,6 +11,7 @@ from django.utils import timezone
 from keywork import audit
 from keywork.accounts.models import ApiToken, Role
 from keywork.accounts.permissions import ROLE_PERMISSIONS, Permission, has_permission
+from keywork.decisionsupport.models import RatingAssessment
 from keywork.education.models import EducationEvent, EducationSetting
 from keywork.imports import columns, importing
 from keywork.imports import synthetic as synthetic_spreadsheet
@@ -143,6 +144,7 @@ def records_of(service, make_user, add_person) -> SimpleNamespace:
         | outcome_records(service, person)
         | education_records(person)
         | safeguarding_records(person, manager)
+        | decision_support_records(person, manager)
         | {"run_id": checked_import(service, manager).pk, "token_id": ApiToken.issue(manager, "t")[0].pk}
         | {"meeting_id": dsr_meeting(service, manager, person).pk},
     )
@@ -192,6 +194,20 @@ def safeguarding_records(person, manager) -> dict:
         person=person, raised_on=TODAY, raised_by=manager, category="neglect", what_happened="w", referred_to="police"
     )
     return {"status_id": status.pk, "concern_id": concern.pk}
+
+
+def decision_support_records(person, manager) -> dict:
+    assessment = RatingAssessment.objects.create(
+        person=person,
+        assessed_on=TODAY,
+        score=0,
+        highest_score=54,
+        suggested_rating="green",
+        chosen_rating="green",
+        rating_change=person.rating_changes.first(),
+        recorded_by=manager,
+    )
+    return {"rating_assessment_id": assessment.pk, "domain_id": person.service.rating_domains.first().pk}
 
 
 def education_records(person) -> dict:

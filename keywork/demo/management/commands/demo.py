@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from keywork.accounts.models import Role, User, WorkerType
 from keywork.coproduction.synthetic import seed_coproduction
+from keywork.decisionsupport.synthetic import seed_decision_support
 from keywork.demo.hospital import seed_hospital_history
 from keywork.demo.ratings import review_ratings
 from keywork.demo.referred import most_at_risk
@@ -89,6 +90,7 @@ class Command(BaseCommand):
             seed_outcomes(service, users, seed=index)
             seed_subject_access(service, users)
             review_ratings(service, users)
+            seed_decision_support(service, users, seed=index)
             seed_meetings(service, users, seed=index)
             seed_withdrawals(service, users, seed=index)
         User.objects.get(username="admin").other_services.set(services[1:])
