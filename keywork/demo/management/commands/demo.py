@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from keywork.accounts.models import Role, User, WorkerType
+from keywork.behavioursupport.synthetic import seed_behaviour_support
 from keywork.coproduction.synthetic import seed_coproduction
 from keywork.decisionsupport.synthetic import seed_decision_support
 from keywork.demo.hospital import seed_hospital_history
@@ -88,6 +89,7 @@ class Command(BaseCommand):
             seed_programme(service, users, users["lead"], seed=index)
             seed_coproduction(service, users, seed=index)
             seed_outcomes(service, users, seed=index)
+            seed_behaviour_support(service, users, seed=index)
             seed_subject_access(service, users)
             review_ratings(service, users)
             seed_decision_support(service, users, seed=index)
