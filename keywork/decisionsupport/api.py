@@ -38,7 +38,17 @@ def add_assessment(request, person_id: int, payload: AssessmentIn):
     if unknown:
         raise ValidationError({"answers": f"No active domain of this service has the id {unknown[0]}"})
     answers = [operations.Answer(known[a.domain_id], a.level, a.evidence) for a in payload.answers]
-    saved = operations.record_assessment(
-        audit.Actor.from_request(request), person, answers, payload.chosen_rating, payload.override_reason
-    )
+    try:
+        saved = operations.record_assessment(
+            audit.Actor.from_request(request), person, answers, payload.chosen_rating, payload.override_reason
+        )
+    except ValidationError as error:
+        raise _named_by_answer(error, payload) from error
     return Status(201, saved)
+
+
+def _named_by_answer(error: ValidationError, payload: AssessmentIn) -> ValidationError:
+    """The page names a missing evidence by its box (evidence_<domain id>); the API by the answer
+    in the body it is about (answers.<index>.evidence)."""
+    places = {f"evidence_{answer.domain_id}": f"answers.{i}.evidence" for i, answer in enumerate(payload.answers)}
+    return ValidationError({places.get(field, field): messages for field, messages in error.message_dict.items()})
