@@ -121,3 +121,16 @@ def test_a_domain_added_is_asked_about_next_time(as_role, coordinator, person, d
 
 def test_a_manager_may_not_change_the_domains(manager):
     assert manager.http.get(reverse("decisionsupport:domains")).status_code == 403
+
+
+def test_a_domain_changed_by_someone_else_meanwhile_is_not_overwritten(as_role, domains):
+    lead = as_role(Role.LEAD)
+    domain = domains[6]
+    url = reverse("decisionsupport:edit_domain", args=[domain.pk])
+    lead.http.post(url, {"name": "Education", "weight": "2", "position": "7", "active": "on", "version": "1"})
+
+    data = {"name": "Education or work", "weight": "1", "position": "7", "active": "on", "version": "1"}
+    page = lead.http.post(url, data).content.decode()
+
+    domain.refresh_from_db()
+    assert "Someone else changed this record" in page and (domain.name, domain.weight) == ("Education", 2)
