@@ -76,7 +76,8 @@ def test_the_outcomes_sub_page_summarises_the_plan_and_recent_incidents(technici
     manager.http.post(reverse("behavioursupport:edit_plan", args=[person.pk]), plan_form())
     technician.http.post(reverse("behavioursupport:record_incident", args=[person.pk]), incident_form())
     page = technician.http.get(person_url(person, "outcomes")).content.decode()
-    assert "Version 1, agreed" in page and "1, 1 with a restrictive practice" in page
+    assert "PBS plan version 1, review" in page
+    assert "1 incident in the last 90 days, 1 with a restrictive practice" in page
     assert reverse("behavioursupport:incidents", args=[person.pk]) in page
 
 
