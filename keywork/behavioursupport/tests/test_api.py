@@ -6,9 +6,10 @@ import pytest
 
 from keywork.accounts.models import Role
 from keywork.audit.models import AuditEntry
+from keywork.behavioursupport.api import router
 from keywork.behavioursupport.models import Incident, PbsPlan
 from keywork.behavioursupport.tests.conftest import incident_body, plan_body
-from keywork.testing.api import Api, Route, World, created, errors, ok, route_params
+from keywork.testing.api import Api, Route, World, created, errors, guard_of, ok, route_params, uncovered
 from keywork.testing.dates import TODAY
 
 
@@ -78,3 +79,16 @@ def test_a_commissioner_is_refused_every_behaviour_support_route(service, make_u
 def test_another_services_people_are_not_found(other_service, make_user, world, route):
     assert route.call(Api(make_user(other_service, Role.ADMIN)), world).status_code == 404
     assert not Incident.objects.exists() and not PbsPlan.objects.exists()
+
+
+def test_the_route_table_covers_every_behaviour_support_route():
+    assert uncovered(router, ROUTES, "/api/people") == set()
+
+
+@pytest.mark.parametrize(
+    "route, permission",
+    [(ROUTES[0], "view_people"), (ROUTES[1], "edit_plan"), (ROUTES[2], "view_people"), (ROUTES[3], "record_outcomes")],
+    ids=lambda value: getattr(value, "name", value),
+)
+def test_each_route_needs_the_permission_its_page_needs(route, permission):
+    assert guard_of(router, route, "/api/people") == permission
