@@ -77,6 +77,7 @@ SECTIONS = [
         "Admin",
         [
             ("Audit log", "audit:search"),
+            ("Supervision", "supervision:list"),
             ("Subject access", "subjectaccess:list"),
             ("API tokens", "api_tokens:list"),
             ("Signing out", "idle_timeout"),

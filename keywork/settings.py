@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "keywork.education",
     "keywork.placements",
     "keywork.transition",
+    # Supervision sessions and when the next is due (keywork/supervision/).
+    "keywork.supervision",
     # The decision support tool: domains scored to a suggested rating (keywork/decisionsupport/).
     "keywork.decisionsupport",
     "keywork.programme",

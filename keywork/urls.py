@@ -48,6 +48,7 @@ urlpatterns = [
     path("education/", include("keywork.education.urls")),
     path("placements/", include("keywork.placements.urls")),
     path("transition/", include("keywork.transition.urls")),
+    path("supervision/", include("keywork.supervision.urls")),
     path("safeguarding/", include("keywork.safeguarding.urls")),
     path("decision-support/", include("keywork.decisionsupport.urls")),
     path("programme/", include("keywork.programme.urls")),

@@ -17,6 +17,9 @@ from keywork.accounts.models import Role, WorkerType
 class Permission(StrEnum):
     VIEW_AGGREGATES = "view_aggregates"
     VIEW_PEOPLE = "view_people"
+    # DSR meetings and their minutes with initials: a commissioner is a partner at the meeting, but
+    # sees no one's record, so not the agenda or the full minutes (those need VIEW_PEOPLE).
+    VIEW_MEETINGS = "view_meetings"
     ADD_PERSON = "add_person"
     EDIT_PERSON = "edit_person"
     CHANGE_RATING = "change_rating"
@@ -55,11 +58,14 @@ class Permission(StrEnum):
     # Administrators only (they hold every permission): the service's idle timeout, and listing and
     # revoking its API tokens.
     MANAGE_SIGN_IN = "manage_sign_in"
+    # Staff who are supervised or supervise: their own sessions (managers, with MANAGE_WORKFORCE, the team's).
+    RECORD_SUPERVISION = "record_supervision"
 
 
 _REGISTER = {
     Permission.VIEW_AGGREGATES,
     Permission.VIEW_PEOPLE,
+    Permission.VIEW_MEETINGS,
     Permission.EDIT_PERSON,
     Permission.CHANGE_RATING,
     Permission.RECORD_CONSENT,
@@ -68,6 +74,7 @@ _REGISTER = {
 }
 _KEYWORK = _REGISTER | {
     Permission.RECORD_CONTACT,
+    Permission.RECORD_SUPERVISION,
     Permission.RAISE_SAFEGUARDING_CONCERN,
     Permission.EDIT_PLAN,
     Permission.RECORD_ESCALATION,
@@ -114,13 +121,15 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
             Permission.RECORD_SYSTEM_LEARNING,
             # A concern met at a DSR meeting or on the phone is raised there and then.
             Permission.RAISE_SAFEGUARDING_CONCERN,
+            # The coordinator is supervised like the rest of the team.
+            Permission.RECORD_SUPERVISION,
         }
     ),
     Role.MANAGER: frozenset(_OVERSIGHT),
     # The programme lead also runs the programme: KPIs, milestones, budget and risks.
     Role.LEAD: frozenset(_OVERSIGHT | {Permission.MANAGE_PROGRAMME}),
     # Commissioners see aggregate figures, KPIs, the budget and risks; never a name or an NHS number.
-    Role.COMMISSIONER: frozenset({Permission.VIEW_AGGREGATES, Permission.VIEW_PROGRAMME}),
+    Role.COMMISSIONER: frozenset({Permission.VIEW_AGGREGATES, Permission.VIEW_PROGRAMME, Permission.VIEW_MEETINGS}),
     Role.ADMIN: frozenset(set(Permission)),
     Role.REGIONAL: frozenset({Permission.VIEW_AGGREGATES, Permission.VIEW_REGIONAL}),
 }

@@ -5,7 +5,8 @@ from django.utils import timezone
 
 
 class Assurance(models.Model):
-    """A professional registration, DBS check, mandatory training or supervision, with when it lapses."""
+    """A professional registration, DBS check or mandatory training, with when it lapses (supervision is
+    recorded session by session in the supervision app)."""
 
     class Kind(models.TextChoices):
         HCPC = "hcpc", "HCPC registration"
@@ -17,7 +18,6 @@ class Assurance(models.Model):
         MCA = "mca", "Mental Capacity Act training"
         PBS = "pbs", "Positive behaviour support training"
         IG = "ig", "Information governance training"
-        SUPERVISION = "supervision", "Supervision"
 
     REGISTRATIONS = {Kind.HCPC, Kind.SWE, Kind.NMC}
 

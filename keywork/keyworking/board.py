@@ -1,5 +1,6 @@
 """The team manager's allocation board, and the allocation form's candidates: who is waiting, how
-full each worker's caseload is, and whose registration, DBS check or training has lapsed."""
+full each worker's caseload is, whose registration, DBS check or training has lapsed, and whose
+supervision is overdue."""
 
 from collections import Counter
 
@@ -13,6 +14,7 @@ from keywork.keyworking.queues import awaiting_allocation
 from keywork.keyworking.weighting import caseload_of, weights_in_words
 from keywork.register.access import paged, people_for, query_without_page
 from keywork.register.choices import Rating
+from keywork.supervision.rules import supervision_overdue
 
 
 def caseloads(service) -> list[dict]:
@@ -35,6 +37,7 @@ def caseloads(service) -> list[dict]:
     )
     today = timezone.localdate()
     assurance = assurance_of(service, today)
+    overdue = supervision_overdue(service, today)
     rows = []
     for worker in workers:
         people = by_worker.get(worker.pk, {})
@@ -51,6 +54,8 @@ def caseloads(service) -> list[dict]:
                 "over_limit": caseload.is_over_limit(service),
                 "lapsed": [item for item in items if item.expires_on < today],
                 "expiring": [item for item in items if item.expires_on >= today],
+                # A warning, not a bar: supervision is the manager's to arrange.
+                "supervision_due": overdue[worker.pk].next_due_on if worker.pk in overdue else None,
             }
         )
     return rows

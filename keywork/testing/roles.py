@@ -22,6 +22,7 @@ OVERSIGHT = {MA, LE, AD}
 GRANTED_TO: dict[Permission, set[Role]] = {
     Permission.VIEW_AGGREGATES: EVERYONE,
     Permission.VIEW_PEOPLE: CASEWORK,
+    Permission.VIEW_MEETINGS: CASEWORK | {CM},
     Permission.ADD_PERSON: {CO, MA, LE, AD},
     Permission.EDIT_PERSON: CASEWORK,
     Permission.CHANGE_RATING: CASEWORK,
@@ -54,4 +55,5 @@ GRANTED_TO: dict[Permission, set[Role]] = {
     Permission.MANAGE_SUBJECT_ACCESS: OVERSIGHT,
     Permission.PLACE_LEGAL_HOLD: OVERSIGHT,
     Permission.MANAGE_SIGN_IN: {AD},
+    Permission.RECORD_SUPERVISION: CASEWORK,
 }

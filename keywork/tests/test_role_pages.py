@@ -183,6 +183,8 @@ PAGES = {
     "subjectaccess:pack_zip":        (403, 403, 200, 200, 403, 200, 403),
     "subjectaccess:request":         (403, 403, 200, 200, 403, 200, 403),
     "subjectaccess:response":        (403, 403, 200, 200, 403, 200, 403),
+    "supervision:add":               (200, 200, 200, 200, 403, 200, 403),
+    "supervision:list":              (200, 200, 200, 200, 403, 200, 403),
     "transition:plan":               (200, 200, 200, 200, 403, 200, 403),
     "worklists:adult-referrals-due": (200, 200, 200, 200, 403, 200, 403),
     "worklists:consent-recheck":     (200, 200, 200, 200, 403, 200, 403),

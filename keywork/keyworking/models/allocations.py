@@ -13,8 +13,9 @@ from keywork.datebounds import about_person
 from keywork.presenters import in_sentence, uk_long_date
 
 # What a worker must hold in date to be allocated without an override: their professional
-# registration, DBS check and mandatory training. Supervision is the manager's to arrange, not a bar.
-ASSURANCE_FOR_ALLOCATION = frozenset(Assurance.Kind) - {Assurance.Kind.SUPERVISION}
+# registration, DBS check and mandatory training. Supervision (keywork/supervision) is the manager's
+# to arrange, not a bar: overdue supervision is a warning on the board and the allocation form.
+ASSURANCE_FOR_ALLOCATION = frozenset(Assurance.Kind)
 
 
 def assurance_of(service, today: datetime.date) -> dict[int, list[Assurance]]:

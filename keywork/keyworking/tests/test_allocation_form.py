@@ -7,6 +7,8 @@ from django.urls import reverse
 from keywork.assurance.models import Assurance
 from keywork.audit.models import AuditEntry
 from keywork.keyworking.models import Allocation
+from keywork.presenters import uk_long_date
+from keywork.supervision.models import Supervision
 from keywork.testing.dates import TODAY, days_ago
 from keywork.testing.factories import accept_referral, keyworker_of
 from keywork.testing.pages import date_parts
@@ -102,9 +104,27 @@ def test_a_worker_with_nothing_lapsed_needs_no_override_and_no_reason_is_kept(se
     assert Allocation.objects.get().assurance_override_reason == ""
 
 
+def overdue_supervision(service, worker):
+    """A managerial supervision of `worker` 40 days ago whose next was due 10 days ago."""
+    return Supervision.objects.create(
+        service=service,
+        supervisee=worker,
+        supervisor=keyworker_of(service),
+        kind="managerial",
+        held_on=days_ago(40),
+        next_due_on=days_ago(10),
+    )
+
+
+def test_overdue_supervision_is_shown_for_a_candidate(service, manager, waiting, form_url):
+    overdue_supervision(service, keyworker_of(service))
+    page = manager.http.get(form_url).content.decode()
+    assert f"Supervision overdue</strong> since {uk_long_date(days_ago(10))}" in page
+
+
 def test_supervision_overdue_does_not_bar_an_allocation(service, manager, waiting, form_url):
     worker = keyworker_of(service)
-    lapsed(worker, "supervision")
+    overdue_supervision(service, worker)
     assert manager.http.post(form_url, allocation(worker)).status_code == 302
 
 

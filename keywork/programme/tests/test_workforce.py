@@ -257,7 +257,7 @@ def test_another_services_workers_are_not_listed(service, other_service, make_us
 def test_the_workforce_page_marks_a_lapsed_registration(manager, worker, make_assurance):
     make_assurance(worker, "swe", days(-1))
     response = manager.http.get(reverse("programme:workforce"))
-    assert [item.kind for item in response.context["lapsing"]] == ["swe"]
+    assert [item.what for item in response.context["lapsing"]] == ["Social Work England registration"]
     assert "Social Work England registration lapsed" in response.content.decode()
 
 

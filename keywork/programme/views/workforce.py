@@ -4,7 +4,7 @@ from django.utils import timezone
 
 from keywork import audit
 from keywork.accounts.permissions import Permission, has_permission, permission_required
-from keywork.assurance.rules import LAPSE_WARNING_DAYS, lapsing
+from keywork.assurance.rules import LAPSE_WARNING_DAYS
 from keywork.pages import handle_form
 from keywork.presenters import number
 from keywork.programme import operations
@@ -12,6 +12,7 @@ from keywork.programme.forms import AssuranceForm, FullTimeWeekForm, PostForm, P
 from keywork.programme.models import Employer, Post
 from keywork.programme.workforce import workforce_on
 from keywork.register.access import scoped
+from keywork.supervision.rules import lapsing_and_due
 
 
 @permission_required(Permission.MANAGE_WORKFORCE)
@@ -31,7 +32,7 @@ def workforce(request):
             "posts": posts,
             "employers": scoped(request, Employer),
             "may_set_full_time_week": has_permission(request.user, Permission.MANAGE_PROGRAMME),
-            "lapsing": lapsing(request.service, today),
+            "lapsing": lapsing_and_due(request.service, today),
             "warning_days": LAPSE_WARNING_DAYS,
             "today": today,
         },
@@ -71,7 +72,7 @@ def add_assurance(request):
         form,
         lambda actor, f: operations.save(actor, f.instance) and "programme:workforce",
         "Recorded",
-        "Record a registration, check, training or supervision",
+        "Record a registration, check or training",
     )
 
 

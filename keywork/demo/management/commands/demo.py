@@ -21,6 +21,7 @@ from keywork.programme.synthetic import seed_programme
 from keywork.safeguarding.synthetic import seed_safeguarding
 from keywork.services.models import ConsentWithdrawnPolicy, Service
 from keywork.subjectaccess.synthetic import seed_subject_access
+from keywork.supervision.synthetic import seed_supervision
 from keywork.transition.synthetic import seed_transition
 
 # Published in the README and printed at start: usable only while KEYWORK_DEMO is on.
@@ -87,6 +88,7 @@ class Command(BaseCommand):
             seed_safeguarding(service, users, seed=index)
             seed_transition(service, users, seed=index)
             seed_programme(service, users, users["lead"], seed=index)
+            seed_supervision(service, users, seed=index)
             seed_coproduction(service, users, seed=index)
             seed_outcomes(service, users, seed=index)
             seed_behaviour_support(service, users, seed=index)

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from keywork.supervision import views
+
+app_name = "supervision"
+urlpatterns = [
+    path("", views.supervision_list, name="list"),
+    path("add/", views.add_supervision, name="add"),
+]
