@@ -14,6 +14,7 @@ from keywork import presenters
 from keywork.accounts.middleware import service_for
 from keywork.accounts.models import ApiToken
 from keywork.behavioursupport.api import router as behavioursupport_router
+from keywork.coproduction.api import router as coproduction_router
 from keywork.decisionsupport.api import router as decisionsupport_router
 from keywork.education.api import router as education_router
 from keywork.fhir.api import is_fhir_request, operation_outcome
@@ -32,6 +33,7 @@ from keywork.reporting.api import router as figures_router
 from keywork.reporting.equality_api import router as equality_router
 from keywork.reviews.api import router as reviews_router
 from keywork.safeguarding.api import router as safeguarding_router
+from keywork.signposting.api import router as signposting_router
 from keywork.transition.api import router as transition_router
 
 
@@ -101,6 +103,8 @@ api.add_router("", decisionsupport_router)
 api.add_router("/people", behavioursupport_router)
 api.add_router("", census_router)
 api.add_router("/programme", programme_router)
+api.add_router("/programme", coproduction_router)
+api.add_router("", signposting_router)
 api.add_router("/outcomes", outcomes_router)
 api.add_router("/fhir", fhir_router)
 api.add_router("/figures", figures_router)

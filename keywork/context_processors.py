@@ -70,6 +70,8 @@ SECTIONS = [
             ("Risk register", "programme:risks"),
             ("Workforce", "programme:workforce"),
             ("Complaints and FOI", "programme:feedback"),
+            ("Co-production", "coproduction:list"),
+            ("Peer Associate activity", "signposting:report"),
         ],
         for_keyworkers=False,
     ),

@@ -58,6 +58,10 @@ INSTALLED_APPS = [
     "keywork.decisionsupport",
     "keywork.programme",
     "keywork.outcomes",
+    # The co-production log: what families and young people said, and what changed (keywork/coproduction/).
+    "keywork.coproduction",
+    # Signposting and community connections, and the Peer Associate activity report (keywork/signposting/).
+    "keywork.signposting",
     "keywork.behavioursupport",
     "keywork.worklists",
     # DSR review meetings: agenda, decisions, minutes (keywork/meetings/).

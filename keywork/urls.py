@@ -52,6 +52,8 @@ urlpatterns = [
     path("safeguarding/", include("keywork.safeguarding.urls")),
     path("decision-support/", include("keywork.decisionsupport.urls")),
     path("programme/", include("keywork.programme.urls")),
+    path("coproduction/", include("keywork.coproduction.urls")),
+    path("signposting/", include("keywork.signposting.urls")),
     path("outcomes/", include("keywork.outcomes.urls")),
     path("behaviour-support/", include("keywork.behavioursupport.urls")),
     path("reporting/", include("keywork.reporting.urls")),

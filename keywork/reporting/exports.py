@@ -17,6 +17,9 @@ from keywork.reporting.return_checks import narrative_not_written
 from keywork.spreadsheets import safe_cell
 from keywork.suppression import SUPPRESSED, rule_in_words
 
+COPRODUCTION_ATTENDANCE = "Co-production in the quarter: who took part"
+COPRODUCTION_RESPONSES = "Co-production in the quarter: you said, we did"
+
 
 def return_sections(report, tables) -> list[tuple[str, list[list]]]:
     """The return as titled tables of plain values: one source for the screen, XLSX and PDF."""
@@ -86,6 +89,7 @@ def return_sections(report, tables) -> list[tuple[str, list[list]]]:
             ],
         )
     )
+    sections += _coproduction(report, tables["coproduction"])
     sections.append(
         (
             "Risks scored 8 or more",
@@ -95,13 +99,28 @@ def return_sections(report, tables) -> list[tuple[str, list[list]]]:
     return sections
 
 
-def _by_rating(table) -> list[list]:
-    """A rating × local authority table, with its totals."""
-    header = ["Rating", *table["columns"], "Total"]
+def _by_rating(table, first: str = "Rating") -> list[list]:
+    """A rating × local authority table (or another two-way table, its rows named by `first`), with totals."""
+    header = [first, *table["columns"], "Total"]
     body = [
         [row, *[cells[c] for c in table["columns"]], table["row_totals"][row]] for row, cells in table["cells"].items()
     ]
     return [header, *body, ["Total", *[table["column_totals"][c] for c in table["columns"]], table["total"]]]
+
+
+def _coproduction(report, table) -> list[tuple[str, list[list]]]:
+    """The quarter's co-production, beside the lead's narrative: who took part (counts, suppressed
+    like every table) and what families said and what changed, you said, we did (keywork/coproduction)."""
+    if not report.coproduction:
+        return [(COPRODUCTION_ATTENDANCE, [["Event"]]), (COPRODUCTION_RESPONSES, [["Event"]])]
+    heard = [
+        [label, engagement.what_we_heard, engagement.what_changed or "Not recorded yet"]
+        for label, engagement in zip(table["cells"], report.coproduction, strict=True)
+    ]
+    return [
+        (COPRODUCTION_ATTENDANCE, _by_rating(table, first="Event")),
+        (COPRODUCTION_RESPONSES, [["Event", "What we heard", "What changed"], *heard]),
+    ]
 
 
 def _days_to_allocation(days) -> list[list]:

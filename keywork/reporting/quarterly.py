@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass
 
+from keywork.coproduction.models import Engagement
+from keywork.coproduction.rules import attendance_table
 from keywork.figures import hospital
 from keywork.figures.allocations import DaysToAllocation, days_to_allocation, first_allocations
 from keywork.figures.before_admission import before_admission
@@ -49,6 +51,7 @@ class QuarterlyReturn:
     case_studies: list
     risks: list
     narrative: object | None = None  # the lead's QuarterNarrative, if written
+    coproduction: tuple = ()  # co-production events held in the quarter (keywork/coproduction), oldest first
 
 
 def by_rating_and_area(rows, ratings, areas) -> dict[str, dict[str, int]]:
@@ -116,6 +119,7 @@ def quarterly_return(service, quarter: Quarter, today) -> QuarterlyReturn:
         case_studies=case_studies_for(service, quarter.start, as_at),
         risks=sorted(risks, key=lambda risk: -risk.score),
         narrative=QuarterNarrative.objects.filter(service=service, quarter=quarter.code).first(),
+        coproduction=tuple(Engagement.objects.filter(service=service).held_between(quarter.start, as_at)),
     )
 
 
@@ -134,6 +138,8 @@ def published_tables(report: QuarterlyReturn, suppressed: bool = True) -> dict:
         "hospital_use": hospital.published_use(report.hospital_use, threshold),
         "referrals_in_quarter": suppress_counts(report.referrals_in_quarter, threshold),
         "blockers": suppress_counts(report.blockers, threshold),
+        # Who took part in each co-production event: events by kind of person, like any two-way table.
+        "coproduction": suppress_table(attendance_table(report.coproduction), threshold),
         # Counts of people in the outcomes are suppressed like every other count; averages are not counts.
         "outcomes": {
             name: suppress_count(value, threshold) if name in OUTCOME_COUNTS else value

@@ -34,6 +34,8 @@ SHEET_NAMES = {
     "System blockers raised, by category": "System blockers",
     "Admissions in the quarter: community C(E)TR or LAEP before admission": "C(E)TR or LAEP before admission",
     "Continuous improvement and challenges": "Improvement and challenges",
+    "Co-production in the quarter: who took part": "Co-production who took part",
+    "Co-production in the quarter: you said, we did": "You said, we did",
 }
 # Tables that show a figure of the catalogue take its definition from there (keywork/figures), so
 # the workbook and the glossary say the same; the return's other tables are defined here.
@@ -64,6 +66,10 @@ DEFINITIONS = {
     "equivalent (the employer's full-time week is 1: 37.5 hours unless it sets its own).",
     "Case studies (consent recorded)": "Case studies written in the quarter with the family's consent.",
     "Continuous improvement and challenges": "What the programme lead wrote for the quarter.",
+    "Co-production in the quarter: who took part": "Parents and carers, young people and professionals who "
+    "took part in each forum meeting, survey, focus group or piece of lived experience work held in the quarter.",
+    "Co-production in the quarter: you said, we did": "What families and young people told the service at each "
+    "co-production event in the quarter, and what the service changed because of it.",
     "Risks scored 8 or more": "Open risks scoring 8 or more (likelihood × impact).",
 }
 TITLE, BOLD = Font(bold=True, size=14), Font(bold=True)

@@ -11,6 +11,7 @@ from django.utils import timezone
 from keywork import audit
 from keywork.accounts.models import ApiToken, Role
 from keywork.accounts.permissions import ROLE_PERMISSIONS, Permission, has_permission
+from keywork.coproduction.models import Engagement
 from keywork.decisionsupport.models import RatingAssessment
 from keywork.education.models import EducationEvent, EducationSetting
 from keywork.imports import columns, importing
@@ -23,6 +24,7 @@ from keywork.placements.models import Placement, PlacementBreakdown
 from keywork.programme.models import Feedback, FoiRequest, Kpi, Milestone, Post, Risk
 from keywork.reviews.models import Action, Review
 from keywork.safeguarding.models import SafeguardingConcern, SafeguardingStatus
+from keywork.signposting.models import Signposting
 from keywork.subjectaccess.models import SubjectAccessRequest
 from keywork.testing.dates import TODAY
 
@@ -146,7 +148,9 @@ def records_of(service, make_user, add_person) -> SimpleNamespace:
         | safeguarding_records(person, manager)
         | decision_support_records(person, manager)
         | {"run_id": checked_import(service, manager).pk, "token_id": ApiToken.issue(manager, "t")[0].pk}
-        | {"meeting_id": dsr_meeting(service, manager, person).pk},
+        | {"meeting_id": dsr_meeting(service, manager, person).pk}
+        | {"engagement_id": coproduction_event(service, manager).pk}
+        | {"signposting_id": signposting(person).pk},
     )
 
 
@@ -219,6 +223,16 @@ def education_records(person) -> dict:
     breakdown = PlacementBreakdown.objects.create(person=person, occurred_on=TODAY, what_happened="w")
     ids = {"setting_id": setting.pk, "event_id": event.pk}
     return ids | {"placement_id": placement.pk, "breakdown_id": breakdown.pk}
+
+
+def coproduction_event(service, manager):
+    return Engagement.objects.create(
+        service=service, kind="survey", title="S", held_on=TODAY, young_people=9, what_we_heard="h", recorded_by=manager
+    )
+
+
+def signposting(person):
+    return Signposting.objects.create(person=person, signposted_on=TODAY, organisation="G", kind="other")
 
 
 def dsr_meeting(service, chair, person):

@@ -16,6 +16,7 @@ from keywork.outcomes.models import BehaviourRecord, Goal
 from keywork.personrecord import TABS
 from keywork.presenters import uk_long_date
 from keywork.register.record_pages import person_url
+from keywork.signposting.models import Signposting
 from keywork.testing import factories
 from keywork.testing.dates import days_ago
 from keywork.tests.browser.conftest import assert_accessible, log_in
@@ -78,6 +79,10 @@ def busy(person, by) -> None:
     )
     for goal in ("Sleep through the night", "Go to school every morning", "Join a club"):
         Goal.objects.create(person=person, description=goal, set_on=days_ago(150), set_with="Young person and mum")
+    for place in ("Medway Autism Youth Club", "Inclusive swimming at the leisure centre", "Young carers' project"):
+        Signposting.objects.create(
+            person=person, signposted_on=days_ago(40), organisation=place, kind="activity", recorded_by=by
+        )
 
 
 def test_a_keyworker_records_a_contact_from_the_record_and_sees_it(page, journey, keyworker, person):

@@ -20,6 +20,7 @@ from keywork.placements.synthetic import seed_placements
 from keywork.programme.synthetic import seed_programme
 from keywork.safeguarding.synthetic import seed_safeguarding
 from keywork.services.models import ConsentWithdrawnPolicy, Service
+from keywork.signposting.synthetic import seed_signposting
 from keywork.subjectaccess.synthetic import seed_subject_access
 from keywork.supervision.synthetic import seed_supervision
 from keywork.transition.synthetic import seed_transition
@@ -90,6 +91,7 @@ class Command(BaseCommand):
             seed_programme(service, users, users["lead"], seed=index)
             seed_supervision(service, users, seed=index)
             seed_coproduction(service, users, seed=index)
+            seed_signposting(service, users, seed=index)
             seed_outcomes(service, users, seed=index)
             seed_behaviour_support(service, users, seed=index)
             seed_subject_access(service, users)
