@@ -14,6 +14,13 @@ from keywork.datebounds import about_person, in_era
 from keywork.presenters import uk_long_date
 
 
+class PlanQuerySet(models.QuerySet):
+    def latest_versions(self):
+        """Each person's current plan: the version no later version of theirs replaces."""
+        later = PbsPlan.objects.filter(person=models.OuterRef("person"), version__gt=models.OuterRef("version"))
+        return self.exclude(models.Exists(later))
+
+
 class PbsPlan(models.Model):
     """One saved version of a person's Positive Behaviour Support plan; every version is kept, so
     the charts can mark when each came in."""
@@ -34,6 +41,8 @@ class PbsPlan(models.Model):
     review_on = models.DateField("Date of the next review")
     saved_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     saved_at = models.DateTimeField(auto_now_add=True)
+
+    objects = PlanQuerySet.as_manager()
 
     TEXT = (
         "behaviour_settings",

@@ -204,6 +204,7 @@ PAGES = {
     "worklists:not-contacted":       (200, 200, 200, 200, 403, 200, 403),
     "worklists:overdue-actions":     (200, 200, 200, 200, 403, 200, 403),
     "worklists:overdue-to-close":    (200, 200, 200, 200, 403, 200, 403),
+    "worklists:pbs-reviews-due":     (200, 200, 200, 200, 403, 200, 403),
     "worklists:people":              (200, 200, 200, 200, 403, 200, 403),
     "worklists:reviews-due":         (200, 200, 200, 200, 403, 200, 403),
     "worklists:transition-plans-due": (200, 200, 200, 200, 403, 200, 403),

@@ -23,6 +23,9 @@ def reminder_lines(user) -> list[str]:
         f"EHCP annual review {_due(plan.next_annual_review_due, today)}: {plan.person.full_name}"
         for plan in work.ehcp_reviews_due
     ]
+    lines += [
+        f"PBS plan review {_due(plan.review_on, today)}: {plan.person.full_name}" for plan in work.pbs_reviews_due
+    ]
     lines += [f"Follow-up {_due(f.due_on, today)}: {f.person.full_name}: {f.description}" for f in work.follow_ups_due]
     lines += [
         f"{work.not_contacted.title}: {p.full_name} (last contact {uk_long_date(p.last_contact_on) or 'none'})"

@@ -17,6 +17,7 @@ from django.db.models.query import prefetch_related_objects
 from django.utils import timezone
 
 from keywork.accounts.models import WorkerType
+from keywork.behavioursupport.models import PbsPlan
 from keywork.education.models import Ehcp
 from keywork.inpatient.schedule import current_inpatients
 from keywork.keyworking.models import Allocation, Contact, Escalation, FollowUp
@@ -127,6 +128,17 @@ def ehcp_reviews_due(scope: Scope):
     )
 
 
+def pbs_reviews_due(scope: Scope):
+    """Current PBS plans (NICE NG11 1.5) whose review is overdue or due within the week, longest overdue first."""
+    return (
+        PbsPlan.objects.latest_versions()
+        .filter(person__in=scope.whose, review_on__lte=scope.due_by)
+        .select_related("person")
+        .prefetch_related(scope.with_keyworkers("person__allocations"))
+        .order_by("review_on", "id")
+    )
+
+
 def follow_ups_due(scope: Scope):
     """Open follow-ups overdue or due within the week: a worker's own, and any about their people."""
     follow_ups = FollowUp.objects.readable_by(scope.shown_to).filter(
@@ -203,6 +215,13 @@ DEFINITIONS = {
         "EHCP review",
         "EHCP reviews",
         "No EHCP annual reviews due this week.",
+    ),
+    "pbs-reviews-due": Definition(
+        pbs_reviews_due,
+        "PBS plan reviews due",
+        "PBS plan review",
+        "PBS plan reviews",
+        "No PBS plan reviews due this week.",
     ),
     "follow-ups-due": Definition(
         follow_ups_due, "Follow-ups due", "follow-up", "follow-ups", "No follow-ups due this week."
