@@ -24,6 +24,7 @@ from keywork.forms import messages
 from keywork.inpatient.api import router as inpatient_router
 from keywork.keyworking.api import router as keyworking_router
 from keywork.locking import StaleRecordError
+from keywork.meetings.api import router as meetings_router
 from keywork.openapi import NinjaAPI
 from keywork.outcomes.api import router as outcomes_router
 from keywork.placements.api import router as placements_router
@@ -97,6 +98,7 @@ api.add_router("/people", placements_router)
 api.add_router("/people", transition_router)
 api.add_router("", keyworking_router)
 api.add_router("", reviews_router)
+api.add_router("", meetings_router)
 api.add_router("", inpatient_router)
 api.add_router("/people", safeguarding_router)
 api.add_router("", decisionsupport_router)
