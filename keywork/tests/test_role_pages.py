@@ -194,6 +194,8 @@ PAGES = {
     "subjectaccess:request":         (403, 403, 200, 200, 403, 200, 403),
     "subjectaccess:response":        (403, 403, 200, 200, 403, 200, 403),
     "supervision:add":               (200, 200, 200, 200, 403, 200, 403),
+    "supervision:add_appraisal":     (200, 200, 200, 200, 403, 200, 403),
+    "supervision:add_training":      (200, 200, 200, 200, 403, 200, 403),
     "supervision:list":              (200, 200, 200, 200, 403, 200, 403),
     "transition:plan":               (200, 200, 200, 200, 403, 200, 403),
     "worklists:adult-referrals-due": (200, 200, 200, 200, 403, 200, 403),

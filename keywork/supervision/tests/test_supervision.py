@@ -132,7 +132,7 @@ def test_a_keyworker_may_not_record_supervision_between_two_others(service, as_r
     keyworker = as_role(Role.KEYWORKER)
     data = form(keyworker_of(service), make_user(service, Role.MANAGER))
     response = keyworker.http.post(reverse("supervision:add"), data)
-    assert response.context["form"].errors["supervisor"] == ["Record only supervision you gave or received"]
+    assert response.context["form"].errors["supervisor"] == ["Record only what you took part in"]
     assert not Supervision.objects.exists()
 
 
