@@ -1,5 +1,5 @@
-"""What signposting adds to a person's record: a short section on their keywork sub-page (the latest
-few, what is waiting, and a link to them all) and events on the timeline."""
+"""What signposting adds to a person's record: a short section on their keywork sub-page (how many,
+what is waiting, the latest, and a link to them all) and events on the timeline."""
 
 from django.template.loader import render_to_string
 
@@ -7,8 +7,6 @@ from keywork.accounts.permissions import Permission, has_permission
 from keywork.register.timeline import Event
 from keywork.signposting.choices import Outcome
 
-# The section shows this many: the sub-page must stay short on a busy record.
-LATEST = 3
 KIND = "Signposting"
 
 
@@ -16,7 +14,7 @@ def signposting_section(request, person) -> str:
     signpostings = list(person.signpostings.all())
     context = {
         "person": person,
-        "latest": signpostings[:LATEST],
+        "latest": signpostings[0] if signpostings else None,
         "count": len(signpostings),
         "waiting": sum(1 for s in signpostings if s.outcome == Outcome.WAITING),
         "follow_up": sum(1 for s in signpostings if s.needs_follow_up),
