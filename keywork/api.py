@@ -13,6 +13,7 @@ from ninja.security import HttpBearer
 from keywork import presenters
 from keywork.accounts.middleware import service_for
 from keywork.accounts.models import ApiToken
+from keywork.assessments.api import router as assessments_router
 from keywork.behavioursupport.api import router as behavioursupport_router
 from keywork.coproduction.api import router as coproduction_router
 from keywork.decisionsupport.api import router as decisionsupport_router
@@ -98,6 +99,7 @@ api.add_router("/people", placements_router)
 api.add_router("/people", transition_router)
 api.add_router("", keyworking_router)
 api.add_router("", reviews_router)
+api.add_router("", assessments_router)
 api.add_router("", meetings_router)
 api.add_router("", inpatient_router)
 api.add_router("/people", safeguarding_router)

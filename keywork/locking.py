@@ -41,10 +41,14 @@ class StaleRecordError(Exception):
         body = {"detail": str(self), "errors": {"version": [str(self)]}}
         if self.current is not None:
             body["version"] = self.current.version
-            body["current"] = {
-                field.name: field.value_from_object(self.current) for field in shown_fields(self.current)
-            }
+            body["current"] = {field.name: _json_value(field, self.current) for field in shown_fields(self.current)}
         return body
+
+
+def _json_value(field: models.Field, record):
+    """A stored file (an uploaded report) is named by its stored name, which JSON can carry."""
+    value = field.value_from_object(record)
+    return value.name if isinstance(field, models.FileField) else value
 
 
 class StaleRecordOut(Schema):

@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "keywork.register",
     "keywork.keyworking",
     "keywork.reviews",
+    # Specialist assessments (OT, educational psychology, communication, behaviour): keywork/assessments/.
+    "keywork.assessments",
     "keywork.inpatient",
     "keywork.safeguarding",
     "keywork.education",

@@ -43,6 +43,7 @@ urlpatterns = [
     path("audit/", include("keywork.audit.urls")),
     path("keywork/", include("keywork.keyworking.urls")),
     path("reviews/", include("keywork.reviews.urls")),
+    path("assessments/", include("keywork.assessments.urls")),
     path("meetings/", include("keywork.meetings.urls")),
     path("inpatients/", include("keywork.inpatient.urls")),
     path("education/", include("keywork.education.urls")),

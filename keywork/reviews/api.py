@@ -81,7 +81,12 @@ def list_actions(request, page: Query[Page], person_id: int | None = None, open:
 @permission_required(Permission.RECORD_REVIEW)
 def add_action(request, review_id: int, payload: ActionIn):
     review = record_for_request(request, Review, review_id)
-    service = review.person.service
+    return Status(201, raise_action(request, review, payload))
+
+
+def raise_action(request, source, payload: ActionIn) -> Action:
+    """An action raised by `source` (a C(E)TR, an assessment) from the API, checked and saved."""
+    service = source.person.service
     staff = professional = None
     # Owners from another service are not found, as on the form (which offers only this service's).
     if payload.owner_staff_id:
@@ -89,9 +94,9 @@ def add_action(request, review_id: int, payload: ActionIn):
     if payload.owner_professional_id:
         professional = get_object_or_404(scoped(request, Professional), pk=payload.owner_professional_id)
     values = payload.dict(exclude={"owner_staff_id", "owner_professional_id"})
-    action = Action.raised_from(review, owner_staff=staff, owner_professional=professional, **values)
+    action = Action.raised_from(source, owner_staff=staff, owner_professional=professional, **values)
     action.full_clean()
-    return Status(201, operations.save_action(audit.Actor.from_request(request), action))
+    return operations.save_action(audit.Actor.from_request(request), action)
 
 
 @router.patch("/actions/{int:action_id}", response={200: ActionOut, 409: StaleRecordOut})

@@ -12,7 +12,11 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import FileSystemStorage
 from django.db import transaction
+from django.http import FileResponse, Http404
 from django.utils.deconstruct import deconstructible
+
+from keywork import audit
+from keywork.audit.models import Operation
 
 PDF_MAGIC = b"%PDF-"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97-2003 (.doc): served if held, no longer accepted
@@ -152,3 +156,29 @@ def replacing_report(review):
     if old and old != review.report.name:
         storage = review.report.storage
         transaction.on_commit(lambda: storage.delete(old))
+
+
+def safe_report_name(record) -> str:
+    """The record's report's file name, safe as a path inside a ZIP (the subject access pack)."""
+    name = (record.report_name or record.report.name).rsplit("/", 1)[-1]
+    return "".join(c if c.isalnum() or c in "._-" else "_" for c in name) or "report"
+
+
+def report_download(request, record, stem: str) -> FileResponse:
+    """The record's report (a review's, an assessment's) as a download, audited as an export of the
+    record; the view has already checked the user may see the person."""
+    if not record.report:
+        raise Http404(f"This {stem} has no report")
+    handle = record.report.open("rb")
+    kind = document_kind(handle.read(8), handle) or "pdf"
+    handle.seek(0)
+    changes = {"report": record.report_name}
+    audit.record(
+        audit.Actor.from_request(request), Operation.EXPORT, record, person_id=record.person_id, changes=changes
+    )
+    return FileResponse(
+        handle,
+        as_attachment=True,
+        filename=record.report_name or f"{stem}-{record.pk}.{kind}",
+        content_type=CONTENT_TYPES[kind],
+    )

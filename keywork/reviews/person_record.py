@@ -14,6 +14,7 @@ from keywork.personrecord.fhir import UK_CORE, FhirRecord, date, reference, reso
 from keywork.personrecord.pack import Column, Section, section
 from keywork.reviews import person_page
 from keywork.reviews.choices import ReviewKind
+from keywork.reviews.files import safe_report_name
 
 ACT_CODE = "http://terminology.hl7.org/CodeSystem/v3-ActCode"
 AMBULATORY = {"system": ACT_CODE, "code": "AMB", "display": "ambulatory"}
@@ -94,14 +95,9 @@ def encounter(review, subject: dict) -> dict:
 
 def stored_reports(person) -> list[StoredFile]:
     return [
-        StoredFile(f"reports/review-{review.pk}-{_safe_name(review)}", review.report, REPORT_REVIEW_REASON)
+        StoredFile(f"reports/review-{review.pk}-{safe_report_name(review)}", review.report, REPORT_REVIEW_REASON)
         for review in person.reviews.exclude(report="").order_by("id")
     ]
-
-
-def _safe_name(review) -> str:
-    name = (review.report_name or review.report.name).rsplit("/", 1)[-1]
-    return "".join(c if c.isalnum() or c in "._-" else "_" for c in name) or "report"
 
 
 PART = Part(

@@ -1,10 +1,7 @@
-from django.http import FileResponse, Http404
 from django.shortcuts import render
 from django.utils import timezone
 
-from keywork import audit
 from keywork.accounts.permissions import Permission, permission_required
-from keywork.audit.models import Operation
 from keywork.pages import handle_form
 from keywork.register.access import (
     paged,
@@ -15,7 +12,7 @@ from keywork.register.access import (
 )
 from keywork.register.record_pages import person_url
 from keywork.reviews import operations
-from keywork.reviews.files import CONTENT_TYPES, document_kind
+from keywork.reviews.files import report_download
 from keywork.reviews.forms import ActionForm, ActionProgressForm, LaepForm, ReviewForm
 from keywork.reviews.models import Action, Review
 
@@ -74,25 +71,7 @@ def edit_review(request, review_id):
 @permission_required(Permission.VIEW_PEOPLE)
 def download_report(request, review_id):
     """Only people who may see the person get the report, and each download is audited."""
-    review = record_for_request(request, Review, review_id)
-    if not review.report:
-        raise Http404("This review has no report")
-    handle = review.report.open("rb")
-    kind = document_kind(handle.read(8), handle) or "pdf"
-    handle.seek(0)
-    audit.record(
-        audit.Actor.from_request(request),
-        Operation.EXPORT,
-        review,
-        person_id=review.person_id,
-        changes={"report": review.report_name},
-    )
-    return FileResponse(
-        handle,
-        as_attachment=True,
-        filename=review.report_name or f"review-{review.pk}.{kind}",
-        content_type=CONTENT_TYPES[kind],
-    )
+    return report_download(request, record_for_request(request, Review, review_id), "review")
 
 
 @permission_required(Permission.RECORD_REVIEW)

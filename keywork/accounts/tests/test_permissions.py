@@ -11,6 +11,7 @@ from django.utils import timezone
 from keywork import audit
 from keywork.accounts.models import ApiToken, Role
 from keywork.accounts.permissions import ROLE_PERMISSIONS, Permission, has_permission
+from keywork.assessments.models import Assessment
 from keywork.coproduction.models import Engagement
 from keywork.decisionsupport.models import RatingAssessment
 from keywork.education.models import EducationEvent, EducationSetting
@@ -149,6 +150,7 @@ def records_of(service, make_user, add_person) -> SimpleNamespace:
         | decision_support_records(person, manager)
         | {"run_id": checked_import(service, manager).pk, "token_id": ApiToken.issue(manager, "t")[0].pk}
         | {"meeting_id": dsr_meeting(service, manager, person).pk}
+        | {"specialist_assessment_id": assessment_of(person, manager).pk}
         | {"engagement_id": coproduction_event(service, manager).pk}
         | {"signposting_id": signposting(person).pk},
     )
@@ -233,6 +235,14 @@ def coproduction_event(service, manager):
 
 def signposting(person):
     return Signposting.objects.create(person=person, signposted_on=TODAY, organisation="G", kind="other")
+
+
+def assessment_of(person, manager):
+    assessment = Assessment.objects.create(
+        person=person, kind="communication", assessed_on=TODAY, assessor_staff=manager, summary="s", recorded_by=manager
+    )
+    assessment.report.save("report.pdf", ContentFile(b"%PDF-1.4 synthetic report"))
+    return assessment
 
 
 def dsr_meeting(service, chair, person):

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from keywork.accounts.models import Role, User, WorkerType
+from keywork.assessments.synthetic import seed_assessments
 from keywork.behavioursupport.synthetic import seed_behaviour_support
 from keywork.coproduction.synthetic import seed_coproduction
 from keywork.decisionsupport.synthetic import seed_decision_support
@@ -86,6 +87,7 @@ class Command(BaseCommand):
             # Admissions first, so that keywork goes to the people in hospital first.
             seed_hospital_history(service, users, seed=index, published_trend=index == 0)
             seed_keywork(service, users, most_at_risk(service, SERVICES[index]["keywork"]), seed=index)
+            seed_assessments(service, users, seed=index)
             seed_safeguarding(service, users, seed=index)
             seed_transition(service, users, seed=index)
             seed_programme(service, users, users["lead"], seed=index)
