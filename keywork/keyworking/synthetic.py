@@ -187,17 +187,18 @@ def _contacts(person, worker, referral, rng, index):
         )
 
 
+# The demo's support plan; tests/test_easy_read.py checks its easy-read version reads easily.
+DEMO_PLAN = {
+    "what_helps": "A calm space, visual timetable, warning before changes.",
+    "triggers": "Loud noise, unexpected changes to routine, crowded places.",
+    "early_warning_signs": "Pacing, covering ears, refusing food.",
+    "who_to_call": "Mum first; then the keyworker; out of hours the crisis line.",
+    "agreed_responses": "Reduce demands, offer the sensory box, one familiar adult stays.",
+}
+
+
 def _plan(person, worker, rng):
-    SupportPlan.objects.create(
-        person=person,
-        version=1,
-        saved_by=worker,
-        what_helps="A calm space, visual timetable, warning before changes.",
-        triggers="Loud noise, unexpected changes to routine, crowded places.",
-        early_warning_signs="Pacing, covering ears, refusing food.",
-        who_to_call="Mum first; then the keyworker; out of hours the crisis line.",
-        agreed_responses="Reduce demands, offer the sensory box, one familiar adult stays.",
-    )
+    SupportPlan.objects.create(person=person, version=1, saved_by=worker, **DEMO_PLAN)
 
 
 def _escalation(person, manager, rng, awaiting: bool):

@@ -1,6 +1,16 @@
 from django.urls import path
 
-from keywork.keyworking.views import allocations, contacts, escalations, network, plans, queues, referrals, weighting
+from keywork.keyworking.views import (
+    allocations,
+    contacts,
+    easy_read,
+    escalations,
+    network,
+    plans,
+    queues,
+    referrals,
+    weighting,
+)
 
 app_name = "keyworking"
 urlpatterns = [
@@ -21,6 +31,8 @@ urlpatterns = [
     path("people/<int:person_id>/plan/", plans.edit_plan, name="edit_plan"),
     path("people/<int:person_id>/plan/versions/", plans.plan_history, name="plan_history"),
     path("people/<int:person_id>/plan/print/", plans.crisis_plan, name="crisis_plan"),
+    path("people/<int:person_id>/plan/easy-read/", easy_read.easy_read, name="easy_read"),
+    path("people/<int:person_id>/plan/easy-read.pdf", easy_read.easy_read_pdf, name="easy_read_pdf"),
     path("people/<int:person_id>/escalate/", escalations.add_escalation, name="add_escalation"),
     path("escalations/<int:escalation_id>/response/", escalations.respond_to_escalation, name="respond"),
     path("escalations/", escalations.open_escalations, name="escalations"),

@@ -85,6 +85,8 @@ PAGES = {
     "keyworking:complete_follow_up": (200, 403, 200, 200, 403, 200, 403),
     "keyworking:crisis_plan":        (200, 200, 200, 200, 403, 200, 403),
     "keyworking:decide_referral":    (403, 403, 200, 200, 403, 200, 403),
+    "keyworking:easy_read":          (200, 200, 200, 200, 403, 200, 403),
+    "keyworking:easy_read_pdf":      (200, 200, 200, 200, 403, 200, 403),
     "keyworking:edit_plan":          (200, 403, 200, 200, 403, 200, 403),
     "keyworking:end_allocation":     (403, 403, 200, 200, 403, 200, 403),
     "keyworking:escalations":        (200, 200, 200, 200, 403, 200, 403),
