@@ -1,6 +1,8 @@
-"""What behaviour support adds to a person's record: a short section on the outcomes sub-page (the
+"""What behaviour support adds to a person's record: a short section on the plans sub-page (the
 latest PBS plan and its review date, recent incidents, links to the plan and the incident log), an
-alert while the plan's review is overdue, and timeline events."""
+alert while the plan's review is overdue, and timeline events. On the plans sub-page, beside the
+support and crisis plan, rather than on outcomes, whose busy record has no room left for it within
+three screens."""
 
 import datetime
 

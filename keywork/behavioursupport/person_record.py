@@ -134,7 +134,7 @@ def observation(incident, subject: dict) -> dict:
 
 PART = Part(
     "behavioursupport",
-    page_sections=(PageSection("outcomes", person_page.behaviour_support_section),),
+    page_sections=(PageSection("plans", person_page.behaviour_support_section),),
     alerts=(person_page.alerts,),
     timeline=(person_page.timeline_events,),
     pack=pack,

@@ -1,5 +1,5 @@
 """The PBS plan and incident pages: a behaviour technician records an incident and finds it in the
-log, on the chart and on the person's outcomes sub-page; plans are kept version by version; bad
+log, on the chart and on the person's plans sub-page; plans are kept version by version; bad
 input is refused with nothing saved; other services' people are not found."""
 
 from django.urls import reverse
@@ -72,12 +72,12 @@ def test_a_plan_missing_its_strategies_is_refused_and_nothing_saved(manager, per
     assert not PbsPlan.objects.exists()
 
 
-def test_the_outcomes_sub_page_summarises_the_plan_and_recent_incidents(technician, manager, person):
+def test_the_plans_sub_page_summarises_the_plan_and_recent_incidents(technician, manager, person):
     manager.http.post(reverse("behavioursupport:edit_plan", args=[person.pk]), plan_form())
     technician.http.post(reverse("behavioursupport:record_incident", args=[person.pk]), incident_form())
-    page = technician.http.get(person_url(person, "outcomes")).content.decode()
+    page = technician.http.get(person_url(person, "plans")).content.decode()
     assert "PBS plan version 1, review" in page
-    assert "1 incident in the last 90 days, 1 with a restrictive practice" in page
+    assert "1 incident in 90 days (1 with a restrictive practice)" in page
     assert reverse("behavioursupport:incidents", args=[person.pk]) in page
 
 

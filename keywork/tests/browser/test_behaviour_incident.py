@@ -1,5 +1,5 @@
 """An incident of behaviour of concern, in a real browser: a behaviour technician (a keyworker of
-the Behaviour Team) opens the person's outcomes sub-page, records an incident with physical
+the Behaviour Team) opens the person's plans sub-page, records an incident with physical
 restraint (first forgetting how long it lasted), and finds it in the log and on the weekly chart;
 axe passes on every page."""
 
@@ -25,10 +25,10 @@ def test_a_behaviour_technician_records_an_incident_and_sees_it_on_the_chart(new
     person = add_person(service, by=coordinator)
     allocate(person, technician, starts_on=max(days_ago(30), person.referral_date))
 
-    # Given the behaviour technician on the person's outcomes sub-page
+    # Given the behaviour technician on the person's plans sub-page
     page = new_page()
     log_in(page, technician)
-    page.goto(reverse("register:person_outcomes", args=[person.pk]))
+    page.goto(reverse("register:person_plans", args=[person.pk]))
     expect(page.get_by_role("heading", name="Behaviour support")).to_be_visible()
     assert_accessible(page)
 
