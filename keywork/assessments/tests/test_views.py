@@ -47,7 +47,8 @@ def test_the_keyworker_records_an_ot_assessment_with_its_report_and_lands_on_its
     assert assessment.areas == ["sensory_processing", "equipment"] and assessment.report_name == "ot.pdf"
     assert AuditEntry.objects.filter(operation=Operation.CREATE, object_id=str(assessment.pk)).exists()
     page = keyworker.http.get(assessment.get_absolute_url()).content.decode()
-    assert "Sensory processing, Equipment and adaptations" in page and "Download the report" in page
+    assert "Sensory processing, Equipment and adaptations" in page
+    assert f'<a href="{reverse("assessments:report", args=[assessment.pk])}">Download the report</a> (ot.pdf)' in page
 
 
 def test_a_file_that_is_not_what_its_name_says_is_refused_and_nothing_saved(keyworker, child, settings):
