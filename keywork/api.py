@@ -36,6 +36,7 @@ from keywork.reporting.equality_api import router as equality_router
 from keywork.reviews.api import router as reviews_router
 from keywork.safeguarding.api import router as safeguarding_router
 from keywork.signposting.api import router as signposting_router
+from keywork.supervision.api import router as supervision_router
 from keywork.transition.api import router as transition_router
 
 
@@ -97,6 +98,7 @@ api.add_router("/people", register_router)
 api.add_router("/people", education_router)
 api.add_router("/people", placements_router)
 api.add_router("/people", transition_router)
+api.add_router("", supervision_router)
 api.add_router("", keyworking_router)
 api.add_router("", reviews_router)
 api.add_router("", assessments_router)
