@@ -65,7 +65,7 @@ class Service(models.Model):
     caseload_weight_green = models.PositiveSmallIntegerField("Weight of a green-rated person", default=1)
     caseload_weight_blue = models.PositiveSmallIntegerField("Weight of a blue-rated person", default=2)
     caseload_complexity_uplift = models.PositiveSmallIntegerField("Added for a complex case", default=1)
-    weighted_caseload_limit = models.PositiveIntegerField("Weighted caseload limit", default=30)
+    weighted_caseload_limit = models.PositiveIntegerField("Weighted caseload limit", default=40)
     # Work lists: a referral should be decided within this many days of receipt, and a person on a
     # keyworker's caseload not contacted for more than this many days is listed for contact.
     referral_decision_target_days = models.PositiveIntegerField(default=10)

@@ -45,7 +45,7 @@ def test_each_candidate_shows_their_type_and_caseload_by_rating_against_the_limi
     for rating in ("red", "red", "amber"):
         allocate(add_person(service, manager.user, rating=rating), busy)
     page = manager.http.get(form_url).content.decode()
-    assert "Caseload 3 people of 2, 8 of 30 weighted: 2 red, 1 amber, 0 green, 0 blue" in page
+    assert "Caseload 3 people of 2, 8 of 40 weighted: 2 red, 1 amber, 0 green, 0 blue" in page
     assert "Over the caseload limit" in page and "Practice Consultant" in page
 
 

@@ -79,7 +79,7 @@ def test_the_board_warns_when_a_worker_is_over_the_caseload_limit(service, manag
     row = next(row for row in response.context["caseloads"] if row["worker"] == worker)
     assert row["total"] == 2 and row["over_limit"] and row["by_rating"][1] == 2
     assert "Over the caseload limit" in response.content.decode()
-    assert f"{worker.display_name} holds 2 people, 4 weighted; the limits are 30 weighted and 1 person." in (
+    assert f"{worker.display_name} holds 2 people, 4 weighted; the limits are 40 weighted and 1 person." in (
         response.content.decode()
     )
 

@@ -39,14 +39,14 @@ def test_a_caseload_is_counted_in_people_and_weighted(service):
 
 @pytest.mark.parametrize(
     ("people", "weighted", "over"),
-    [(10, 30, False), (10, 31, True), (15, 15, False), (16, 16, True)],
+    [(10, 40, False), (10, 41, True), (15, 15, False), (16, 16, True)],
 )
 def test_over_the_limit_means_above_the_weighted_limit_or_the_people_limit(service, people, weighted, over):
     assert Caseload(people, weighted).is_over_limit(service) is over
 
 
-def test_eleven_red_rated_people_are_over_the_limit_though_fifteen_green_are_not(service):
-    assert caseload_of(service, [("red", False)] * 11).is_over_limit(service)
+def test_fourteen_red_rated_people_are_over_the_limit_though_fifteen_green_are_not(service):
+    assert caseload_of(service, [("red", False)] * 14).is_over_limit(service)
     assert not caseload_of(service, [("green", False)] * 15).is_over_limit(service)
 
 
@@ -58,7 +58,7 @@ def test_the_board_shows_each_workers_caseload_weighted_and_raw(service, manager
     response = manager.http.get(reverse("keyworking:board"))
     row = next(row for row in response.context["caseloads"] if row["worker"] == worker)
     assert (row["total"], row["complex"], row["weighted"], row["over_limit"]) == (2, 1, 5, False)
-    assert "5 of 30" in response.content.decode()
+    assert "5 of 40" in response.content.decode()
 
 
 def test_the_board_warns_when_the_weighted_caseload_passes_its_limit(service, manager, add_person, allocate):
@@ -86,7 +86,7 @@ def weights(**changes) -> dict:
         "caseload_weight_green": 1,
         "caseload_weight_blue": 2,
         "caseload_complexity_uplift": 1,
-        "weighted_caseload_limit": 30,
+        "weighted_caseload_limit": 40,
         "caseload_limit": 15,
     } | changes
 
@@ -115,7 +115,7 @@ def test_bad_weights_are_refused_and_nothing_is_saved(service, as_role, field, v
     response = lead.http.post(reverse("keyworking:caseload_weights"), weights(**{field: value}))
     assert response.context["form"].errors[field] == [message]
     service.refresh_from_db()
-    assert (service.caseload_weight_red, service.weighted_caseload_limit) == (3, 30)
+    assert (service.caseload_weight_red, service.weighted_caseload_limit) == (3, 40)
     assert not AuditEntry.objects.filter(content_type__model="service").exists()
 
 
