@@ -3,9 +3,9 @@
 A person counts by their current DSR rating (red 3, amber 2, green 1, blue 2 by default) plus an
 uplift (1 by default) when the manager marks the allocation as a complex case. A worker is over the
 caseload limit when their weighted caseload passes the service's weighted limit (default 40: fifteen
-people at a DSR keywork mix, mostly red and amber), or when the number of people passes the people limit (default 15), so a long
-list of light cases is still flagged. Every number is the service's own setting (Service model), to
-be agreed locally; the reasoning is in docs/caseload-weighting.md.
+people at a DSR keywork mix, mostly red and amber), or when the number of people passes the people
+limit (default 15), so a long list of light cases is still flagged. Every number is the service's
+own setting (Service model), to be agreed locally; the reasoning is in docs/caseload-weighting.md.
 """
 
 from dataclasses import dataclass
