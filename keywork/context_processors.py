@@ -79,8 +79,8 @@ SECTIONS = [
         "Admin",
         [
             ("Audit log", "audit:search"),
-            ("Supervision", "supervision:list"),
             ("Subject access", "subjectaccess:list"),
+            ("Supervision", "supervision:list"),
             ("API tokens", "api_tokens:list"),
             ("Signing out", "idle_timeout"),
             ("Bed-day cost", "reporting:bed_day_cost"),

@@ -40,6 +40,7 @@ def pack(person) -> list[Section]:
                 Column("Until", "ends_on"),
                 Column("Worker", "worker", about_others=True),
                 Column("Type of worker", "worker_type"),
+                Column("Complex case (weighs more in the caseload)", "is_complex"),
                 Column("Reason", "reason"),
                 Column("Allocated despite lapsed assurance", "assurance_override_reason", about_others=True),
                 Column("Reason it ended", "end_reason"),

@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from keywork import audit, pdf
 from keywork.accounts.permissions import Permission, has_permission, permission_required
 from keywork.audit.models import Operation
+from keywork.decisionsupport.meeting import latest_suggestion
 from keywork.meetings import minutes, minutes_docx, operations
 from keywork.meetings.access import agenda_item_for_request, decision_for_request, meeting_for_request
 from keywork.meetings.forms import AgendaPersonForm, DecisionForm, MeetingForm
@@ -101,6 +102,7 @@ def decision(request, meeting_id, person_id):
         item=item,
         actions=existing.actions.select_related("owner_staff") if existing else [],
         decided=existing,
+        suggestion=latest_suggestion(person),
     )
 
 

@@ -4,6 +4,9 @@ import re
 from django.urls import reverse
 
 from keywork.accounts.models import Role
+from keywork.audit import Actor
+from keywork.decisionsupport.choices import Level
+from keywork.decisionsupport.operations import Answer, record_assessment
 from keywork.meetings.models import AgendaItem, Attendee, Decision, Meeting
 from keywork.meetings.tests.conftest import decide
 from keywork.register.models import RatingChange
@@ -144,3 +147,18 @@ def test_someone_in_hospital_can_have_blue_confirmed_at_the_meeting(chair, meeti
 def test_blue_is_not_offered_to_someone_not_in_hospital(chair, meeting, person):
     page = chair.http.get(reverse("meetings:decision", args=[meeting.pk, person.pk])).content.decode()
     assert 'value="blue"' not in page and 'value="red"' in page
+
+
+def test_the_persons_screen_shows_the_decision_support_tools_suggestion_beside_the_rating_chosen(
+    service, chair, meeting, person
+):
+    url = reverse("meetings:decision", args=[meeting.pk, person.pk])
+    page = chair.http.get(url).content.decode()
+    assert "Not used for them yet" in page and reverse("decisionsupport:rate", args=[person.pk]) in page
+
+    domains = list(service.rating_domains.all())
+    answers = [Answer(domain, Level.MODERATE, "Two crises this month") for domain in domains]
+    assessment = record_assessment(Actor(chair.user, service), person, answers, "red", "The panel knows more")
+    page = chair.http.get(url).content.decode()
+    assert f"Suggested {assessment.suggested_rating.capitalize()}, rated Red" in page
+    assert assessment.get_absolute_url() in page
