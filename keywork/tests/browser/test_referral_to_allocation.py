@@ -71,7 +71,7 @@ def test_a_manager_takes_a_referral_from_the_queue_to_an_allocated_keyworker(pag
     expect(page.get_by_role("heading", level=1)).to_have_text("Allocate a keyworker")
     lapsed_choice = page.locator(".nhsuk-radios__item").filter(has_text=lapsed.display_name)
     expect(lapsed_choice).to_contain_text("DBS check lapsed")
-    expect(lapsed_choice).to_contain_text("Caseload 0 of 15")
+    expect(lapsed_choice).to_contain_text("Caseload 0 people of 15, 0 of 40 weighted")
     assert_accessible(page)
 
     # When they allocate the keyworker whose assurance is in date
